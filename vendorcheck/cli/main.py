@@ -1,0 +1,14 @@
+"""`vendorcheck`: the root command; it only assembles the sub-commands."""
+
+from __future__ import annotations
+
+from vendorcheck.cli import review, rules
+from vendorcheck.cli.common import new_app
+
+app = new_app("Vérifie les contrats des fournisseurs d'un cabinet médical (RGPD art. 28, CSP R.1111-11, HDS).")
+app.command("review")(review.review)
+app.add_typer(rules.app, name="rules")
+
+
+def main() -> None:
+    app()

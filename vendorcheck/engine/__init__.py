@@ -1,0 +1,1 @@
+"""The generic engine that runs rule files over a Document."""

@@ -1,0 +1,163 @@
+"""Turn one rule's matches into a Finding: status, severity, explanation and verbatim evidence.
+
+The decision is the same for every rule, so that a lawyer can predict it from the rule file:
+1. no topic sentence -> missing (unless a document-wide contradiction is found);
+2. a contradicting flag, or a delay beyond the last acceptable band -> non_compliant;
+3. enough elements of a complete clause near one topic sentence -> present, unless a weakening flag
+   or a borderline delay makes it partial;
+4. otherwise -> partial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vendorcheck.engine.analysis import Analysis, Span
+from vendorcheck.engine.durations import shortest_delay_hours
+from vendorcheck.engine.evidence import evidence_for
+from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
+from vendorcheck.rulebook.schema import Flag, Rule
+
+NEGATORS = frozenset({
+    "ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "interdit", "interdite", "interdiction",
+    "not", "n't", "no", "never", "neither", "nor", "without", "prohibited", "cannot", "refrain",
+})
+NEGATION_REACH = 8  # tokens before a flag in which a negator cancels it
+
+
+@dataclass
+class _Outcome:
+    status: Status
+    severity: Severity
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    evidence_sentences: list[int] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+def evaluate(rule: Rule, analysis: Analysis, lang: Language) -> Finding:
+    outcome = _decide(rule, analysis, lang)
+    evidence = [e for e in (evidence_for(analysis, s) for s in outcome.evidence_sentences[:3]) if e]
+    message = _message(rule, outcome, lang)
+    return Finding(
+        requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label, status=outcome.status,
+        severity=outcome.severity, confidence=round(outcome.confidence, 2), message=message,
+        advice="" if outcome.status is Status.present else rule.advice.get(lang), flags=outcome.flags,
+        evidence=evidence, unverified=rule.unverified,
+    )
+
+
+def not_applicable(rule: Rule, lang: Language) -> Finding:
+    reason = {"fr": "Non évalué : le fournisseur n'héberge pas de données de santé (option --no-health-data).",
+              "en": "Not assessed: the supplier does not host health data (--no-health-data)."}[lang]
+    return Finding(requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label,
+                   status=Status.not_applicable, severity=Severity.minor, confidence=1.0, message=reason,
+                   unverified=rule.unverified)
+
+
+def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
+    groups = analysis.matches.get(rule.id, {})
+    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    topic = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
+    windows = {s: analysis.window(s, rule.window) for s in topic}
+    in_windows = {s for w in windows.values() for s in w}
+
+    raised = _raised_flags(rule, analysis, groups, in_windows)
+    contradictions = [(f, s) for f, s in raised if f.status is Status.non_compliant]
+    if contradictions:
+        worst = max((f for f, _ in contradictions), key=lambda f: SEVERITY_RANK[f.severity])
+        return _Outcome(Status.non_compliant, worst.severity, [f.message.get(lang) for f, _ in contradictions],
+                        [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
+    if not topic:
+        return _Outcome(Status.missing, rule.severity, confidence=0.7)
+
+    found, best_window = _elements_found(rule, analysis, groups, windows)
+    delay_status, delay_note = _delay_status(rule, analysis, topic, lang)
+    if delay_status is Status.non_compliant:
+        severity = rule.durations.severity if rule.durations else rule.severity
+        return _Outcome(Status.non_compliant, severity, [delay_note], ["delay"], topic[:2], 0.8)
+
+    weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
+    complete = len(found) >= rule.required_elements
+    evidence = best_window if complete else topic
+    if complete and not weakenings and delay_status is not Status.partial:
+        share = len(found) / len(rule.elements) if rule.elements else 1.0
+        return _Outcome(Status.present, rule.severity, [], [], evidence, 0.6 + 0.35 * share)
+
+    notes: list[str] = []
+    missing = [e.label.get(lang) for e in rule.elements if e.id not in found]
+    if not complete and missing:
+        lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
+        notes.append(lead + ", ".join(missing) + ".")
+    notes += [f.message.get(lang) for f, _ in weakenings]
+    if delay_status is Status.partial:
+        notes.append(delay_note)
+    severity = max([rule.severity] + [f.severity for f, _ in weakenings], key=lambda s: SEVERITY_RANK[s])
+    if complete and not weakenings:  # only the delay is borderline: a minor gap
+        severity = Severity.minor
+    flagged = [s for _, s in weakenings]
+    return _Outcome(Status.partial, severity, notes, [f.id for f, _ in weakenings] +
+                    (["delay"] if delay_status is Status.partial else []), flagged + evidence, 0.6)
+
+
+def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]],
+                  in_windows: set[int]) -> list[tuple[Flag, int]]:
+    raised = []
+    for flag in rule.flags:
+        for start, _end in groups.get(f"flag:{flag.id}", []):
+            sentence = analysis.token_sentence[start]
+            if flag.within == "topic" and sentence not in in_windows:
+                continue
+            if flag.negatable and _negated(analysis, start):
+                continue
+            raised.append((flag, sentence))
+            break
+    return raised
+
+
+def _negated(analysis: Analysis, start: int) -> bool:
+    sentence_start = analysis.doc[start].sent.start
+    reach = analysis.doc[max(sentence_start, start - NEGATION_REACH):start]
+    return any(t.norm_ in NEGATORS for t in reach)
+
+
+def _elements_found(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]],
+                    windows: dict[int, list[int]]) -> tuple[set[str], list[int]]:
+    """Elements found, and the sentences to quote: the best topic window, or the whole document."""
+    by_element = {e.id: set(analysis.sentences_of(groups.get(f"el:{e.id}", []))) for e in rule.elements}
+    if rule.elements_scope == "document":
+        found = {e for e, sents in by_element.items() if sents}
+        first_topic = next(iter(windows))
+        return found, windows[first_topic]
+    best: tuple[set[str], list[int]] = (set(), next(iter(windows.values())))
+    for window in windows.values():
+        here = {e for e, sents in by_element.items() if sents.intersection(window)}
+        if len(here) > len(best[0]):
+            best = (here, [s for s in window if any(s in by_element[e] for e in here)] or window)
+    return best
+
+
+def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Language) -> tuple[Status | None, str]:
+    if rule.durations is None:
+        return None, ""
+    hours = [h for s in topic if (h := shortest_delay_hours(analysis.text_of(s))) is not None]
+    if not hours:
+        return None, ""
+    delay = min(hours)
+    for band in rule.durations.bands:
+        if band.max_hours is None or delay <= band.max_hours:
+            shown = f"{delay:g} h" if delay < 72 else (f"{delay / 24:g} jours" if lang == "fr" else f"{delay / 24:g} days")
+            note = band.message.get(lang).format(delay=shown) if band.message else ""
+            return (None if band.status is Status.present else band.status), note
+    return None, ""
+
+
+def _message(rule: Rule, outcome: _Outcome, lang: Language) -> str:
+    if outcome.status is Status.present:
+        return ("Clause présente : " if lang == "fr" else "Clause present: ") + rule.title.get(lang) + "."
+    if outcome.status is Status.missing:
+        return rule.explain_missing.get(lang)
+    if outcome.status is Status.partial:
+        return " ".join([rule.explain_partial.get(lang)] + outcome.notes)
+    return " ".join(outcome.notes)
+

@@ -1,0 +1,148 @@
+"""User-facing errors: one hierarchy, coded French-first messages, one exit code per family.
+
+Every message says what happened and what to try. Third-party exceptions are translated into these at
+the boundary (ingest, rule loading, registry), so the CLI, the batch and the web app each catch a single
+type and never show a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# code -> (French, English). Placeholders are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "VC-E001": ("fichier introuvable", "file not found"),
+    "VC-E002": ("le fichier est vide", "the file is empty"),
+    "VC-E003": (
+        "format non pris en charge ({detected}) ; formats acceptés : PDF, DOCX, TXT, Markdown",
+        "unsupported format ({detected}); accepted formats: PDF, DOCX, TXT, Markdown",
+    ),
+    "VC-E004": (
+        "fichier trop volumineux ({size} Mo, limite {limit} Mo)",
+        "file too large ({size} MB, limit {limit} MB)",
+    ),
+    "VC-E010": (
+        "PDF chiffré ou protégé par mot de passe ; demandez une version non protégée",
+        "encrypted or password-protected PDF; ask for an unprotected copy",
+    ),
+    "VC-E011": (
+        "PDF sans couche texte (document scanné ?) ; faites-le passer par un logiciel de "
+        "reconnaissance de caractères (OCR) puis recommencez",
+        "PDF without a text layer (scanned?); run it through OCR software and try again",
+    ),
+    "VC-E012": ("PDF illisible ou endommagé ({detail})", "unreadable or damaged PDF ({detail})"),
+    "VC-E020": (
+        "DOCX invalide : ce n'est pas une archive Word (zip) lisible ({detail})",
+        "invalid DOCX: not a readable Word (zip) archive ({detail})",
+    ),
+    "VC-E021": (
+        "DOCX refusé : contenu décompressé démesuré ({detail}), possible bombe zip",
+        "DOCX refused: oversized uncompressed content ({detail}), possible zip bomb",
+    ),
+    "VC-E022": ("DOCX sans texte exploitable", "DOCX without usable text"),
+    "VC-E030": (
+        "texte illisible : encodage non reconnu ou contenu binaire",
+        "unreadable text: unknown encoding or binary content",
+    ),
+    "VC-E040": ("fichier de règles invalide :\n{detail}", "invalid rule file:\n{detail}"),
+    "VC-E041": ("rapport JSON invalide ({detail})", "invalid JSON review ({detail})"),
+    "VC-E050": ("erreur du registre HDS : {detail}", "HDS registry error: {detail}"),
+    "VC-E060": ("erreur du registre des fournisseurs : {detail}", "supplier register error: {detail}"),
+    "VC-E070": ("modèle de clause invalide : {detail}", "invalid clause template: {detail}"),
+    "VC-E080": ("option invalide : {detail}", "invalid option: {detail}"),
+}
+
+
+class VendorcheckError(Exception):
+    """Base of every error shown to a user. `exit_code` 2 = usage, input or configuration error."""
+
+    code = "VC-E000"
+    exit_code = 2
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
+        self.path = str(path) if path is not None else None
+        self.details = details
+        self.lang = lang
+        super().__init__(self.message())
+
+    def reason(self, lang: str | None = None) -> str:
+        fr, en = MESSAGES[self.code]
+        template = en if (lang or self.lang) == "en" else fr
+        return template.format(**self.details)
+
+    def message(self, lang: str | None = None) -> str:
+        """One line: `[code] file: reason`."""
+        where = f"{self.path} : " if self.path else ""
+        return f"[{self.code}] {where}{self.reason(lang)}"
+
+
+class InputError(VendorcheckError):
+    """The file cannot be read as a contract."""
+
+
+class FileMissing(InputError):
+    code = "VC-E001"
+
+
+class EmptyFile(InputError):
+    code = "VC-E002"
+
+
+class UnsupportedFormat(InputError):
+    code = "VC-E003"
+
+
+class TooLarge(InputError):
+    code = "VC-E004"
+
+
+class EncryptedPdf(InputError):
+    code = "VC-E010"
+
+
+class ScannedPdf(InputError):
+    code = "VC-E011"
+
+
+class CorruptPdf(InputError):
+    code = "VC-E012"
+
+
+class CorruptDocx(InputError):
+    code = "VC-E020"
+
+
+class DocxBomb(InputError):
+    code = "VC-E021"
+
+
+class EmptyDocx(InputError):
+    code = "VC-E022"
+
+
+class UndecodableText(InputError):
+    code = "VC-E030"
+
+
+class RuleFileError(VendorcheckError):
+    code = "VC-E040"
+
+
+class ReviewFileError(VendorcheckError):
+    code = "VC-E041"
+
+
+class RegistryError(VendorcheckError):
+    code = "VC-E050"
+
+
+class RegisterError(VendorcheckError):
+    code = "VC-E060"
+
+
+class ClauseTemplateError(VendorcheckError):
+    code = "VC-E070"
+
+
+class OptionError(VendorcheckError):
+    code = "VC-E080"

@@ -1,0 +1,82 @@
+"""`load(path) -> Document`: the only way files enter the pipeline.
+
+The format is sniffed from the first bytes; the file name only settles text vs Markdown and names the
+expected format in error messages (a `.docx` that is not a zip is a damaged DOCX, not "unsupported").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from vendorcheck import errors
+from vendorcheck.ingest.options import IngestOptions
+
+__all__ = ["IngestOptions", "load", "load_bytes", "sniff"]
+from vendorcheck.models import Document
+
+Loader = Callable[[Path, bytes, IngestOptions], Document]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """'pdf', 'docx', 'markdown' or 'text' from content; raises for anything else."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if suffix == ".pdf":
+        raise errors.CorruptPdf(path, detail="en-tête %PDF absent")
+    if suffix in (".docx", ".docm", ".dotx"):
+        raise errors.CorruptDocx(path, detail="pas une archive zip")
+    if suffix in TEXT_SUFFIXES and b"\x00" not in head:
+        return "markdown" if suffix in (".md", ".markdown") else "text"
+    raise errors.UnsupportedFormat(path, detected=_describe(suffix, head))
+
+
+def _describe(suffix: str, head: bytes) -> str:
+    for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"\x89PNG", "image PNG"),
+                        (b"\xff\xd8\xff", "image JPEG"), (b"{\\rtf", "RTF"), (b"GIF8", "image GIF")):
+        if head.startswith(magic):
+            return name
+    return suffix or "inconnu"
+
+
+def _registry() -> dict[str, Loader]:
+    from vendorcheck.ingest.docx import load_docx
+    from vendorcheck.ingest.pdf import load_pdf
+    from vendorcheck.ingest.text import load_text
+
+    return {
+        "pdf": load_pdf,
+        "docx": load_docx,
+        "text": load_text,
+        "markdown": lambda p, d, o: load_text(p, d, o, fmt="markdown"),
+    }
+
+
+def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None) -> Document:
+    """Read a contract file into a Document, or raise an InputError naming the file and the reason."""
+    path = Path(path)
+    opts = IngestOptions.resolve(options)
+    if not path.is_file():
+        raise errors.FileMissing(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise errors.EmptyFile(path)
+    if size > opts.max_bytes:
+        raise errors.TooLarge(path, size=round(size / 1048576, 1), limit=opts.max_bytes // 1048576)
+    data = path.read_bytes()
+    return load_bytes(path, data, opts)
+
+
+def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
+    """Same as `load` for content already in memory (uploads); `path` only names it."""
+    if not data:
+        raise errors.EmptyFile(path)
+    if len(data) > options.max_bytes:
+        raise errors.TooLarge(path, size=round(len(data) / 1048576, 1), limit=options.max_bytes // 1048576)
+    return _registry()[sniff(path, data[:2048])](path, data, options)

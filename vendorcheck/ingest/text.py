@@ -1,0 +1,32 @@
+"""Plain text and Markdown: decoded, cleaned, located by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vendorcheck import errors
+from vendorcheck.ingest.assemble import assemble
+from vendorcheck.ingest.cleanup import clean_extracted
+from vendorcheck.ingest.options import IngestOptions
+from vendorcheck.models import Document, SourceFormat
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, which French office tools still produce."""
+    if b"\x00" in data[:8192]:
+        raise errors.UndecodableText(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise errors.UndecodableText(path) from exc
+
+
+def load_text(path: Path, data: bytes, options: IngestOptions, fmt: SourceFormat = "text") -> Document:
+    del options  # nothing to tune for plain text; kept for the common loader signature
+    text = clean_extracted(decode_text(path, data))
+    if not text.strip():
+        raise errors.EmptyFile(path)
+    return assemble(path, data, fmt, [text], unit="line", separator="")

@@ -1,0 +1,185 @@
+"""Data exchanged between the pipeline stages: Document, Evidence, Finding, Review."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Language = Literal["fr", "en"]
+SourceFormat = Literal["pdf", "docx", "text", "markdown"]
+LocationUnit = Literal["page", "paragraph", "line"]
+
+
+class Status(StrEnum):
+    present = "present"
+    partial = "partial"
+    non_compliant = "non_compliant"
+    missing = "missing"
+    not_applicable = "not_applicable"
+
+    @property
+    def is_violation(self) -> bool:
+        return self in (Status.partial, Status.non_compliant, Status.missing)
+
+
+class Severity(StrEnum):
+    blocking = "blocking"
+    major = "major"
+    minor = "minor"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse; the one ranking used by sorting, filters and exit codes."""
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_RANK = {Severity.minor: 1, Severity.major: 2, Severity.blocking: 3}
+
+
+class Verdict(StrEnum):
+    """Overall opinion on a contract, as French practitioners phrase it."""
+
+    signable = "signable"
+    signable_with_addendum = "signable_with_addendum"
+    not_signable = "not_signable"
+
+
+class Section(BaseModel):
+    """A numbered part of the document ("Article 5", "5.2", "Annexe 2", a Markdown heading)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: str | None
+    title: str
+    level: int
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+class Document(BaseModel):
+    """Extracted text of one file, with every character mapped back to its page or paragraph.
+
+    `unit_starts[i]` is the offset in `text` where location unit i+1 (page, paragraph or line)
+    begins, so `location(offset)` is a binary search.
+    """
+
+    name: str
+    path: str | None = None
+    format: SourceFormat
+    sha256: str
+    text: str
+    unit: LocationUnit
+    unit_starts: list[int]
+    page_count: int | None = None
+    sections: list[Section] = Field(default_factory=list)
+    language: Language = "fr"
+    warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _units_are_sorted(self) -> Document:
+        if any(b < a for a, b in zip(self.unit_starts, self.unit_starts[1:], strict=False)):
+            raise ValueError("unit_starts must be sorted")
+        return self
+
+    def location(self, offset: int) -> int | None:
+        """Page (PDF) or paragraph (DOCX) number, 1-based, of a character; None for plain text."""
+        if self.unit == "line" or not self.unit_starts:
+            return None
+        return max(1, bisect.bisect_right(self.unit_starts, offset))
+
+    def line(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing `offset`."""
+        best: Section | None = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (best is None or section.level >= best.level):
+                best = section
+        return best
+
+
+class Evidence(BaseModel):
+    """A verbatim quote: `quote == document.text[start:end]` always holds."""
+
+    quote: str
+    start: int
+    end: int
+    page: int | None = None
+    line: int | None = None
+    section: str | None = None
+
+
+class Finding(BaseModel):
+    requirement: str
+    title: str
+    citation: str
+    status: Status
+    severity: Severity
+    confidence: float = Field(ge=0.0, le=1.0)
+    message: str
+    advice: str = ""
+    flags: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    unverified: bool = False
+
+    @property
+    def is_violation(self) -> bool:
+        return self.status.is_violation
+
+
+class Party(BaseModel):
+    name: str
+    role: Literal["controller", "processor", "unknown"] = "unknown"
+    siren: str | None = None
+    evidence: Evidence | None = None
+
+
+class DocumentInfo(BaseModel):
+    name: str
+    sha256: str
+    format: SourceFormat
+    language: Language
+    unit: LocationUnit
+    page_count: int | None = None
+    characters: int
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Review(BaseModel):
+    """The outcome of running a rule pack over one document; the input of every renderer."""
+
+    document: DocumentInfo
+    findings: list[Finding]
+    verdict: Verdict
+    health_data: bool
+    lang: Language
+    rules_version: str
+    parties: list[Party] = Field(default_factory=list)
+    created_at: datetime
+    hds: dict[str, Any] | None = None
+
+    def finding(self, requirement: str) -> Finding | None:
+        return next((f for f in self.findings if f.requirement == requirement), None)
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_violation]
+
+    def counts(self) -> dict[str, int]:
+        """Violations per severity, plus findings per status."""
+        out: dict[str, int] = {s.value: 0 for s in Severity}
+        out.update({s.value: 0 for s in Status})
+        for f in self.findings:
+            out[f.status.value] += 1
+            if f.is_violation:
+                out[f.severity.value] += 1
+        return out

@@ -1,0 +1,27 @@
+"""Self-contained HTML report (inline CSS, no external resource), for e-mail or the web app."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TextIO
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from vendorcheck.i18n import label, next_steps
+from vendorcheck.models import Review
+from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.hds_section import hds_lines
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("vendorcheck.render", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(label=label, next_steps=next_steps)
+    return env
+
+
+def render(review: Review, out: TextIO) -> None:
+    template = environment().get_template("report.html.j2")
+    out.write(template.render(review=review, groups=grouped(review), where=lambda ev: where(review, ev),
+                              hds=hds_lines(review), counts=review.counts(), lang=review.lang))

@@ -1,0 +1,33 @@
+"""Markdown report, for pasting into a note or a ticket."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from vendorcheck.i18n import label, next_steps
+from vendorcheck.models import Review
+from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.hds_section import hds_lines
+
+
+def render(review: Review, out: TextIO) -> None:
+    lang = review.lang
+    out.write(f"# {label('title', lang)} — {review.document.name}\n\n")
+    out.write(f"**{label('verdict', lang)} : {label(review.verdict, lang)}**\n\n")
+    out.write(f"{next_steps(review.verdict, lang)}\n\n")
+    hds = hds_lines(review)
+    if hds:
+        headline, reasons = hds
+        out.write(f"## HDS\n\n**{headline}**\n\n" + "".join(f"- {r}\n" for r in reasons) + "\n")
+    for group in grouped(review):
+        out.write(f"## {group.title} ({len(group.findings)})\n\n")
+        for f in group.findings:
+            head = f"### {f.requirement} — {f.title}"
+            out.write(f"{head}\n\n*{label(f.status, lang)}* · {label(f.severity, lang)} · {f.citation}\n\n")
+            if f.status.value != "present":
+                out.write(f"{f.message}\n\n")
+            for ev in f.evidence:
+                out.write(f"> {' '.join(ev.quote.split())}\n>\n> — {where(review, ev)}\n\n")
+            if f.advice:
+                out.write(f"**{label('advice', lang)}** : {f.advice}\n\n")
+    out.write(f"---\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})\n")

@@ -1,0 +1,57 @@
+"""Terminal report (rich): overall verdict first, then blocking and major gaps, then the rest."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from vendorcheck.i18n import label, next_steps
+from vendorcheck.models import Review, Severity, Status, Verdict
+from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.hds_section import hds_lines
+
+STATUS_STYLE = {Status.present: "green", Status.partial: "yellow", Status.non_compliant: "bold red",
+                Status.missing: "red", Status.not_applicable: "dim"}
+VERDICT_STYLE = {Verdict.signable: "green", Verdict.signable_with_addendum: "yellow", Verdict.not_signable: "red"}
+
+
+def render(review: Review, out: TextIO) -> None:
+    console = Console(file=out, width=100, highlight=False, soft_wrap=False,
+                      force_terminal=getattr(out, "isatty", lambda: False)())
+    lang = review.lang
+    counts = review.counts()
+    summary = Text()
+    summary.append(f"{label('verdict', lang)} : ", style="bold")
+    summary.append(label(review.verdict, lang), style=f"bold {VERDICT_STYLE[review.verdict]}")
+    summary.append("\n" + " · ".join(f"{counts[s.value]} {label(s, lang)}" for s in Severity))
+    summary.append(f"\n{next_steps(review.verdict, lang)}")
+    console.print(Panel(summary, title=f"{label('title', lang)} — {review.document.name}", expand=True))
+    hds = hds_lines(review)
+    if hds:
+        headline, reasons = hds
+        console.print(Text("HDS : " + headline, style="bold"))
+        for reason in reasons:
+            console.print(Text(f"  • {reason}"))
+        console.print()
+    for group in grouped(review):
+        console.rule(f"{group.title} ({len(group.findings)})", style="dim")
+        for f in group.findings:
+            line = Text()
+            line.append(f"[{label(f.status, lang)}] ", style=STATUS_STYLE[f.status])
+            line.append(f"{f.requirement} — {f.title}", style="bold")
+            if f.is_violation:
+                line.append(f"  ({label(f.severity, lang)})", style="dim")
+            console.print(line)
+            if group.key in ("met", "not_applicable"):
+                continue
+            console.print(Text(f"    {f.message}"))
+            for ev in f.evidence[:2]:
+                quote = " ".join(ev.quote.split())
+                console.print(Text(f"    « {quote} » — {where(review, ev)}", style="italic"))
+            if f.advice:
+                console.print(Text(f"    → {label('advice', lang)} : {f.advice}", style="cyan"))
+    console.print(Text(f"\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})",
+                       style="dim"))

@@ -1,0 +1,159 @@
+"""The shape of one rule file, validated strictly so that a typo is an error, never a silent no-match.
+
+Patterns follow spaCy's Matcher grammar: a list of token dicts is used as is. A string is a phrase,
+written the way a lawyer reads it and compiled to token patterns by `engine.patterns`:
+words match accent- and case-insensitively; `notifi*` matches any word starting with "notifi";
+`a|b` offers alternatives for one word; `...` allows up to five words in between.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from vendorcheck.models import Severity, Status
+
+Pattern = str | list[dict[str, Any]]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    fr: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Patterns(_Strict):
+    fr: list[Pattern] = Field(default_factory=list)
+    en: list[Pattern] = Field(default_factory=list)
+
+    def get(self, lang: str) -> list[Pattern]:
+        return self.en if lang == "en" else self.fr
+
+
+class Citation(_Strict):
+    label: str
+    url: str
+
+
+class RuleDoc(_Strict):
+    """Ruff-style documentation block, rendered on each rule's page."""
+
+    checks: Text
+    why: Text
+    compliant: Text
+    non_compliant: Text
+    references: list[str] = Field(min_length=1)
+
+
+class Element(_Strict):
+    """A component a complete clause contains (e.g. a stated delay, a right to object)."""
+
+    id: str
+    label: Text
+    patterns: Patterns
+
+
+class Flag(_Strict):
+    """Wording that weakens (partial) or contradicts (non_compliant) the requirement."""
+
+    id: str
+    status: Literal[Status.partial, Status.non_compliant]
+    severity: Severity
+    message: Text
+    patterns: Patterns
+    within: Literal["topic", "document"] = "topic"
+    negatable: bool = True
+
+
+class DurationBand(_Strict):
+    max_hours: float | None = None
+    status: Literal[Status.present, Status.partial, Status.non_compliant]
+    message: Text | None = None
+
+
+class Durations(_Strict):
+    """Delays stated near the topic ("within 48 hours", "5 jours ouvrés"), graded by the longest one."""
+
+    bands: list[DurationBand] = Field(min_length=1)
+    severity: Severity = Severity.major
+
+    @field_validator("bands")
+    @classmethod
+    def _last_band_is_open(cls, bands: list[DurationBand]) -> list[DurationBand]:
+        if bands[-1].max_hours is not None:
+            raise ValueError("the last band must have no max_hours (it catches every longer delay)")
+        return bands
+
+
+class Example(_Strict):
+    lang: Literal["fr", "en"]
+    text: str
+    expect: Literal[Status.present, Status.partial, Status.non_compliant, Status.missing]
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=r"^[A-Z]+(-[A-Za-z0-9]+)+$")
+    title: Text
+    citation: Citation
+    scope: Literal["gdpr", "health"]
+    severity: Severity
+    unverified: bool = False
+    doc: RuleDoc
+    advice: Text
+    explain_missing: Text
+    explain_partial: Text
+    topic: Patterns
+    exclude: Patterns = Field(default_factory=Patterns)
+    elements: list[Element] = Field(default_factory=list)
+    min_elements: int | None = None
+    elements_scope: Literal["window", "document"] = "window"
+    window: int = Field(2, ge=0, le=10)
+    flags: list[Flag] = Field(default_factory=list)
+    durations: Durations | None = None
+    examples: list[Example] = Field(min_length=4)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if self.min_elements is not None and not 0 <= self.min_elements <= len(self.elements):
+            raise ValueError(f"min_elements={self.min_elements} but {len(self.elements)} elements")
+        ids = [e.id for e in self.elements] + [f.id for f in self.flags]
+        if len(ids) != len(set(ids)):
+            raise ValueError("element and flag ids must be unique within a rule")
+        for lang in ("fr", "en"):
+            if not self.topic.get(lang):
+                raise ValueError(f"topic.{lang}: at least one pattern is required")
+            expected = {e.expect for e in self.examples if e.lang == lang}
+            if not {Status.present, Status.missing} <= expected:
+                raise ValueError(f"examples: {lang} needs at least a present and a missing example")
+        return self
+
+    @property
+    def required_elements(self) -> int:
+        return len(self.elements) if self.min_elements is None else self.min_elements
+
+
+def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
+    """Token patterns checked against spaCy's own schema: (location, message) for each problem."""
+    from spacy.schemas import validate_token_pattern
+
+    groups: list[tuple[str, Patterns]] = [("topic", rule.topic), ("exclude", rule.exclude)]
+    groups += [(f"elements[{e.id}]", e.patterns) for e in rule.elements]
+    groups += [(f"flags[{f.id}]", f.patterns) for f in rule.flags]
+    problems = []
+    for where, patterns in groups:
+        for lang in ("fr", "en"):
+            for i, pattern in enumerate(patterns.get(lang)):
+                if isinstance(pattern, str):
+                    if not pattern.strip():
+                        problems.append((f"{where} → {lang}[{i}]", "motif vide"))
+                    continue
+                for message in validate_token_pattern(pattern):
+                    problems.append((f"{where} → {lang}[{i}]", message))
+    return problems
