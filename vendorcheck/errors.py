@@ -146,3 +146,62 @@ class ClauseTemplateError(VendorcheckError):
 
 class OptionError(VendorcheckError):
     code = "VC-E080"
+
+
+# Web app (`vendorcheck serve`): refusals and form problems, shown by its single error page.
+MESSAGES.update({
+    "VC-E090": (
+        "accès refusé : jeton absent ou invalide ; ouvrez le lien complet affiché au démarrage de "
+        "« vendorcheck serve »",
+        "access denied: missing or invalid token; open the full link printed when `vendorcheck serve` started",
+    ),
+    "VC-E091": (
+        "requête refusée : elle ne vient pas de la page de vendorcheck (autre site ou autre adresse) ; "
+        "ouvrez l'adresse affichée au démarrage du serveur",
+        "request refused: it does not come from the vendorcheck page (another site or address); open the "
+        "address printed when the server started",
+    ),
+    "VC-E092": (
+        "résultat introuvable ou expiré : les analyses ne sont gardées en mémoire que {minutes} minutes ; "
+        "déposez à nouveau le contrat",
+        "result not found or expired: reviews are kept in memory for {minutes} minutes only; upload the "
+        "contract again",
+    ),
+    "VC-E093": (
+        "aucun contrat reçu : choisissez le fichier du contrat (PDF, DOCX, TXT ou Markdown)",
+        "no contract received: choose the contract file (PDF, DOCX, TXT or Markdown)",
+    ),
+    "VC-E094": (
+        "envoi illisible ({detail}) ; rechargez la page et recommencez",
+        "unreadable upload ({detail}); reload the page and try again",
+    ),
+    "VC-E095": ("page introuvable", "page not found"),
+})
+
+
+class WebError(VendorcheckError):
+    """A request the web app refuses; its HTTP status is chosen in vendorcheck.web.errors."""
+
+
+class TokenRequired(WebError):
+    code = "VC-E090"
+
+
+class ForeignRequest(WebError):
+    code = "VC-E091"
+
+
+class ResultExpired(WebError):
+    code = "VC-E092"
+
+
+class NoContract(WebError):
+    code = "VC-E093"
+
+
+class BadUpload(WebError):
+    code = "VC-E094"
+
+
+class PageNotFound(WebError):
+    code = "VC-E095"
