@@ -176,6 +176,12 @@ MESSAGES.update({
         "unreadable upload ({detail}); reload the page and try again",
     ),
     "VC-E095": ("page introuvable", "page not found"),
+    "VC-E096": (
+        "erreur interne de vendorcheck ; réessayez, et si elle se reproduit, signalez-la en précisant le type "
+        "de fichier déposé",
+        "vendorcheck internal error; try again, and if it happens again, report it with the type of file "
+        "uploaded",
+    ),
 })
 
 
@@ -205,3 +211,9 @@ class BadUpload(WebError):
 
 class PageNotFound(WebError):
     code = "VC-E095"
+
+
+class InternalError(WebError):
+    """A bug reached the web app: shown as a page, logged with its traceback on the server only."""
+
+    code = "VC-E096"
