@@ -12,9 +12,9 @@ _NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLC]+|premier|1er|[A-Z])"
 _MARKUP = r"[\s*_>|]*"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _KEYWORD_HEADING = re.compile(
-    rf"^{_MARKUP}(?P<kw>{_KEYWORD})\s+(?P<num>{_NUMBER})\b\.?\s*[-:.)–—]?\s*(?P<title>.*)$", re.IGNORECASE
+    rf"^{_MARKUP}(?P<kw>{_KEYWORD})\s+(?P<num>{_NUMBER})\b\.?\s*(?P<sep>[-:.)–—]?)\s*(?P<title>.*)$", re.IGNORECASE
 )
-_NUMBERED = re.compile(r"^[\s*_]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)]\s*|\s+)(?P<title>[A-ZÀ-Ýa-zà-ÿ(«\"'].*)$")
+_NUMBERED = re.compile(r"^[\s*_]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)]\s*|\s+)(?P<title>[A-ZÀ-Ý(«\"'“].*)$")
 _TITLE_CHARS = 90
 
 _FR_WORDS = frozenset("le la les des du une est sont dans pour par avec sur ou au aux que qui ne pas ses "
@@ -24,7 +24,12 @@ _EN_WORDS = frozenset("the of and to is are in for by with on or that which shal
 
 
 def split_sections(text: str) -> list[Section]:
-    """Headings in reading order; each section runs until the next one at the same or a higher level."""
+    """Headings in reading order; each section runs until the next one at the same or a higher level.
+
+    The level comes from the numbering when there is one ("Article 5" and "5" are 1, "5.2" is 2), so
+    the Markdown, DOCX and PDF renderings of one contract get the same sections; an unnumbered
+    Markdown heading takes its number of "#".
+    """
     heads: list[tuple[int, str | None, str, int]] = []  # (start, number, title, level)
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -39,23 +44,43 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line opens a section (used to keep it on its own line when unwrapping PDF text)."""
+    return _heading(line) is not None
+
+
 def _heading(line: str) -> tuple[str | None, str, int] | None:
     md = _MD_HEADING.match(line)
     if md:
         inner = md.group(2).strip("*_ ")
-        sub = _KEYWORD_HEADING.match(inner) or _NUMBERED.match(inner)
-        number = _number_of(sub) if sub else None
-        return number, _short(inner), len(md.group(1))
-    kw = _KEYWORD_HEADING.match(line)
-    if kw and len(line) < 200:
-        number = _number_of(kw)
-        depth = number.count(".") if number else 0
-        return number, _short(line.strip("*_ >|")), 1 + depth
-    numbered = _NUMBERED.match(line)
+        numbered = _keyword_heading(inner) or _NUMBERED.match(inner)
+        if numbered:
+            number = _number_of(numbered)
+            return number, _short(inner), _level(number)
+        return None, _short(inner), len(md.group(1))
+    # A numbered paragraph ("2.1 Le présent contrat...") is a clause, however long; a long line that
+    # starts with a keyword is a sentence citing an article.
+    numbered = (_keyword_heading(line) if len(line) < 200 else None) or _NUMBERED.match(line)
     if numbered:
-        number = numbered.group("num")
-        return number, _short(line.strip("*_ >|")), 1 + number.count(".")
+        number = _number_of(numbered)
+        return number, _short(line.strip("*_ >|")), _level(number)
     return None
+
+
+def _keyword_heading(line: str) -> re.Match[str] | None:
+    """"Article 5 – Objet", "ANNEXE 2", "Clause 7.7." — but not a wrapped line that starts with
+    "article 21 restant due" nor a sentence like "Section 5 shall apply"."""
+    match = _KEYWORD_HEADING.match(line)
+    if not match or not match.group("kw")[0].isupper():
+        return None
+    title = match.group("title")
+    if not match.group("sep") and title[:1].islower():
+        return None
+    return match
+
+
+def _level(number: str) -> int:
+    return 1 + number.split()[-1].count(".")
 
 
 def _number_of(match: re.Match[str]) -> str:

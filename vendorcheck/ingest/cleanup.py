@@ -1,18 +1,23 @@
 """Text clean-up shared by every input format.
 
-Two layers on purpose: `clean_extracted` repairs extraction artefacts (ligatures, soft hyphens) and may
-change lengths, so it runs on each page or paragraph before offsets are computed; `analysis_view`
-folds typography one character for one character, so offsets in the view are offsets in the text and
-every quote stays verbatim.
+Two layers on purpose: `clean_extracted` and `join_hyphenated_lines` repair extraction artefacts
+(ligatures, soft hyphens, words split at a line end) and may change lengths, so they run on each page
+or paragraph before offsets are computed; `analysis_view` folds typography one character for one
+character, so offsets in the view are offsets in the text and every quote stays verbatim (curly
+apostrophes and guillemets are kept in `Document.text`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\x00": ""}
-_LIGATURE_RE = re.compile("|".join(map(re.escape, _LIGATURES)))
+              "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\x00": "", "\ufeff": "", "\u200b": "",
+              # PDFium writes U+0002 where a word was hyphenated at a line end and drops the line break:
+              # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
+              "\x02": "-\n", "\r\n": "\n", "\r": "\n"}
+_LIGATURE_RE = re.compile("|".join(map(re.escape, sorted(_LIGATURES, key=len, reverse=True))))
 
 # Same-length typographic folding: curly quotes, non-breaking and thin spaces, dashes.
 _FOLD = str.maketrans({
@@ -23,22 +28,50 @@ _FOLD = str.maketrans({
     "\u2212": "-", "\t": " ", "\r": "\n", "\u2028": "\n", "\f": "\n",
 })
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-zà-öø-ÿ])-\n(?=[a-zà-öø-ÿ])")
+_LETTER = r"[^\W\d_]"
+_HYPHEN_BREAK = re.compile(rf"({_LETTER}+)-[ \t]*\n[ \t]*(\w+)")
+_WORDS = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*")
+# First parts that are always joined by a hyphen, whatever the line break: "sous-traitant", "ci-après".
+_COMPOUND_HEADS = frozenset("""sous ci au non vice ex après avant arrière demi mi semi peut est à là
+    grand porte self third co e sub pre post cross opt""".split())
 
 
 def clean_extracted(text: str) -> str:
-    """Expand ligatures, drop soft hyphens and NULs, unify line ends."""
-    text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Expand ligatures, drop soft hyphens, BOMs and NULs, unify line ends."""
+    return _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
 
 
-def join_hyphenated_lines(text: str) -> str:
-    """Rejoin words a PDF split at a line end ("sous-trai-\\ntant" -> "sous-traitant").
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Lower-cased words and hyphenated compounds of a document, used to settle line-end hyphens."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in _WORDS.findall(text))
+    return words
 
-    Only a hyphen between two lowercase letters is removed, so "Île-\\nde-France" style compounds that
-    happen to break after a capital keep their hyphen.
+
+def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
+    """Rejoin words split at a line end ("héber-\\ngement" -> "hébergement").
+
+    A hyphen at a line end is either a hyphenation point, to remove, or part of a compound that
+    happened to fall there ("sous-\\ntraitant"), to keep. The document itself settles it: if it
+    writes the hyphenated form elsewhere and never the joined one, the hyphen stays; otherwise a short
+    list of heads that always take a hyphen decides. When the next line starts with a capital or a
+    digit ("Île-de-\\nFrance", "2024-\\n2025") the hyphen is kept and only the line break goes.
     """
-    return _HYPHEN_BREAK.sub("", text)
+    known = known or set()
+
+    def repl(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if not tail[:1].islower():
+            return f"{head}-{tail}"
+        joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
+        if compound in known and joined not in known:
+            return f"{head}-{tail}"
+        if joined in known or head.lower() not in _COMPOUND_HEADS:
+            return head + tail
+        return f"{head}-{tail}"
+
+    return _HYPHEN_BREAK.sub(repl, text)
 
 
 def analysis_view(text: str) -> str:

@@ -1,10 +1,20 @@
-"""Recompute the labels Word draws for numbered paragraphs ("1.", "2.3", "a)", "Article 4")."""
+"""Recompute the labels Word draws for numbered paragraphs ("Article 4 –", "2.3", "a)", "iv.").
+
+Word does not store these labels in the text, yet clause numbers are how contracts are cited and how
+sections are found. The rules followed here are Word's: counters belong to the abstract list, so two
+list instances of one abstract list continue each other unless one restarts a level
+(`w:startOverride`); an item restarts the levels below it; a paragraph may get its list from its
+style, directly or through `w:basedOn`, and a level may be tied to a style (`w:pStyle`), which is how
+"Heading 1" becomes "Article 1".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _roman(n: int) -> str:
@@ -22,85 +32,174 @@ def _letters(n: int) -> str:
 
 FORMATS = {
     "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
     "lowerLetter": _letters,
     "upperLetter": lambda n: _letters(n).upper(),
     "lowerRoman": _roman,
     "upperRoman": lambda n: _roman(n).upper(),
+    "none": lambda n: "",
 }
+BULLET = "-"
+
+
+@dataclass(frozen=True)
+class Level:
+    fmt: str = "decimal"
+    text: str = ""
+    start: int = 1
+    legal: bool = False  # w:isLgl: every level shown in decimals ("1.2" under "Article I")
+    restart_after: int | None = None  # w:lvlRestart N: restart after an item of level N (1-based); 0 never
+    style: str | None = None  # w:pStyle tying a paragraph style to this level
+
+
+def _val(node: etree._Element | None, default: str | None = None) -> str | None:
+    return node.get(f"{W}val", default) if node is not None else default
+
+
+def _level(node: etree._Element) -> Level:
+    restart = _val(node.find(f"{W}lvlRestart"))
+    legal = node.find(f"{W}isLgl")
+    return Level(
+        fmt=_val(node.find(f"{W}numFmt"), "decimal") or "decimal",
+        text=_val(node.find(f"{W}lvlText"), "") or "",
+        start=int(_val(node.find(f"{W}start"), "1") or 1),
+        legal=legal is not None and _val(legal, "1") not in ("0", "false"),
+        restart_after=int(restart) if restart is not None else None,
+        style=_val(node.find(f"{W}pStyle")),
+    )
 
 
 @dataclass
-class _Level:
-    fmt: str
-    text: str
-    start: int
+class _Style:
+    num_id: str | None
+    ilvl: int | None
+    based_on: str | None
 
 
 @dataclass
 class ListNumbering:
-    """Counters per list instance, advanced paragraph by paragraph in reading order."""
+    """Counters per abstract list, advanced paragraph by paragraph in reading order."""
 
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
-    counters: dict[str, list[int]] = field(default_factory=dict)
+    abstract: dict[str, dict[int, Level]] = field(default_factory=dict)  # abstractNumId -> ilvl -> Level
+    nums: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    overrides: dict[str, dict[int, Level | int]] = field(default_factory=dict)  # numId -> ilvl -> Level|start
+    styles: dict[str, _Style] = field(default_factory=dict)
+    default_style: str | None = None
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_document(cls, document) -> ListNumbering:  # noqa: ANN001 - python-docx Document
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            return cls()
-        abstract: dict[str, dict[int, _Level]] = {}
-        for node in root.iter(f"{_W}abstractNum"):
-            lvls = {}
-            for lvl in node.iter(f"{_W}lvl"):
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                start = lvl.find(f"{_W}start")
-                lvls[int(lvl.get(f"{_W}ilvl"))] = _Level(
-                    fmt=fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                    text=text.get(f"{_W}val") if text is not None else "",
-                    start=int(start.get(f"{_W}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{_W}abstractNumId")] = lvls
-        levels = {}
-        for num in root.iter(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is not None:
-                levels[num.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
-        return cls(levels=levels)
+    def from_parts(cls, numbering: etree._Element | None, styles: etree._Element | None) -> ListNumbering:
+        """`numbering` is word/numbering.xml, `styles` word/styles.xml (either may be absent)."""
+        self = cls()
+        if styles is not None:
+            self._read_styles(styles)
+        if numbering is None:
+            return self
+        links: dict[str, str] = {}  # abstractNumId -> numbering style it borrows its levels from
+        for node in numbering.iter(f"{W}abstractNum"):
+            abstract_id = node.get(f"{W}abstractNumId")
+            self.abstract[abstract_id] = {int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in node.iter(f"{W}lvl")}
+            link = _val(node.find(f"{W}numStyleLink"))
+            if link:
+                links[abstract_id] = link
+        for node in numbering.iter(f"{W}num"):
+            num_id = node.get(f"{W}numId")
+            self.nums[num_id] = _val(node.find(f"{W}abstractNumId"), "") or ""
+            for override in node.iter(f"{W}lvlOverride"):
+                ilvl = int(override.get(f"{W}ilvl", "0"))
+                lvl = override.find(f"{W}lvl")
+                start = _val(override.find(f"{W}startOverride"))
+                if lvl is not None:
+                    self.overrides.setdefault(num_id, {})[ilvl] = _level(lvl)
+                elif start is not None:
+                    self.overrides.setdefault(num_id, {})[ilvl] = int(start)
+        for abstract_id, style_id in links.items():  # a list defined by a numbering style
+            style = self.styles.get(style_id)
+            target = self.nums.get(style.num_id or "") if style else None
+            if target and self.abstract.get(target):
+                self.abstract[abstract_id] = self.abstract[target]
+        return self
 
-    def label(self, paragraph) -> str:  # noqa: ANN001 - python-docx Paragraph
-        num_pr = self._num_pr(paragraph)
-        if num_pr is None:
+    def _read_styles(self, styles: etree._Element) -> None:
+        for node in styles.iter(f"{W}style"):
+            style_id = node.get(f"{W}styleId")
+            num_pr = node.find(f"{W}pPr/{W}numPr")
+            ilvl = _val(num_pr.find(f"{W}ilvl")) if num_pr is not None else None
+            self.styles[style_id] = _Style(
+                num_id=_val(num_pr.find(f"{W}numId")) if num_pr is not None else None,
+                ilvl=int(ilvl) if ilvl is not None else None,
+                based_on=_val(node.find(f"{W}basedOn")),
+            )
+            if node.get(f"{W}type") == "paragraph" and node.get(f"{W}default") in ("1", "true"):
+                self.default_style = style_id
+
+    def label(self, paragraph: etree._Element) -> str:
+        """The label Word shows before this `w:p` ("" when it is not numbered); advances the counters."""
+        found = self._num_pr(paragraph)
+        if found is None:
             return ""
-        num_id, ilvl = num_pr
-        lvls = self.levels.get(num_id)
-        if not lvls or ilvl not in lvls:
+        num_id, ilvl = found
+        abstract_id = self.nums.get(num_id)
+        levels = self._levels(num_id, abstract_id)
+        if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, [lvl.start - 1 for _, lvl in sorted(lvls.items())])
-        while len(counters) <= ilvl:
-            counters.append(0)
-        counters[ilvl] += 1
-        for deeper in range(ilvl + 1, len(counters)):  # a new parent item restarts its children
-            counters[deeper] = lvls[deeper].start - 1 if deeper in lvls else 0
-        level = lvls[ilvl]
-        if level.fmt == "bullet" or level.fmt not in FORMATS:
-            return "-" if level.fmt == "bullet" else ""
-        text = level.text
-        for i in range(ilvl + 1):
-            fmt = FORMATS.get(lvls[i].fmt, str) if i in lvls else str
-            text = text.replace(f"%{i + 1}", fmt(max(counters[i], 1)))
-        return text.strip()
+        counters = self.counters.setdefault(abstract_id or num_id, {})
+        if num_id not in self.started:  # a list instance restarting some levels on first use
+            self.started.add(num_id)
+            for level_index, override in self.overrides.get(num_id, {}).items():
+                start = override if isinstance(override, int) else override.start
+                counters[level_index] = start - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper, level in levels.items():
+            if deeper > ilvl and (level.restart_after is None or ilvl < level.restart_after):
+                counters[deeper] = level.start - 1
+        return self._render(levels, counters, ilvl)
+
+    def _levels(self, num_id: str, abstract_id: str | None) -> dict[int, Level]:
+        levels = dict(self.abstract.get(abstract_id or "", {}))
+        for ilvl, override in self.overrides.get(num_id, {}).items():
+            if isinstance(override, Level):
+                levels[ilvl] = override
+        return levels
 
     @staticmethod
-    def _num_pr(paragraph) -> tuple[str, int] | None:  # noqa: ANN001
-        ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
-        if num_pr is None and paragraph.style is not None:
-            style_ppr = paragraph.style.element.pPr
-            num_pr = style_ppr.numPr if style_ppr is not None else None
-        if num_pr is None or num_pr.numId is None:
-            return None
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-        num_id = str(num_pr.numId.val)
-        return (num_id, int(ilvl)) if num_id != "0" else None
+    def _render(levels: dict[int, Level], counters: dict[int, int], ilvl: int) -> str:
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return BULLET
+        text = level.text
+        for i in range(ilvl + 1):
+            fmt = "decimal" if level.legal or i not in levels else levels[i].fmt
+            value = max(counters.get(i, levels[i].start if i in levels else 1), 1)
+            text = text.replace(f"%{i + 1}", FORMATS.get(fmt, str)(value))
+        return text.strip()
+
+    def _num_pr(self, paragraph: etree._Element) -> tuple[str, int] | None:
+        ppr = paragraph.find(f"{W}pPr")
+        direct = ppr.find(f"{W}numPr") if ppr is not None else None
+        style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
+        style_id = style_id or self.default_style
+        if direct is not None and direct.find(f"{W}numId") is not None:
+            num_id = _val(direct.find(f"{W}numId"), "0") or "0"
+            ilvl = _val(direct.find(f"{W}ilvl"))
+            if num_id == "0":  # numbering switched off for this paragraph
+                return None
+            return num_id, int(ilvl) if ilvl is not None else self._style_level(num_id, style_id)
+        seen: set[str] = set()
+        while style_id and style_id not in seen:  # basedOn chain, guarded against cycles
+            seen.add(style_id)
+            style = self.styles.get(style_id)
+            if style is None:
+                return None
+            if style.num_id:
+                if style.num_id == "0":
+                    return None
+                return style.num_id, style.ilvl if style.ilvl is not None else self._style_level(
+                    style.num_id, style_id)
+            style_id = style.based_on
+        return None
+
+    def _style_level(self, num_id: str, style_id: str | None) -> int:
+        levels = self._levels(num_id, self.nums.get(num_id))
+        return next((i for i, level in levels.items() if style_id and level.style == style_id), 0)

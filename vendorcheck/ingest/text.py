@@ -6,7 +6,7 @@ from pathlib import Path
 
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
-from vendorcheck.ingest.cleanup import clean_extracted
+from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, vocabulary
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document, SourceFormat
 
@@ -29,4 +29,6 @@ def load_text(path: Path, data: bytes, options: IngestOptions, fmt: SourceFormat
     text = clean_extracted(decode_text(path, data))
     if not text.strip():
         raise errors.EmptyFile(path)
+    # Text saved from a PDF keeps the PDF's hyphenated line ends.
+    text = join_hyphenated_lines(text, vocabulary([text]))
     return assemble(path, data, fmt, [text], unit="line", separator="")
