@@ -217,3 +217,16 @@ class InternalError(WebError):
     """A bug reached the web app: shown as a page, logged with its traceback on the server only."""
 
     code = "VC-E096"
+
+
+# Ingestion: the file exists but the system refuses to read it (permissions, a folder, an I/O error).
+MESSAGES.update({
+    "VC-E005": (
+        "lecture impossible ({detail}) ; vérifiez le chemin et les droits d'accès au fichier",
+        "cannot read the file ({detail}); check the path and the file's access rights",
+    ),
+})
+
+
+class UnreadableFile(InputError):
+    code = "VC-E005"
