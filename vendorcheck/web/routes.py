@@ -1,0 +1,114 @@
+"""The pages and downloads: upload form, review, result, addendum, report, suppliers, static files."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from vendorcheck.errors import PageNotFound
+from vendorcheck.models import Review
+from vendorcheck.render.groups import where
+from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.web import service
+from vendorcheck.web.checklist import checklist
+from vendorcheck.web.errors import wants_json
+from vendorcheck.web.pages import page, visitor_lang
+from vendorcheck.web.settings import WebSettings
+from vendorcheck.web.uploads import ReviewForm, receive_review_form
+
+router = APIRouter()
+
+# Only these files are served from /static; the requested name is a key, never a path.
+STATIC_FILES = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
+
+# One review at a time: spaCy pipelines are shared, and two cores are all a practice's PC offers.
+_REVIEW_LOCK = threading.Lock()
+
+
+@router.get("/")
+async def index(request: Request) -> Response:
+    return page(request, "index.html.j2", max_mb=request.app.state.settings.max_upload_mb)
+
+
+@router.post("/review")
+async def submit(request: Request) -> Response:
+    settings = request.app.state.settings
+    # mkdtemp creates the folder with mode 0700: other accounts on the computer cannot read the upload.
+    workdir = Path(tempfile.mkdtemp(prefix="vendorcheck-upload-", dir=settings.tmp_dir))
+    try:
+        form = await receive_review_form(request, workdir, settings.max_upload_bytes, visitor_lang(request))
+        review = await run_in_threadpool(_locked_review, form, settings)
+    finally:
+        # Deleted before the response is even sent: only the in-memory review outlives the request.
+        shutil.rmtree(workdir, ignore_errors=True)
+    key = request.app.state.results.put(review)
+    url = f"/results/{key}"
+    if wants_json(request):
+        return JSONResponse({"ok": True, "id": key, "result": url, "addendum": f"{url}/avenant.docx",
+                             "report": f"{url}/rapport.html", "review": review.model_dump(mode="json")})
+    # Post/redirect/get: reloading the result page does not upload the contract again.
+    return RedirectResponse(url, status_code=303)
+
+
+def _locked_review(form: ReviewForm, settings: WebSettings) -> Review:
+    with _REVIEW_LOCK:
+        return service.review_upload(form, settings)
+
+
+@router.get("/results/{key}")
+async def result(request: Request, key: str) -> Response:
+    entry = request.app.state.results.get(key)
+    review = entry.review
+    return page(request, "result.html.j2", key=key, review=review, groups=checklist(review),
+                where=lambda ev: where(review, ev), hds=hds_lines(review), counts=review.counts(),
+                expires_at=entry.expires_at)
+
+
+@router.get("/results/{key}/avenant.docx")
+async def addendum(request: Request, key: str) -> Response:
+    review = request.app.state.results.get(key).review
+    data = await run_in_threadpool(service.addendum_docx, review)
+    return _attachment(data, service.DOCX_MEDIA_TYPE, service.download_name(review, "avenant", ".docx"))
+
+
+@router.get("/results/{key}/rapport.html")
+async def report(request: Request, key: str) -> Response:
+    review = request.app.state.results.get(key).review
+    html = service.report_html(review).encode()
+    return _attachment(html, "text/html; charset=utf-8", service.download_name(review, "rapport", ".html"))
+
+
+@router.post("/results/{key}/delete")
+async def forget(request: Request, key: str) -> Response:
+    request.app.state.results.discard(key)
+    if wants_json(request):
+        return JSONResponse({"ok": True})
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/static/{name}")
+async def static(name: str) -> Response:
+    if name not in STATIC_FILES:
+        raise PageNotFound()
+    data = resources.files("vendorcheck.web").joinpath("static", name).read_bytes()
+    return Response(data, media_type=STATIC_FILES[name])
+
+
+def _attachment(data: bytes, media_type: str, filename: str) -> Response:
+    return Response(data, media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/suppliers")
+async def suppliers(request: Request) -> Response:
+    db = request.app.state.settings.db
+    rows = None if db is None else await run_in_threadpool(service.list_suppliers, db)
+    return page(request, "suppliers.html.j2", suppliers=rows)
