@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from vendorcheck.cli import review, rules
+from vendorcheck.cli import review, rules, serve
 from vendorcheck.cli.common import new_app
 
 app = new_app("Vérifie les contrats des fournisseurs d'un cabinet médical (RGPD art. 28, CSP R.1111-11, HDS).")
 app.command("review")(review.review)
 app.add_typer(rules.app, name="rules")
+app.command("serve")(serve.serve)
 
 
 def main() -> None:
