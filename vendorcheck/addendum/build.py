@@ -1,0 +1,162 @@
+"""From a Review to the Addendum model: one article per gap, framed by parties, precedence and annexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from vendorcheck.addendum.library import ClauseLibrary
+from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
+from vendorcheck.addendum.settings import TEXT_DEFAULTS, AddendumDetails, PartyDetails
+from vendorcheck.i18n import location
+from vendorcheck.models import Finding, Language, Party, Review, Status
+
+# Reading order of the clauses: Art. 28(3) as the GDPR lists it (description, instructions, people,
+# security, sub-processing, assistance, end of contract, audits), then CSP R.1111-11 in its own order.
+CLAUSE_ORDER = (
+    "GDPR-28-3-INTRO", "GDPR-28-3-a", "GDPR-28-3-LAST", "GDPR-28-3-a-TRANSFER", "GDPR-28-3-b", "GDPR-28-3-c",
+    "GDPR-28-2", "GDPR-28-4", "GDPR-28-3-e", "GDPR-28-3-f", "GDPR-33-2", "GDPR-28-3-h", "GDPR-28-3-g",
+    "CSP-R1111-11-1", "CSP-R1111-11-2", "CSP-R1111-11-3", "CSP-R1111-11-5", "CSP-R1111-11-6", "CSP-R1111-11-7",
+    "CSP-R1111-11-8", "CSP-R1111-11-9", "CSP-R1111-11-10", "CSP-R1111-11-11", "CSP-R1111-11-12-14",
+)
+ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
+
+LABELS: dict[Language, dict[str, str]] = {
+    "fr": {"article": "Article", "annex": "Annexe", "legal_basis": "Fondement", "page": "Page",
+           "annexes": "Annexes", "signatures": "Signatures"},
+    "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page",
+           "annexes": "Annexes", "signatures": "Signatures"},
+}
+_PARTY_FIELDS: dict[Language, dict[str, str]] = {
+    "fr": {"legal_form": "[forme juridique]", "siren": "[numéro]", "address": "[adresse]",
+           "representative": "[nom et qualité du signataire]", "contact": "[nom, téléphone et courriel]"},
+    "en": {"legal_form": "[legal form]", "siren": "[number]", "address": "[address]",
+           "representative": "[name and title of the signatory]", "contact": "[name, phone and e-mail]"},
+}
+_PARTY_NAMES: dict[Language, dict[str, str]] = {
+    "fr": {"controller": "[Nom du cabinet]", "processor": "[Nom du prestataire]"},
+    "en": {"controller": "[Name of the practice]", "processor": "[Name of the supplier]"},
+}
+_CONTRACT_FIELDS: dict[Language, dict[str, str]] = {
+    "fr": {"title": "[intitulé du contrat]", "reference": "", "date": "[date du contrat]", "addendum_number": "[n°]"},
+    "en": {"title": "[title of the agreement]", "reference": "", "date": "[date of the agreement]",
+           "addendum_number": "[no.]"},
+}
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def compose(review: Review, *, lang: Language = "fr", details: AddendumDetails | None = None,
+            library: ClauseLibrary | None = None) -> Addendum:
+    """The addendum for a review: one article per requirement that is missing, partial or non-compliant.
+
+    review (Review): the contract's review.
+    lang (str): language of the addendum, independent of the review's.
+    details (AddendumDetails): parties, contract and terms; missing facts become fill-in fields.
+    library (ClauseLibrary): the clause templates (shipped ones by default).
+    RETURNS (Addendum): the document, ready for any writer.
+    """
+    details = details or AddendumDetails()
+    library = library or ClauseLibrary()
+    library.check(lang)
+    context = _context(review, details, lang)
+
+    def part(name: str, **extra: Any):  # noqa: ANN202 - a Part
+        return library.render(lang, name, {**context, **extra})
+
+    gaps = sorted(review.violations, key=_reading_order)
+    numbered: list[Article] = []
+    for name in ("object", "precedence"):
+        frame = part(name)
+        numbered.append(Article(number=0, title=frame.title or "", body=frame.body))
+    numbered += [_clause(review, finding, lang, library, context) for finding in gaps]
+    final = part("final")
+    numbered.append(Article(number=0, title=final.title or "", body=final.body))
+    articles = [a.model_copy(update={"number": i}) for i, a in enumerate(numbered, start=1)]
+
+    title, preamble = part("title", clauses=len(gaps)), part("preamble", clauses=len(gaps))
+    annexes = [Annex(number=i, title=(p := part(name)).title or "", body=p.body)
+               for i, name in enumerate(ANNEXES, start=1)]
+    return Addendum(lang=lang, title=title.title or "", subtitle=title.body, parties=part("parties").body,
+                    preamble_title=preamble.title or "", preamble=preamble.body, articles=articles,
+                    closing=part("closing").body, signatures=part("signatures").body, annexes=annexes,
+                    labels=LABELS[lang])
+
+
+def _clause(review: Review, finding: Finding, lang: Language, library: ClauseLibrary,
+            context: dict[str, Any]) -> Article:
+    replaced = _replaced(review, finding, lang)
+    lead = None
+    if replaced:
+        lead = library.render(lang, "replaces", {**context, "status": finding.status.value,
+                                                 "count": len(replaced)}).body
+    if not library.has(lang, finding.requirement):
+        # A rule added after this library was written (or a custom --rules pack): the article is kept,
+        # as a fill-in field carrying the rule's own advice, rather than silently dropped.
+        return Article(number=0, title=finding.title, citation=finding.citation, requirement=finding.requirement,
+                       status=finding.status, lead=lead, replaced=replaced,
+                       body=f"[{finding.advice or finding.message}]")
+    clause = library.render(lang, finding.requirement, {**context, "finding": finding.model_dump(mode="json")})
+    return Article(number=0, title=clause.title or "", citation=clause.citation, requirement=finding.requirement,
+                   status=finding.status, lead=lead, replaced=replaced, body=clause.body)
+
+
+def _replaced(review: Review, finding: Finding, lang: Language) -> list[Replaced]:
+    """The stipulations an article overrides: the quotes behind a contradiction or a weakened clause."""
+    if finding.status not in (Status.non_compliant, Status.partial):
+        return []
+    out = []
+    for evidence in finding.evidence:
+        where = location(review.document.unit, evidence.page, evidence.line, lang)
+        if evidence.section:
+            where = f"{where}, {evidence.section}" if where else evidence.section
+        out.append(Replaced(quote=" ".join(evidence.quote.split()), where=where))
+    return out
+
+
+def _reading_order(finding: Finding) -> tuple[int, str]:
+    rank = CLAUSE_ORDER.index(finding.requirement) if finding.requirement in CLAUSE_ORDER else len(CLAUSE_ORDER)
+    return rank, finding.requirement
+
+
+def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[str, Any]:
+    controller = _party(details.controller, review.parties, "controller", lang)
+    processor = _party(details.processor, review.parties, "processor", lang)
+    contract = details.contract.model_dump()
+    contract["date"] = format_date(details.contract.date, lang) if details.contract.date else None
+    contract = {k: v or _CONTRACT_FIELDS[lang][k] for k, v in contract.items()}
+    terms = details.terms.model_dump()
+    terms = {k: (TEXT_DEFAULTS[lang][k] if v is None and k in TEXT_DEFAULTS[lang] else v) for k, v in terms.items()}
+    if details.terms.incident_referent is None and details.controller and details.controller.contact:
+        terms["incident_referent"] = details.controller.contact
+    terms["availability"] = format_number(details.terms.availability_percent, lang)
+    return {"lang": lang, "health_data": review.health_data, "controller": controller, "processor": processor,
+            "contract": contract, "t": terms, "document": review.document.name}
+
+
+def _party(given: PartyDetails | None, found: list[Party], role: str, lang: Language) -> dict[str, str]:
+    """The --parties file wins (the lawyer typed it); else the name found in the contract; else a fill-in."""
+    view = {key: getattr(given, key, None) or placeholder for key, placeholder in _PARTY_FIELDS[lang].items()}
+    extracted = next((p for p in found if p.role == role), None)
+    view["name"] = (given.name if given else None) or (extracted.name if extracted else None) \
+        or _PARTY_NAMES[lang][role]
+    if extracted and extracted.siren and not (given and given.siren):
+        view["siren"] = extracted.siren
+    return view
+
+
+def format_number(value: float, lang: Language) -> str:
+    """99.5 -> '99,5' in French; whole numbers without decimals."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def format_date(value: dt.date, lang: Language) -> str:
+    """'1er mars 2025' / '1 March 2025', independent of the machine's locale."""
+    month = _MONTHS[lang][value.month - 1]
+    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {month} {value.year}"

@@ -1,0 +1,36 @@
+"""What an addendum is built from: a contract file (reviewed on the fly) or a saved JSON review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vendorcheck import errors
+from vendorcheck.models import Language, Review
+
+REVIEW_SUFFIX = ".json"
+
+
+def load_review(path: str | Path) -> Review:
+    """A review saved by `vendorcheck review --format json`; ReviewFileError (VC-E041) if it is not one."""
+    path = Path(path)
+    if not path.is_file():
+        raise errors.FileMissing(path)
+    try:
+        return Review.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = " → ".join(str(p) for p in first["loc"]) or "(racine)"
+        more = f" (+{exc.error_count() - 1} autres)" if exc.error_count() > 1 else ""
+        raise errors.ReviewFileError(path, detail=f"{where} : {first['msg']}{more}") from exc
+
+
+def review_source(path: str | Path, *, health_data: bool = True, lang: Language = "fr") -> Review:
+    """A `.json` file is read as a saved review; any other file is reviewed as a contract."""
+    path = Path(path)
+    if path.suffix.lower() == REVIEW_SUFFIX:
+        return load_review(path)
+    from vendorcheck.api import review_file
+
+    return review_file(path, health_data=health_data, lang=lang)

@@ -1,0 +1,66 @@
+"""`vendorcheck addendum FILE`: the addendum (avenant) fixing every gap of a contract, for the lawyer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from vendorcheck.cli.common import LangOption, handle_errors, stderr
+
+Format = Literal["docx", "md", "html"]
+_BY_SUFFIX: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+@handle_errors
+def addendum(
+    source: Annotated[Path, typer.Argument(
+        help="Contrat (PDF, DOCX, TXT, Markdown), analysé d'abord, ou rapport JSON produit par "
+             "« vendorcheck review --format json ».")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Fichier à écrire (obligatoire en DOCX ; en md/html, l'écran par défaut).")] = None,
+    lang: LangOption = "fr",
+    parties: Annotated[Path | None, typer.Option(
+        "--parties", help="Fichier YAML : parties, contrat modifié, délais et lieux (modèle : samples/parties.yaml).")
+    ] = None,
+    clauses: Annotated[Path | None, typer.Option(
+        "--clauses", help="Dossier de modèles de clauses (fr/, en/) remplaçant ceux livrés de même nom.")] = None,
+    format: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="docx, md ou html ; par défaut d'après l'extension de --output, sinon docx.")] = None,
+    health_data: Annotated[bool, typer.Option(
+        "--health-data/--no-health-data",
+        help="Le fournisseur héberge des données de santé (clauses CSP R.1111-11) ; sans effet sur un rapport JSON.")
+    ] = True,
+) -> None:
+    """Rédige l'avenant : une clause par exigence absente, partielle ou contredite, prête à relire dans Word."""
+    from vendorcheck.addendum import draft, write
+    from vendorcheck.addendum.sources import review_source
+    from vendorcheck.errors import OptionError
+
+    fmt: Format = format or (_BY_SUFFIX.get(output.suffix.lower(), "docx") if output else "docx")
+    if fmt == "docx" and output is None:
+        raise OptionError(detail="indiquez le fichier Word à écrire avec -o avenant.docx (ou --format md|html)")
+    review = review_source(source, health_data=health_data, lang=lang)
+    document = draft(review, lang=lang, parties=parties, clauses_dir=clauses)
+    content = write(document, fmt)
+    if output is None:
+        sys.stdout.write(content.decode("utf-8"))
+    else:
+        output.write_bytes(content)
+    stderr.print(_summary(document, output, lang), markup=False, highlight=False)
+
+
+def _summary(document, output: Path | None, lang: str) -> str:  # noqa: ANN001 - an Addendum
+    clauses = document.clauses
+    replacing = sum(1 for a in clauses if a.replaced)
+    fields = len(document.fill_in_fields())
+    if lang == "en":
+        head = f"Addendum written to {output}: " if output else "Addendum: "
+        text = f"{head}{len(clauses)} clause(s), {replacing} replacing contract terms; {fields} field(s) to fill in."
+        return text if clauses else text + " No gap found: only the framework articles were drafted."
+    head = f"Avenant écrit dans {output} : " if output else "Avenant : "
+    text = (f"{head}{len(clauses)} clause(s), dont {replacing} remplaçant des stipulations ; "
+            f"{fields} champ(s) à compléter.")
+    return text if clauses else text + " Aucun écart : seuls les articles de cadre ont été rédigés."
