@@ -1,0 +1,106 @@
+"""The six hosting activities of CSP R.1111-9 and the many ways documents write them."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from vendorcheck.hds.names import fold
+
+ALL = (1, 2, 3, 4, 5, 6)
+
+# R.1111-9 CSP, paraphrased.
+LABELS: dict[int, tuple[str, str]] = {
+    1: ("sites physiques", "physical sites"),
+    2: ("infrastructure matérielle", "hardware infrastructure"),
+    3: ("infrastructure virtuelle", "virtual infrastructure"),
+    4: ("plateforme d'hébergement d'applications", "application hosting platform"),
+    5: ("administration et exploitation du système d'information", "administration and operation of the system"),
+    6: ("sauvegarde des données de santé", "backup of the health data"),
+}
+
+# The two certificate families the ANS describes (esante.gouv.fr, certification des hébergeurs).
+FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
+    (r"infrastructures?\s+physiques?|physical\s+infrastructure", (1, 2)),
+    (r"infogereur|managed\s+(?:service|hosting)\s+provider", (3, 4, 5, 6)),
+)
+_KEYWORDS: tuple[tuple[str, int], ...] = (
+    (r"sites?\s+physiques?|physical\s+sites?|hebergement\s+physique|datacenters?|data\s+cent(?:er|re)s?", 1),
+    (r"infrastructures?\s+materielles?|hardware(?:\s+infrastructure)?", 2),
+    (r"infrastructures?\s+virtuelles?|virtual\s+infrastructure|virtuali[sz]ation", 3),
+    (r"plate-?formes?\s+d'hebergement|application\s+hosting\s+platform|hosting\s+platform|plate-?forme\s+"
+     r"applicative", 4),
+    (r"administration|exploitation|operation\s+of|infogerance", 5),
+    (r"sauvegardes?|back-?ups?", 6),
+)
+# Labels that do not exist in R.1111-9 (hds.md §1.8 pattern 5). Electronic archiving falls under a
+# different regime (agrément of the Ministry of Culture), so it is never an HDS activity.
+_INVENTED: tuple[str, ...] = (
+    r"\b[1-6][a-z]\b",
+    r"\brestaur\w*|\brestor\w*",
+    r"\barchiv\w*(?:\s+electroniques?|\s+numeriques?)?|electronic\s+archiv\w*",
+    r"\bactivit\w*\s+(?:n\s*o?\s*)?(?:[7-9]|[1-9]\d)\b",
+    r"\b\d+\s+roles?\b|\broles?\s+hds\b",
+)
+_ALL = re.compile(r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
+                  r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b")
+_RANGE = re.compile(r"\b([1-6])\s*(?:a|au|-|\u2013|\u2014|to|through)\s*([1-6])\b")
+_NUMBER = re.compile(r"(?<![\d.,/:])\b([1-6])\b(?![\d.,/:]\d)")
+
+
+class ActivityReading(BaseModel):
+    numbers: list[int]
+    invented: list[str]
+
+
+def read_activities(text: str) -> ActivityReading:
+    """Activities named in a free-text field: numbers, ranges, R.1111-9 names, certificate families.
+
+    Invented labels are returned separately: the caller decides whether they void the row (import) or
+    are reported as a misstatement (vendor documents)."""
+    folded = fold(text).replace("\u00a0", " ")
+    invented: list[str] = []
+    for pattern in _INVENTED:
+        for match in re.finditer(pattern, folded):
+            invented.append(match.group(0).strip())
+            folded = folded.replace(match.group(0), " ")
+    found: set[int] = set()
+    if _ALL.search(folded):
+        found.update(ALL)
+        folded = _ALL.sub(" ", folded)
+    for pattern, numbers in FAMILIES:
+        if re.search(pattern, folded):
+            found.update(numbers)
+            folded = re.sub(pattern, " ", folded)
+    for pattern, number in _KEYWORDS:
+        if re.search(pattern, folded):
+            found.add(number)
+            folded = re.sub(pattern, " ", folded)
+    for match in _RANGE.finditer(folded):
+        low, high = sorted((int(match.group(1)), int(match.group(2))))
+        found.update(range(low, high + 1))
+    folded = _RANGE.sub(" ", folded)
+    found.update(int(m.group(1)) for m in _NUMBER.finditer(folded))
+    return ActivityReading(numbers=sorted(found), invented=invented)
+
+
+def label(number: int, lang: str) -> str:
+    fr, en = LABELS[number]
+    return en if lang == "en" else fr
+
+
+def describe(numbers: list[int] | tuple[int, ...] | set[int], lang: str) -> str:
+    """'l'activité 5', 'les activités 1 à 4', 'les activités 1, 3 et 5' (or 'activity 5', ...)."""
+    values = sorted(set(numbers))
+    en = lang == "en"
+    if not values:
+        return "no activity" if en else "aucune activité"
+    if len(values) == 1:
+        return f"activity {values[0]}" if en else f"l'activité {values[0]}"
+    if values == list(range(values[0], values[-1] + 1)) and len(values) > 2:
+        span = f"{values[0]} to {values[-1]}" if en else f"{values[0]} à {values[-1]}"
+    else:
+        head = ", ".join(str(v) for v in values[:-1])
+        span = f"{head} and {values[-1]}" if en else f"{head} et {values[-1]}"
+    return f"activities {span}" if en else f"les activités {span}"

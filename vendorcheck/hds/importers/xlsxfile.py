@@ -1,0 +1,30 @@
+"""XLSX workbooks: every sheet is a candidate table; numbers are the sheet's row numbers."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from vendorcheck.errors import RegistryError
+from vendorcheck.hds.importers import RawRow, RawTable
+
+
+def read(path: Path, data: bytes) -> list[RawTable]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise RegistryError(path, detail=f"classeur XLSX illisible ({type(exc).__name__})") from exc
+    tables = []
+    try:
+        for sheet in workbook.worksheets:
+            rows = [RawRow(line=index, cells=list(values))
+                    for index, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                    if any(v is not None and str(v).strip() for v in values)]
+            tables.append(RawTable(headers=[], rows=rows))
+    finally:
+        workbook.close()
+    return tables
