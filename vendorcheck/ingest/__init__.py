@@ -12,9 +12,10 @@ from typing import Any
 
 from vendorcheck import errors
 from vendorcheck.ingest.options import IngestOptions
+from vendorcheck.ingest.text import UTF16_BOMS
+from vendorcheck.models import Document
 
 __all__ = ["IngestOptions", "load", "load_bytes", "sniff"]
-from vendorcheck.models import Document
 
 Loader = Callable[[Path, bytes, IngestOptions], Document]
 
@@ -32,8 +33,10 @@ def sniff(path: Path, head: bytes) -> str:
         raise errors.CorruptPdf(path, detail="en-tête %PDF absent")
     if suffix in (".docx", ".docm", ".dotx"):
         raise errors.CorruptDocx(path, detail="pas une archive zip")
-    if suffix in TEXT_SUFFIXES and b"\x00" not in head:
+    if suffix in TEXT_SUFFIXES and (b"\x00" not in head or head.startswith(UTF16_BOMS)):
         return "markdown" if suffix in (".md", ".markdown") else "text"
+    if suffix in TEXT_SUFFIXES - {""}:
+        raise errors.UndecodableText(path)
     raise errors.UnsupportedFormat(path, detected=_describe(suffix, head))
 
 
@@ -62,14 +65,20 @@ def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None
     """Read a contract file into a Document, or raise an InputError naming the file and the reason."""
     path = Path(path)
     opts = IngestOptions.resolve(options)
-    if not path.is_file():
-        raise errors.FileMissing(path)
-    size = path.stat().st_size
-    if size == 0:
-        raise errors.EmptyFile(path)
-    if size > opts.max_bytes:
-        raise errors.TooLarge(path, size=round(size / 1048576, 1), limit=opts.max_bytes // 1048576)
-    data = path.read_bytes()
+    try:
+        if path.is_dir():
+            raise errors.UnreadableFile(path, detail="c'est un dossier, pas un fichier")
+        if not path.is_file():
+            raise errors.FileMissing(path)
+        size = path.stat().st_size
+        if size == 0:
+            raise errors.EmptyFile(path)
+        # Checked before reading: a 2 GB upload must not be loaded into memory to be refused.
+        if size > opts.max_bytes:
+            raise errors.TooLarge(path, size=_megabytes(size), limit=_megabytes(opts.max_bytes))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise errors.UnreadableFile(path, detail=exc.strerror or type(exc).__name__) from exc
     return load_bytes(path, data, opts)
 
 
@@ -78,5 +87,26 @@ def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
     if not data:
         raise errors.EmptyFile(path)
     if len(data) > options.max_bytes:
-        raise errors.TooLarge(path, size=round(len(data) / 1048576, 1), limit=options.max_bytes // 1048576)
-    return _registry()[sniff(path, data[:2048])](path, data, options)
+        raise errors.TooLarge(path, size=_megabytes(len(data)), limit=_megabytes(options.max_bytes))
+    fmt = sniff(path, data[:2048])
+    try:
+        return _registry()[fmt](path, data, options)
+    except errors.VendorcheckError:
+        raise
+    except Exception as exc:
+        # A parser tripping over a malformed file (pdfminer, PDFium, lxml, zlib, python-docx) raises
+        # whatever its code meets, from KeyError to struct.error; the user must still get one line
+        # naming the file. The exception's type stays in the message for whoever reports it.
+        raise _DAMAGED[fmt](path, detail=type(exc).__name__) from exc
+
+
+_DAMAGED: dict[str, Callable[..., errors.InputError]] = {
+    "pdf": errors.CorruptPdf,
+    "docx": errors.CorruptDocx,
+    "text": lambda path, detail: errors.UndecodableText(path),
+    "markdown": lambda path, detail: errors.UndecodableText(path),
+}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")

@@ -56,7 +56,7 @@ def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
     happened to fall there ("sous-\\ntraitant"), to keep. The document itself settles it: if it
     writes the hyphenated form elsewhere and never the joined one, the hyphen stays; otherwise a short
     list of heads that always take a hyphen decides. When the next line starts with a capital or a
-    digit ("Île-de-\\nFrance", "2024-\\n2025") the hyphen is kept and only the line break goes.
+    digit ("Île-de-\\nFrance", "COVID-\\n19") the hyphen is kept and only the line break goes.
     """
     known = known or set()
 

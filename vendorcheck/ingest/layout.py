@@ -48,11 +48,11 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Remove lines repeated at the top or bottom of at least half of the pages, and page numbers.
 
     A line is compared by its shape (digits replaced), so "Page 3 / 30" and "Contrat v2 - 12/2025"
-    repeated with a changing number are recognised. In a two-page document only the very first and
-    last lines are compared, since repetition is weak evidence there; a bare page number is dropped
+    repeated with a changing number are recognised. In a two-page document only the first and last
+    two lines are compared, since repetition is weaker evidence there; a bare page number is dropped
     when it is the page's own number.
     """
-    edge_size = _EDGE_LINES if len(pages) >= 3 else 1
+    edge_size = _EDGE_LINES if len(pages) >= 3 else 2
     edges = [_edge_indexes(lines, edge_size) for lines in pages]
     counts: Counter[str] = Counter()
     for lines, edge in zip(pages, edges, strict=True):

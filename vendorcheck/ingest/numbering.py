@@ -178,28 +178,28 @@ class ListNumbering:
     def _num_pr(self, paragraph: etree._Element) -> tuple[str, int] | None:
         ppr = paragraph.find(f"{W}pPr")
         direct = ppr.find(f"{W}numPr") if ppr is not None else None
-        style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
-        style_id = style_id or self.default_style
+        style_id = (_val(ppr.find(f"{W}pStyle")) if ppr is not None else None) or self.default_style
+        chain = self._style_chain(style_id)
+        num_id = ilvl = None
         if direct is not None and direct.find(f"{W}numId") is not None:
-            num_id = _val(direct.find(f"{W}numId"), "0") or "0"
+            num_id = _val(direct.find(f"{W}numId"), "0")
             ilvl = _val(direct.find(f"{W}ilvl"))
-            if num_id == "0":  # numbering switched off for this paragraph
-                return None
-            return num_id, int(ilvl) if ilvl is not None else self._style_level(num_id, style_id)
-        seen: set[str] = set()
-        while style_id and style_id not in seen:  # basedOn chain, guarded against cycles
-            seen.add(style_id)
-            style = self.styles.get(style_id)
-            if style is None:
-                return None
-            if style.num_id:
-                if style.num_id == "0":
-                    return None
-                return style.num_id, style.ilvl if style.ilvl is not None else self._style_level(
-                    style.num_id, style_id)
-            style_id = style.based_on
-        return None
+            ilvl = int(ilvl) if ilvl is not None else None
+        else:  # numId and ilvl are inherited separately along basedOn ("Titre 2" = list of "Titre 1", level 2)
+            for style in chain:
+                num_id = num_id or self.styles[style].num_id
+                ilvl = ilvl if ilvl is not None else self.styles[style].ilvl
+        if not num_id or num_id == "0":  # "0" switches numbering off for this paragraph
+            return None
+        if ilvl is None:
+            levels = self._levels(num_id, self.nums.get(num_id))
+            ilvl = next((i for style in chain for i, level in levels.items() if level.style == style), 0)
+        return num_id, ilvl
 
-    def _style_level(self, num_id: str, style_id: str | None) -> int:
-        levels = self._levels(num_id, self.nums.get(num_id))
-        return next((i for i, level in levels.items() if style_id and level.style == style_id), 0)
+    def _style_chain(self, style_id: str | None) -> list[str]:
+        """The style and its `w:basedOn` ancestors, guarded against cycles."""
+        chain: list[str] = []
+        while style_id and style_id in self.styles and style_id not in chain:
+            chain.append(style_id)
+            style_id = self.styles[style_id].based_on
+        return chain

@@ -66,10 +66,13 @@ def _pages_pdfium(path: Path, data: bytes) -> list[str]:
     return pages
 
 
+_PDFIUM_REASONS = {2: "fichier illisible", 3: "structure PDF invalide", 5: "protection non prise en charge",
+                   6: "page illisible"}
+
+
 def _pdfium_reason(exc: Exception) -> str:
-    # "Failed to load document (PDFium: Data format error)." -> "Data format error"
-    text = str(exc)
-    return text.split("PDFium: ", 1)[-1].rstrip(").") if "PDFium: " in text else text
+    """PDFium's error code in words (its own message is English and names PDFium)."""
+    return _PDFIUM_REASONS.get(getattr(exc, "err_code", None), "erreur de lecture")
 
 
 def _pages_pdfplumber(path: Path, data: bytes) -> list[str]:

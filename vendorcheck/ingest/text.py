@@ -10,9 +10,17 @@ from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, v
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document, SourceFormat
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Windows Notepad's "Unicode" text files
+
 
 def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, which French office tools still produce."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, which French office tools
+    still produce."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise errors.UndecodableText(path) from exc
     if b"\x00" in data[:8192]:
         raise errors.UndecodableText(path)
     try:
