@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -21,7 +23,7 @@ class Sentence:
     index: int
     start: int  # character offsets in Document.text
     end: int
-    section: int  # start offset of the innermost section, -1 before the first heading
+    section: int  # start offset of the top-level section, -1 before the first heading
 
 
 @dataclass
@@ -35,15 +37,17 @@ class Analysis:
     def sentences_of(self, spans: list[Span]) -> list[int]:
         return sorted({self.token_sentence[start] for start, _ in spans})
 
-    def window(self, sentence: int, size: int) -> list[int]:
-        """The sentence and up to `size` following ones, without crossing into another section."""
+    def window(self, sentence: int, after: int, before: int = 0) -> list[int]:
+        """The sentence with up to `before` preceding and `after` following ones, within its top-level
+        section: a clause's sub-clauses (5.1, 5.2…) belong together, the next article does not."""
         section = self.sentences[sentence].section
-        out = [sentence]
-        for nxt in range(sentence + 1, min(sentence + size + 1, len(self.sentences))):
-            if self.sentences[nxt].section != section:
-                break
-            out.append(nxt)
-        return out
+        first = sentence
+        while first > max(0, sentence - before) and self.sentences[first - 1].section == section:
+            first -= 1
+        last = sentence
+        while last < min(len(self.sentences) - 1, sentence + after) and self.sentences[last + 1].section == section:
+            last += 1
+        return list(range(first, last + 1))
 
     def text_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
@@ -69,20 +73,21 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     return Analysis(document, doc, sentences, token_sentence, matches)
 
 
-def _section_keys(document: Document):  # noqa: ANN202 - small closure
-    """Offset -> key of the innermost section, by a single sorted sweep over the headings."""
-    import bisect
-
-    heads = sorted((s.start, s.end, s.level) for s in document.sections)
-    starts = [h[0] for h in heads]
+def _section_keys(document: Document) -> Callable[[int], int]:
+    """Offset -> start of its top-level section (the outermost heading that encloses it, ignoring a
+    title heading that spans most of the document); -1 before the first heading."""
+    length = max(1, len(document.text))
+    tops: list[tuple[int, int]] = []
+    for section in sorted(document.sections, key=lambda s: (s.start, s.level)):
+        if (section.end - section.start) / length > 0.6:
+            continue
+        if tops and section.start < tops[-1][1]:
+            continue  # nested inside the previous top-level section
+        tops.append((section.start, section.end))
+    starts = [start for start, _ in tops]
 
     def key(offset: int) -> int:
         i = bisect.bisect_right(starts, offset) - 1
-        while i >= 0:
-            start, end, _ = heads[i]
-            if start <= offset < end:
-                return start
-            i -= 1
-        return -1
+        return tops[i][0] if i >= 0 and offset < tops[i][1] else -1
 
     return key

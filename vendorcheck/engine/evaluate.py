@@ -22,7 +22,8 @@ NEGATORS = frozenset({
     "ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "interdit", "interdite", "interdiction",
     "not", "n't", "no", "never", "neither", "nor", "without", "prohibited", "cannot", "refrain",
 })
-NEGATION_REACH = 8  # tokens before a flag in which a negator cancels it
+NEGATION_REACH = 20  # tokens before a flag in which a negator cancels it
+CLAUSE_BREAKS = frozenset({";", ":"})
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     groups = analysis.matches.get(rule.id, {})
     excluded = set(analysis.sentences_of(groups.get("exclude", [])))
     topic = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
-    windows = {s: analysis.window(s, rule.window) for s in topic}
+    windows = {s: analysis.window(s, rule.window, rule.window_before) for s in topic}
     in_windows = {s for w in windows.values() for s in w}
 
     raised = _raised_flags(rule, analysis, groups, in_windows)
@@ -71,69 +72,98 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     if not topic:
         return _Outcome(Status.missing, rule.severity, confidence=0.7)
 
-    found, best_window = _elements_found(rule, analysis, groups, windows)
     delay_status, delay_note = _delay_status(rule, analysis, topic, lang)
     if delay_status is Status.non_compliant:
         severity = rule.durations.severity if rule.durations else rule.severity
         return _Outcome(Status.non_compliant, severity, [delay_note], ["delay"], topic[:2], 0.8)
 
     weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
-    complete = len(found) >= rule.required_elements
-    evidence = best_window if complete else topic
-    if complete and not weakenings and delay_status is not Status.partial:
-        share = len(found) / len(rule.elements) if rule.elements else 1.0
-        return _Outcome(Status.present, rule.severity, [], [], evidence, 0.6 + 0.35 * share)
+    best = _best_window(rule, analysis, groups, windows, weakenings)
+    global_weakenings = [(f, s) for f, s in weakenings if f.within == "document"]
+    if best.complete and not best.weakenings and not global_weakenings and delay_status is not Status.partial:
+        share = len(best.found) / len(rule.elements) if rule.elements else 1.0
+        return _Outcome(Status.present, rule.severity, [], [], best.quote, 0.6 + 0.35 * share)
 
+    shown = best.weakenings or global_weakenings
     notes: list[str] = []
-    missing = [e.label.get(lang) for e in rule.elements if e.id not in found]
-    if not complete and missing:
+    missing = [e.label.get(lang) for e in rule.elements if e.id not in best.found]
+    if not best.complete and missing:
         lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
         notes.append(lead + ", ".join(missing) + ".")
-    notes += [f.message.get(lang) for f, _ in weakenings]
+    notes += [f.message.get(lang) for f, _ in shown]
     if delay_status is Status.partial:
         notes.append(delay_note)
-    severity = max([rule.severity] + [f.severity for f, _ in weakenings], key=lambda s: SEVERITY_RANK[s])
-    if complete and not weakenings:  # only the delay is borderline: a minor gap
+    severity = max([rule.severity] + [f.severity for f, _ in shown], key=lambda s: SEVERITY_RANK[s])
+    if best.complete and not shown:  # only the delay is borderline: a minor gap
         severity = Severity.minor
-    flagged = [s for _, s in weakenings]
-    return _Outcome(Status.partial, severity, notes, [f.id for f, _ in weakenings] +
-                    (["delay"] if delay_status is Status.partial else []), flagged + evidence, 0.6)
+    flags = [f.id for f, _ in shown] + (["delay"] if delay_status is Status.partial else [])
+    return _Outcome(Status.partial, severity, notes, flags, [s for _, s in shown] + best.quote, 0.6)
+
+
+@dataclass
+class _Window:
+    found: set[str]
+    weakenings: list[tuple[Flag, int]]
+    complete: bool
+    quote: list[int]
 
 
 def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]],
                   in_windows: set[int]) -> list[tuple[Flag, int]]:
     raised = []
     for flag in rule.flags:
+        lifting = set(analysis.sentences_of(groups.get(f"unless:{flag.id}", [])))
         for start, _end in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
             if flag.within == "topic" and sentence not in in_windows:
                 continue
             if flag.negatable and _negated(analysis, start):
                 continue
+            if lifting.intersection(analysis.window(sentence, rule.window, rule.window_before)):
+                continue
             raised.append((flag, sentence))
-            break
     return raised
 
 
 def _negated(analysis: Analysis, start: int) -> bool:
+    """A negator earlier in the same clause ("shall not engage … without consent") cancels a flag."""
     sentence_start = analysis.doc[start].sent.start
-    reach = analysis.doc[max(sentence_start, start - NEGATION_REACH):start]
-    return any(t.norm_ in NEGATORS for t in reach)
+    for token in reversed(analysis.doc[max(sentence_start, start - NEGATION_REACH):start]):
+        if token.text in CLAUSE_BREAKS:
+            return False
+        if token.norm_ in NEGATORS:
+            return True
+    return False
 
 
-def _elements_found(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]],
-                    windows: dict[int, list[int]]) -> tuple[set[str], list[int]]:
-    """Elements found, and the sentences to quote: the best topic window, or the whole document."""
+def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]], windows: dict[int, list[int]],
+                 weakenings: list[tuple[Flag, int]]) -> _Window:
+    """The topic window that comes closest to a complete, unweakened clause.
+
+    A single clean, complete clause makes the requirement present even if a weaker sentence about the
+    same topic appears elsewhere; weakenings only count inside the window they belong to.
+    """
     by_element = {e.id: set(analysis.sentences_of(groups.get(f"el:{e.id}", []))) for e in rule.elements}
+    required = {e.id for e in rule.elements if e.required}
+    local = [(f, s) for f, s in weakenings if f.within == "topic"]
     if rule.elements_scope == "document":
-        found = {e for e, sents in by_element.items() if sents}
-        first_topic = next(iter(windows))
-        return found, windows[first_topic]
-    best: tuple[set[str], list[int]] = (set(), next(iter(windows.values())))
-    for window in windows.values():
-        here = {e for e, sents in by_element.items() if sents.intersection(window)}
-        if len(here) > len(best[0]):
-            best = (here, [s for s in window if any(s in by_element[e] for e in here)] or window)
+        candidates = [sorted({s for w in windows.values() for s in w})]
+        anywhere = {e for e, sents in by_element.items() if sents}
+    else:
+        candidates = list(windows.values())
+        anywhere = None
+    best: _Window | None = None
+    best_key: tuple[int, ...] = ()
+    for window in candidates:
+        members = set(window)
+        found = anywhere if anywhere is not None else {e for e, sents in by_element.items() if sents & members}
+        complete = len(found) >= rule.required_elements and required <= found
+        weak = [(f, s) for f, s in local if s in members]
+        key = (int(complete and not weak), int(complete), len(found & required), len(found), -len(weak))
+        if best is None or key > best_key:
+            quote = [s for s in window if any(s in by_element[e] for e in found)] or window
+            best, best_key = _Window(found, weak, complete, quote), key
+    assert best is not None  # there is at least one topic window
     return best
 
 

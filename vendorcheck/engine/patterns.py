@@ -1,7 +1,7 @@
 """Compile rule patterns into one spaCy Matcher per rule pack and language.
 
 Every pattern ends up as a spaCy token pattern over NORM (accent- and case-folded). Phrase strings are
-written for readers: `notifi*` is a word prefix, `a|b` are alternatives for one word, `word?` is
+written for readers: `*` stands for any letters inside a word (`notifi*`, `organi*ation`), `a|b` are alternatives for one word, `word?` is
 optional, and `...` lets up to five words in between.
 """
 
@@ -22,38 +22,64 @@ from vendorcheck.rulebook.schema import Pattern, Patterns
 GAP = {"OP": "{0,5}"}
 
 
-def compile_phrase(phrase: str, lang: Language) -> list[dict[str, Any]]:
-    tokenizer = pipeline(lang).tokenizer
-    out: list[dict[str, Any]] = []
+_WILDCARD = "qzxwildq"  # survives tokenization as part of a word, then becomes a regex
+_MAX_VARIANTS = 64
+
+
+def compile_phrase(phrase: str, lang: Language) -> list[list[dict[str, Any]]]:
+    """One phrase -> one or more token patterns (alternatives of different lengths, such as the elided
+    "d'impact" (two tokens) beside "impact", give one variant each)."""
+    slots: list[list[list[dict[str, Any]]]] = []  # per word slot: its alternative token sequences
     for word in phrase.split():
         if word == "...":
-            out.append(dict(GAP))
+            slots.append([[dict(GAP)]])
             continue
         optional = word.endswith("?") and len(word) > 1
         word = word[:-1] if optional else word
-        if "|" in word or word.endswith("*"):
-            alternatives = [_alternative(a) for a in word.split("|") if a]
-            spec: dict[str, Any] = {"NORM": {"REGEX": f"^(?:{'|'.join(alternatives)})$"}}
-            out.append({**spec, "OP": "?"} if optional else spec)
-            continue
-        tokens = [fold(t.text) for t in tokenizer(word)]
-        for token in tokens:
-            out.append({"NORM": token, "OP": "?"} if optional else {"NORM": token})
+        alternatives = [_tokens(alt, lang) for alt in word.split("|") if alt]
+        single = [alt[0] for alt in alternatives if len(alt) == 1]
+        multi = [alt for alt in alternatives if len(alt) > 1]
+        options = ([[_merge(single)]] if single else []) + multi
+        if optional:
+            options = [[{**t, "OP": "?"} for t in option] for option in options]
+        slots.append(options)
+    variants: list[list[dict[str, Any]]] = [[]]
+    for options in slots:
+        variants = [v + option for v in variants for option in options]
+        if len(variants) > _MAX_VARIANTS:
+            raise ValueError(f"motif trop combinatoire ({phrase!r}) : scindez-le en plusieurs motifs")
+    return variants
+
+
+def _tokens(alternative: str, lang: Language) -> list[dict[str, Any]]:
+    tokenizer = pipeline(lang).tokenizer
+    out = []
+    for token in tokenizer(alternative.replace("*", _WILDCARD)):
+        folded = fold(token.text)
+        if _WILDCARD in folded:
+            regex = r"\S*".join(re.escape(part) for part in folded.split(_WILDCARD))
+            out.append({"NORM": {"REGEX": f"^(?:{regex})$"}})
+        else:
+            out.append({"NORM": folded})
     return out
 
 
-def _alternative(word: str) -> str:
-    return re.escape(fold(word[:-1])) + r"\S*" if word.endswith("*") else re.escape(fold(word))
+def _merge(tokens: list[dict[str, Any]]) -> dict[str, Any]:
+    """Single-token alternatives merged into one regex slot, which keeps the Matcher small."""
+    if len(tokens) == 1:
+        return tokens[0]
+    parts = [t["NORM"]["REGEX"][4:-2] if isinstance(t["NORM"], dict) else re.escape(t["NORM"]) for t in tokens]
+    return {"NORM": {"REGEX": f"^(?:{'|'.join(parts)})$"}}
 
 
-def to_token_pattern(pattern: Pattern, lang: Language) -> list[dict[str, Any]]:
-    return compile_phrase(pattern, lang) if isinstance(pattern, str) else pattern
+def to_token_patterns(pattern: Pattern, lang: Language) -> list[list[dict[str, Any]]]:
+    return compile_phrase(pattern, lang) if isinstance(pattern, str) else [pattern]
 
 
 @dataclass(frozen=True)
 class CompiledPack:
     matcher: Matcher
-    keys: dict[int, tuple[str, str]]  # match id -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x")
+    keys: dict[int, tuple[str, str]]  # match id -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x" | "unless:x")
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +89,7 @@ def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
     keys: dict[int, tuple[str, str]] = {}
 
     def add(rule_id: str, group: str, patterns: Patterns) -> None:
-        compiled = [to_token_pattern(p, lang) for p in patterns.get(lang)]
+        compiled = [variant for p in patterns.get(lang) for variant in to_token_patterns(p, lang)]
         if compiled:
             key = f"{rule_id}|{group}"
             matcher.add(key, compiled)
@@ -76,4 +102,5 @@ def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
             add(rule.id, f"el:{element.id}", element.patterns)
         for flag in rule.flags:
             add(rule.id, f"flag:{flag.id}", flag.patterns)
+            add(rule.id, f"unless:{flag.id}", flag.unless)
     return CompiledPack(matcher=matcher, keys=keys)

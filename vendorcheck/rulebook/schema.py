@@ -2,7 +2,7 @@
 
 Patterns follow spaCy's Matcher grammar: a list of token dicts is used as is. A string is a phrase,
 written the way a lawyer reads it and compiled to token patterns by `engine.patterns`:
-words match accent- and case-insensitively; `notifi*` matches any word starting with "notifi";
+words match accent- and case-insensitively; `*` stands for any letters inside a word (`notifi*`);
 `a|b` offers alternatives for one word; `...` allows up to five words in between.
 """
 
@@ -58,6 +58,7 @@ class Element(_Strict):
     id: str
     label: Text
     patterns: Patterns
+    required: bool = False
 
 
 class Flag(_Strict):
@@ -70,6 +71,7 @@ class Flag(_Strict):
     patterns: Patterns
     within: Literal["topic", "document"] = "topic"
     negatable: bool = True
+    unless: Patterns = Field(default_factory=Patterns)  # lifts the flag when found near it (same window)
 
 
 class DurationBand(_Strict):
@@ -114,7 +116,8 @@ class Rule(_Strict):
     elements: list[Element] = Field(default_factory=list)
     min_elements: int | None = None
     elements_scope: Literal["window", "document"] = "window"
-    window: int = Field(2, ge=0, le=10)
+    window: int = Field(2, ge=0, le=12)  # sentences after a topic sentence searched for elements
+    window_before: int = Field(0, ge=0, le=6)  # sentences before it (a clause heading, an intro)
     flags: list[Flag] = Field(default_factory=list)
     durations: Durations | None = None
     examples: list[Example] = Field(min_length=4)
@@ -146,6 +149,7 @@ def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
     groups: list[tuple[str, Patterns]] = [("topic", rule.topic), ("exclude", rule.exclude)]
     groups += [(f"elements[{e.id}]", e.patterns) for e in rule.elements]
     groups += [(f"flags[{f.id}]", f.patterns) for f in rule.flags]
+    groups += [(f"flags[{f.id}].unless", f.unless) for f in rule.flags]
     problems = []
     for where, patterns in groups:
         for lang in ("fr", "en"):

@@ -1,0 +1,105 @@
+"""Precision/recall on violations and status agreement against a labelled corpus.
+
+Same definitions as `../shared/tools/score.py` (which stays the yardstick): a requirement is a violation
+unless its status is `present`; a requirement absent from the predictions counts as `missing`; a quote of a
+`present` finding is grounded when it occurs in the document after whitespace and markup folding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from vendorcheck.models import Review, Status
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", re.sub(r"[*_`#>|]", " ", text)).strip().lower()
+
+
+class RequirementScore(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+class Mismatch(BaseModel):
+    doc: str
+    requirement: str
+    gold: str
+    predicted: str
+
+
+class CorpusScore(BaseModel):
+    per_requirement: dict[str, RequirementScore]
+    confusion: dict[str, int]
+    exact: int
+    total: int
+    quotes: int
+    grounded: int
+    mismatches: list[Mismatch]
+
+    @property
+    def overall(self) -> RequirementScore:
+        return RequirementScore(tp=sum(r.tp for r in self.per_requirement.values()),
+                                fp=sum(r.fp for r in self.per_requirement.values()),
+                                fn=sum(r.fn for r in self.per_requirement.values()))
+
+    @property
+    def f1(self) -> float:
+        o = self.overall
+        return 2 * o.precision * o.recall / (o.precision + o.recall) if o.precision + o.recall else 0.0
+
+
+def load_labels(corpus: Path) -> dict[str, dict[str, str]]:
+    out = {}
+    for path in sorted((corpus / "labels").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out[path.stem] = {req: v["status"] for req, v in data["labels"].items()}
+    return out
+
+
+def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
+    """`reviews` maps a document id (file stem) to its review."""
+    per_req: dict[str, RequirementScore] = defaultdict(RequirementScore)
+    confusion: Counter[str] = Counter()
+    exact = total = quotes = grounded = 0
+    mismatches = []
+    for doc, gold in load_labels(corpus).items():
+        review = reviews[doc]
+        text = _norm((corpus / "texts" / f"{doc}.md").read_text(encoding="utf-8", errors="replace"))
+        for req, gold_status in gold.items():
+            finding = review.finding(req)
+            predicted = finding.status.value if finding else Status.missing.value
+            confusion[f"{gold_status} -> {predicted}"] += 1
+            total += 1
+            exact += gold_status == predicted
+            if gold_status != predicted:
+                mismatches.append(Mismatch(doc=doc, requirement=req, gold=gold_status, predicted=predicted))
+            gold_violation, predicted_violation = gold_status != "present", predicted != "present"
+            counts = per_req[req]
+            if gold_violation and predicted_violation:
+                counts.tp += 1
+            elif predicted_violation:
+                counts.fp += 1
+            elif gold_violation:
+                counts.fn += 1
+            if finding and predicted == "present":
+                for ev in finding.evidence:
+                    quotes += 1
+                    grounded += _norm(ev.quote) in text
+    return CorpusScore(per_requirement=dict(per_req), confusion=dict(confusion), exact=exact, total=total,
+                       quotes=quotes, grounded=grounded, mismatches=mismatches)
