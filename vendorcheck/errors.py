@@ -230,3 +230,14 @@ MESSAGES.update({
 
 class UnreadableFile(InputError):
     code = "VC-E005"
+
+
+MESSAGES.update({
+    "VC-E055": ("déclaration du fournisseur invalide :\n{detail}", "invalid vendor declaration:\n{detail}"),
+})
+
+
+class DeclarationError(VendorcheckError):
+    """A vendor declaration (YAML, JSON, XLSX) that cannot be read; every problem is listed."""
+
+    code = "VC-E055"
