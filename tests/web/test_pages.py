@@ -123,3 +123,28 @@ def test_pdf_and_docx_samples_are_reviewed(client: TestClient, samples: Path, su
                          data={"health_data": "1"}, headers={"accept": "application/json"})
     assert answer.status_code == 200, answer.text
     assert answer.json()["review"]["document"]["format"] == suffix
+
+
+def test_suppliers_page_lists_the_register(make_client: Any, weak_contract: Path, tmp_path: Path) -> None:
+    from vendorcheck.batch.runner import BatchOptions, run_batch
+    from vendorcheck.register import Register
+    from vendorcheck.register.labels import label as register_label
+
+    folder = tmp_path / "fournisseurs" / "Kalendo"
+    folder.mkdir(parents=True)
+    (folder / "cgu.md").write_bytes(weak_contract.read_bytes())
+    db = tmp_path / "registre.sqlite"
+    with Register(db) as register:
+        run_batch(tmp_path / "fournisseurs", register, BatchOptions(jobs=1))
+    page = make_client(db=str(db)).get("/suppliers")
+    assert page.status_code == 200
+    row = page.text.split("<tbody>")[1]
+    assert '<th scope="row">Kalendo</th>' in row
+    overall, shown = re.search(r'class="badge badge-(\w+)">([^<]+)<', row).groups()  # type: ignore[union-attr]
+    assert shown.replace("&#39;", "'") == register_label(overall, "fr")
+
+
+def test_suppliers_page_with_a_missing_register_says_so(make_client: Any, tmp_path: Path) -> None:
+    answer = make_client(db=str(tmp_path / "absent.sqlite")).get("/suppliers", headers={"accept": "application/json"})
+    assert answer.status_code == 500 and answer.json()["code"] == "VC-E060"
+    assert not (tmp_path / "absent.sqlite").exists()

@@ -90,8 +90,10 @@ def test_any_host_name_is_fine_with_a_token(guarded: TestClient) -> None:
     assert answer.status_code == 200
 
 
-@pytest.mark.parametrize("headers", [{"origin": "http://attacker.example"}, {"origin": "null"},
-                                     {"sec-fetch-site": "cross-site"}])
+@pytest.mark.parametrize("headers", [
+    {"origin": "http://attacker.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"},
+    {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:3000"},  # another local service
+])
 def test_posts_from_other_sites_are_refused(client: TestClient, headers: dict[str, str]) -> None:
     answer = client.post("/review", files={"contract": ("c.txt", b"x")}, headers=headers)
     assert answer.status_code == 403 and "VC-E091" in answer.text
@@ -112,7 +114,7 @@ def test_security_headers_on_every_response(client: TestClient, sample_review: R
         assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
 
 
 def test_results_and_downloads_are_never_cached(client: TestClient, sample_review: Review, stored: Any) -> None:

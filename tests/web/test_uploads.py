@@ -115,7 +115,8 @@ def test_folder_is_deleted_when_the_review_fails(make_client: Any, tmp_path: Pat
 @pytest.mark.parametrize(("name", "content", "status", "code"), [
     ("contrat.pdf", b"\x89PNG\r\n\x1a\nnot a pdf", 422, "VC-E012"),  # a picture renamed .pdf
     ("contrat.docx", b"%!PS-Adobe not a zip", 422, "VC-E020"),
-    ("contrat.txt", b"MZ\x90\x00\x03\x00\x00\x00", 415, "VC-E003"),  # a program renamed .txt
+    ("contrat.txt", b"MZ\x90\x00\x03\x00\x00\x00", 422, "VC-E030"),  # a program renamed .txt
+    ("contrat.exe", b"MZ\x90\x00\x03\x00\x00\x00", 415, "VC-E003"),
     ("contrat.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 415, "VC-E003"),  # Word 97
     ("vide.pdf", b"", 400, "VC-E093"),  # an empty file input counts as no contract
 ])

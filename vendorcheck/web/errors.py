@@ -39,6 +39,8 @@ def error_response(request: Request, exc: errors.VendorcheckError, status: int |
     if wants_json(request):
         return JSONResponse({"ok": False, "error": exc.reason(lang), "code": exc.code, "status": status},
                             status_code=status)
-    # The error page names the uploaded file (exc.path is the client's label, never a path on disk).
-    return page(request, "error.html.j2", status_code=status, code=exc.code, reason=exc.reason(lang),
-                file=exc.path)
+    # The error page names the uploaded file (exc.path is the client's label, never a path on disk). Its
+    # language switch leads to the start page: the failed address may accept only a POST.
+    reason = exc.reason(lang)
+    return page(request, "error.html.j2", status_code=status, code=exc.code, reason=reason[:1].upper() + reason[1:],
+                file=exc.path, path="/")

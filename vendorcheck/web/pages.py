@@ -34,9 +34,9 @@ def visitor_lang(request: Request) -> Language:
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = visitor_lang(request)
+    context.setdefault("path", request.url.path)  # the language switch reloads this address
     html = environment().get_template(template).render(
-        lang=lang, other_lang="en" if lang == "fr" else "fr", path=request.url.path,
-        has_register=request.app.state.settings.db is not None, **context)
+        lang=lang, other_lang="en" if lang == "fr" else "fr", **context)
     response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") == lang:
         response.set_cookie(LANG_COOKIE, lang, httponly=True, samesite="lax", path="/")

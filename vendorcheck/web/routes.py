@@ -109,6 +109,9 @@ def _attachment(data: bytes, media_type: str, filename: str) -> Response:
 
 @router.get("/suppliers")
 async def suppliers(request: Request) -> Response:
+    from vendorcheck.register.labels import label as register_label
+
     db = request.app.state.settings.db
-    rows = None if db is None else await run_in_threadpool(service.list_suppliers, db)
-    return page(request, "suppliers.html.j2", suppliers=rows)
+    lang = visitor_lang(request)
+    rows = None if db is None else await run_in_threadpool(service.list_suppliers, db, lang)
+    return page(request, "suppliers.html.j2", suppliers=rows, register_label=register_label)

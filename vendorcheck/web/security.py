@@ -20,7 +20,8 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'se
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # Not "no-referrer": with it Chromium sends "Origin: null" on the page's own form posts.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
@@ -67,10 +68,15 @@ class AccessGuard:
             raise ForeignRequest()
         if request.method in SAFE_METHODS:
             return
-        # Another site must not be able to post to this page (the browser would send the cookie along).
-        origin = request.headers.get("origin")
-        if request.headers.get("sec-fetch-site") == "cross-site" or (
-                origin is not None and urlsplit(origin).netloc != host):
+        # Another site (another port on this computer included) must not post to this page. Browsers say
+        # where a request comes from in Sec-Fetch-Site; older ones only send Origin.
+        site = request.headers.get("sec-fetch-site")
+        if site is not None:
+            foreign = site not in ("same-origin", "none")
+        else:
+            origin = request.headers.get("origin")
+            foreign = origin is not None and urlsplit(origin).netloc != host
+        if foreign:
             raise ForeignRequest()
 
     @staticmethod

@@ -105,8 +105,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No register is configured. First review all your contracts with `vendorcheck batch`, then restart "
         "the page with `vendorcheck serve --db REGISTER` to see each supplier's status here.",
     ),
+    "suppliers_intro": (
+        "Les fournisseurs analysés par « vendorcheck batch », du plus urgent à relancer au plus sûr.",
+        "The suppliers reviewed by `vendorcheck batch`, the most urgent to chase first.",
+    ),
     "empty_register": ("Le registre ne contient encore aucun fournisseur.", "The register holds no supplier yet."),
-    "supplier": ("Fournisseur", "Supplier"),
     "error_title": ("La demande n'a pas pu aboutir", "The request could not be completed"),
     "back_home": ("Revenir à l'accueil", "Back to the start page"),
     "error_code": ("Code", "Code"),

@@ -1,0 +1,120 @@
+"""End to end in headless Chromium: the real `vendorcheck serve` on a free loopback port, driven by Playwright.
+
+Playwright drives Debian's /usr/bin/chromium (installed by .ci/setup.d/chromium.sh); its own browser
+download is never used. The screenshot of the result page is left in tests/artifacts/ for review.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document as WordDocument
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+# Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _require_browser() -> None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing = "the playwright package"
+    else:
+        missing = "" if CHROMIUM.exists() else str(CHROMIUM)
+    if missing:
+        # CI installs both (.ci/setup.d/chromium.sh, pip '.[dev]'): there, a missing browser is a failure.
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing} is not installed")
+        pytest.skip(f"{missing} is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    _require_browser()
+    port = _free_port()
+    command = [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "serve", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=2) as answer:
+                    assert answer.status == 200
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    pytest.fail(f"vendorcheck serve did not start: {process.communicate()[1]}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_upload_read_the_checklist_and_download_the_addendum(server: str, samples: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    contract = samples / "pacs-radiologie-hebergement.pdf"
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        try:
+            page = browser.new_page()
+            # A blocked stylesheet or script (CSP) or a JS error shows up here.
+            page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.goto(server + "/")
+            assert page.locator("h1").inner_text() == "Analyser le contrat d'un fournisseur"
+            assert page.locator("#health_data").is_checked()
+
+            page.set_input_files("#contract", str(contract))
+            page.click("button[type=submit]")
+            page.wait_for_url("**/results/**", timeout=60_000)
+
+            assert page.locator("#verdict .verdict-value").inner_text() == "Signable avec avenant"
+            gaps = page.locator(".group-major .finding")
+            assert gaps.count() >= 1
+            assert gaps.first.locator(".quote footer").first.inner_text().startswith("page ")
+            assert page.locator(".group-major .advice").count() >= 1
+            # The stylesheet really applied: the header carries the brand colour.
+            header_colour = page.eval_on_selector(".topbar", "e => getComputedStyle(e).backgroundColor")
+            assert header_colour == "rgb(29, 79, 124)"
+
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "web-result.png"), full_page=True)
+
+            with page.expect_download() as download_info:
+                page.click("#download-addendum")
+            download = download_info.value
+            assert download.suggested_filename == "avenant-pacs-radiologie-hebergement.docx"
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+        finally:
+            browser.close()
+
+    addendum = "\n".join(paragraph.text for paragraph in WordDocument(str(saved)).paragraphs)
+    assert "avenant" in addendum.lower()
+    assert problems == []
