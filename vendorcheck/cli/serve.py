@@ -37,12 +37,16 @@ def serve(
 
     from vendorcheck.rulebook import load_rules
     from vendorcheck.web import WebSettings, create_app
+    from vendorcheck.web.service import open_register
 
     settings = WebSettings(host=host, port=port, token=token, max_upload_mb=max_upload_mb, db=db,
                            rules_dir=rules_dir, lang=lang)
     application = create_app(settings)
-    # Load and validate the rules now, so a broken rule folder fails here and the first upload is quick.
+    # Fail now rather than on the first visit: a broken rule folder, a mistyped register path.
     load_rules(rules_dir)
+    if db is not None:
+        with open_register(db):
+            pass
     shown_host = f"[{host}]" if ":" in host else host
     link = f"http://{shown_host}:{port}/" + ("?token=…" if token else "")
     stderr.print(f"vendorcheck : page ouverte sur {link} (Ctrl+C pour arrêter)", markup=False, highlight=False)
