@@ -165,3 +165,26 @@ def test_text_boxes_and_fallback_copies_are_not_read_twice(make_docx):
            + '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
     body = f'<w:p>{box}<w:r><w:t>Article 1 – Objet</w:t></w:r></w:p>'
     assert load(make_docx(body)).text == "Article 1 – Objet"
+
+
+def test_level_restart_and_numbering_style_links(make_docx):
+    """`w:lvlRestart w:val="0"`: lettered items keep counting across clauses; a list defined through a
+    numbering style (`w:numStyleLink`) borrows that style's levels."""
+    numbering = ('<w:abstractNum w:abstractNumId="1">' + lvl(0, "decimal", "%1.")
+                 + lvl(1, "lowerLetter", "(%2)", extra='<w:lvlRestart w:val="0"/>') + "</w:abstractNum>"
+                 '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListeContrat"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>')
+    styles = ('<w:style w:type="numbering" w:styleId="ListeContrat"><w:pPr><w:numPr><w:numId w:val="1"/>'
+              '</w:numPr></w:pPr></w:style>')
+    body = (para("Objet", num=(1, 0)) + para("images", num=(1, 1)) + para("Durée", num=(1, 0))
+            + para("comptes rendus", num=(1, 1)) + para("Prix", num=(2, 0)))
+    assert lines(load(make_docx(body, numbering=numbering, styles=styles))) == [
+        "1. Objet", "(a) images", "2. Durée", "(b) comptes rendus", "3. Prix"]
+
+
+def test_total_uncompressed_size_is_bounded():
+    from vendorcheck import errors
+
+    with pytest.raises(errors.DocxBomb):
+        load(SAMPLE_DOCX, {"docx_max_uncompressed": 10_000})

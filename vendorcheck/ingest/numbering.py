@@ -114,11 +114,13 @@ class ListNumbering:
                     self.overrides.setdefault(num_id, {})[ilvl] = _level(lvl)
                 elif start is not None:
                     self.overrides.setdefault(num_id, {})[ilvl] = int(start)
-        for abstract_id, style_id in links.items():  # a list defined by a numbering style
+        for abstract_id, style_id in links.items():  # a list defined by a numbering style is that list
             style = self.styles.get(style_id)
             target = self.nums.get(style.num_id or "") if style else None
             if target and self.abstract.get(target):
-                self.abstract[abstract_id] = self.abstract[target]
+                for num_id, abstract in self.nums.items():
+                    if abstract == abstract_id:
+                        self.nums[num_id] = target
         return self
 
     def _read_styles(self, styles: etree._Element) -> None:
