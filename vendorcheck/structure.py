@@ -53,7 +53,8 @@ def _heading(line: str) -> tuple[str | None, str, int] | None:
     md = _MD_HEADING.match(line)
     if md:
         inner = md.group(2).strip("*_ ")
-        numbered = _keyword_heading(inner) or _NUMBERED.match(inner)
+        # Already a heading by its markup: the keyword only has to carry a number.
+        numbered = _KEYWORD_HEADING.match(inner) or _NUMBERED.match(inner)
         if numbered:
             number = _number_of(numbered)
             return number, _short(inner), _level(number)
