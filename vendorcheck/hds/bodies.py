@@ -22,6 +22,7 @@ class Body(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     source: str | None = None
     note: str | None = None
+    accreditor: bool = Field(False, description="Accredits certifying bodies (named on genuine certificates)")
 
 
 class BodyTable(BaseModel):
@@ -50,22 +51,24 @@ def check_issuer(name: str) -> IssuerCheck:
 
     A name is compared word for word after normalisation, and also found inside longer strings
     ('Ministère de la Santé / ANSM'), since fake certificates tend to stack authorities. Non-certifiers are
-    looked for first: a certificate 'issued by the ANS and BSI' is still a misstatement."""
+    looked for first: a certificate 'issued by the ANS and BSI' is still a misstatement. An accreditation
+    body next to a certifier ('LNE, accrédité COFRAC') is what a genuine certificate shows."""
     key = f" {full_key(name)} "
-    groups: tuple[tuple[IssuerStatus, list[Body]], ...] = (
-        ("not_certifier", table().not_certifiers), ("accredited", table().accredited),
-        ("unverified", table().unverified),
-    )
-    for status, bodies in groups:
-        for body in bodies:
-            for alias in (body.name, *body.aliases):
-                if f" {full_key(alias)} " in key:
-                    return IssuerCheck(status=status, body=body)
+    named = {status: [b for b in bodies if any(f" {full_key(a)} " in key for a in (b.name, *b.aliases))]
+             for status, bodies in (("not_certifier", table().not_certifiers), ("accredited", table().accredited),
+                                    ("unverified", table().unverified))}
+    authorities = [b for b in named["not_certifier"] if not (b.accreditor and named["accredited"])]
+    for status, bodies in (("not_certifier", authorities), ("accredited", named["accredited"]),
+                           ("unverified", named["unverified"])):
+        if bodies:
+            return IssuerCheck(status=status, body=bodies[0])
     return IssuerCheck(status="unknown")
 
 
 def issuer_names() -> list[str]:
-    """Every name and alias of the table, longest first (used to spot issuers in free text)."""
+    """Every name and alias of the table, longest first (used to spot issuers in free text). Accreditation
+    bodies are left out: a genuine certificate names COFRAC next to its issuer."""
     t = table()
-    names = [n for b in (*t.not_certifiers, *t.accredited, *t.unverified) for n in (b.name, *b.aliases)]
+    bodies = (*t.not_certifiers, *t.accredited, *t.unverified)
+    names = [n for b in bodies if not b.accreditor for n in (b.name, *b.aliases)]
     return sorted(set(names), key=len, reverse=True)

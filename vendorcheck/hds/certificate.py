@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from vendorcheck.hds.activities import read_activities
-from vendorcheck.hds.bodies import issuer_names
+from vendorcheck.hds.bodies import check_issuer, issuer_names
 from vendorcheck.hds.dates import find_dates
 from vendorcheck.hds.identifiers import siren_valid
 from vendorcheck.hds.models import HdsClaim, Quote, Referential
@@ -23,13 +23,13 @@ from vendorcheck.hds.names import fold
 
 _LABEL_END = r"\s*(?:[:\-–]\s*|\s)"
 _NUMBER = re.compile(
-    r"(?:(?:certificat|certificate)(?:\s+hds)?\s*(?:n\s*[°o]|no\.?|numero|number|#)|"
+    r"(?:(?:certificat|certificate)[^\n.;:]{0,80}?\s(?:n\s*[°o]|no\.?|numero|number|#)|"
     r"(?:n\s*[°o]|numero|number|no\.)\s*(?:de\s+|du\s+|of\s+)?(?:certificat|certificate))\s*[:.]?\s*"
     r"(?P<v>[a-z0-9][a-z0-9\-/.]*[a-z0-9])")
 _NUMBER_AFTER_HDS = re.compile(r"\b(?:cert\.?|certificat|certificate)\s+hds\s+(?P<v>\d[\d\-/]{3,})")
 _ISSUER = re.compile(r"(?:delivre\s+par|emis\s+par|issued\s+by|organisme\s+certificateur|organisme\s+de\s+"
                      r"certification|certification\s+body|certifying\s+body|certificateur)" + _LABEL_END +
-                     r"(?P<v>[^\n;]{2,80})")
+                     r"(?!accredit)(?P<v>[^\n;,(]{2,80}?)(?=\s*(?:[\n;,(]|accredit|$))")
 _ENTITY = re.compile(r"(?:entite\s+certifiee|societe\s+certifiee|organisme\s+certifie|organisation\s+certifiee|"
                      r"certified\s+(?:entity|organi[sz]ation|company)|titulaire|delivre\s+a|issued\s+to|"
                      r"raison\s+sociale)" + _LABEL_END + r"(?P<v>[^\n;(]{2,100})")
@@ -58,6 +58,11 @@ _MARKETING = re.compile(
     r"hds[\s-]?ready|compatibles?\s+hds|hds[\s-]compatible|hds[\s-]compliant|conformes?\s+(?:aux\s+exigences\s+)?hds|"
     r"serveurs?\s+hds|infrastructures?\s+hds|datacenters?\s+hds|certifiable\s+hds|label(?:lise)?\s+hds|"
     r"\bhipaa\b|\bsoc\s?2\b")
+# "hébergé chez Nuage Fictif", "hosted by ExampleCloud": a host named with capitalised words (original text).
+_HOSTED_AT = re.compile(
+    r"(?i:h[ée]berg[ée]e?s?\s+(?:chez|par)|hosted\s+(?:by|at|on|with))\s+"
+    r"(?:(?i:un\s+h[ée]bergeur\s+(?:certifi[ée]\s+)?hds|an?\s+hds[\s-]certified\s+host)\s*[:(,]?\s*)?"
+    r"(?P<v>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})")
 _AGREMENT = re.compile(r"\bagrement\b|hebergeurs?\s+agrees?|\bagree\s+(?:par|pour|hebergeur)")
 
 
@@ -75,6 +80,7 @@ class CertificateReading(BaseModel):
     activities: list[int] = Field(default_factory=list)
     invented_activities: list[str] = Field(default_factory=list)
     referential: Referential | None = None
+    hosts: list[str] = Field(default_factory=list)
     marketing_terms: list[str] = Field(default_factory=list)
     mentions_agrement: bool = False
     quotes: dict[str, Quote] = Field(default_factory=dict)
@@ -84,7 +90,8 @@ class CertificateReading(BaseModel):
                         certificate_number=self.certificate_number, issuer=self.issuer, issued_on=self.issued_on,
                         valid_until=self.valid_until, activities=self.activities,
                         invented_activities=self.invented_activities, referential=self.referential,
-                        marketing_terms=self.marketing_terms, mentions_agrement=self.mentions_agrement)
+                        hosts=self.hosts, marketing_terms=self.marketing_terms,
+                        mentions_agrement=self.mentions_agrement)
 
 
 def parse_certificate(path: str | Path) -> CertificateReading:
@@ -116,6 +123,7 @@ def read_certificate(text: str, origin: str = "certificat") -> CertificateReadin
     reading.marketing_terms = sorted({text[m.start():m.end()] for m in _MARKETING.finditer(folded)},
                                      key=str.lower)
     reading.mentions_agrement = bool(_AGREMENT.search(folded))
+    reading.hosts = list(dict.fromkeys(_clean(m.group("v")) for m in _HOSTED_AT.finditer(text)))
     return reading
 
 
@@ -128,15 +136,18 @@ def _quote(text: str, start: int, end: int) -> Quote:
 
 
 def _first_issuer_name(text: str, folded: str, reading: CertificateReading) -> str | None:
-    """No 'issued by' label: the first certifying body, or authority, named anywhere in the text."""
+    """No 'issued by' label: the first certifying body named in the text, else the first authority.
+    Genuine certificates cite the ANS or the ministry as publishers of the referential; a fake one has
+    nothing else to name."""
     hits = []
     for name in issuer_names():
         match = re.search(rf"(?<![a-z]){re.escape(fold(name))}(?![a-z])", folded)
         if match:
-            hits.append((match.start(), -len(name), match.end()))
+            authority = check_issuer(name).status == "not_certifier"
+            hits.append((authority, match.start(), -len(name), match.end()))
     if not hits:
         return None
-    start, _, end = min(hits)
+    _, start, _, end = min(hits)
     reading.quotes["issuer"] = _quote(text, start, end)
     return text[start:end]
 

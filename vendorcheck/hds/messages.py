@@ -25,6 +25,8 @@ VERDICT_LABELS: dict[HdsVerdict, tuple[str, str]] = {
                                  "Certified entity differs from the contracting entity"),
     HdsVerdict.activities_insufficient: ("Activités certifiées insuffisantes pour ce service",
                                          "Certified activities insufficient for this service"),
+    HdsVerdict.subcontractor_uncertified: ("Hébergeur sous-traitant non certifié",
+                                           "Subcontracted host not certified"),
     HdsVerdict.product_not_covered: ("Produit hors du périmètre certifié", "Product outside the certified scope"),
     HdsVerdict.claim_inconsistent: ("Déclarations du fournisseur contredites par la liste",
                                     "Vendor's statements contradicted by the list"),
@@ -241,6 +243,85 @@ TEMPLATES: dict[str, tuple[HdsVerdict | None, str, str]] = {
         "Entrée issue d'une source secondaire : à confirmer sur la liste officielle ou sur le certificat.",
         "Entry based on a secondary source: confirm it on the official list or the certificate."),
     "entry_note": (None, "Note de la source : {note}", "Note from the source (French): {note}"),
+    "subcontractor_uncertified": (
+        HdsVerdict.subcontractor_uncertified,
+        "Hébergeur sous-traitant « {host} » déclaré pour {activities} : {status}. Chaque prestataire qui héberge "
+        "ou sauvegarde les données doit être certifié pour les activités qu'il exerce.",
+        "Subcontracted host “{host}” declared for {activities}: {status}. Every provider that hosts or backs up "
+        "the data must be certified for the activities it performs."),
+    "declared_host": (
+        None,
+        "Hébergeur sous-traitant « {host} » : {status}.",
+        "Subcontracted host “{host}”: {status}."),
+    "decl_entity_contract": (
+        None,
+        "La déclaration est au nom de « {declared} », le contrat est signé par « {contract} ».",
+        "The declaration is in the name of “{declared}”, the contract is signed by “{contract}”."),
+    "decl_entity_list": (
+        None,
+        "La déclaration est au nom de « {declared} », la liste certifie « {listed} ».",
+        "The declaration is in the name of “{declared}”, the list certifies “{listed}”."),
+    "decl_location_not_in_contract": (
+        None,
+        "Lieu d'hébergement déclaré ({place}) absent du contrat, qui doit indiquer les lieux d'hébergement "
+        "(CSP R.1111-11 3°).",
+        "Declared hosting location ({place}) missing from the contract, which must state the hosting locations "
+        "(CSP R.1111-11 3°)."),
+    "decl_location_undeclared": (
+        None,
+        "Le contrat mentionne un hébergement en {place}, que la déclaration ne cite pas.",
+        "The contract mentions hosting in {place}, which the declaration does not list."),
+    "decl_no_location_in_contract": (
+        None,
+        "Le contrat n'indique aucun pays d'hébergement ; la déclaration cite {places} (CSP R.1111-11 3°).",
+        "The contract states no hosting country; the declaration lists {places} (CSP R.1111-11 3°)."),
+    "decl_transfers_banned": (
+        None,
+        "La déclaration annonce des transferts ou accès hors de l'EEE ({countries}), que le contrat exclut.",
+        "The declaration announces transfers or access outside the EEA ({countries}), which the contract rules "
+        "out."),
+    "decl_transfers_denied": (
+        None,
+        "La déclaration nie tout transfert hors de l'EEE, mais le contrat mentionne : {countries}.",
+        "The declaration denies any transfer outside the EEA, but the contract mentions: {countries}."),
+    "decl_transfers_self": (
+        None,
+        "La déclaration nie tout transfert hors de l'EEE mais cite elle-même {countries} (lieux d'hébergement ou "
+        "sous-traitants).",
+        "The declaration denies any transfer outside the EEA but itself lists {countries} (hosting locations or "
+        "sub-processors)."),
+    "decl_subprocessor_not_in_contract": (
+        None,
+        "Sous-traitant déclaré « {name} » absent du contrat : il doit y être autorisé (RGPD art. 28 § 2, CSP "
+        "R.1111-11 7°).",
+        "Declared sub-processor “{name}” missing from the contract: it must be authorised there (GDPR Art. 28(2), "
+        "CSP R.1111-11 7°)."),
+    "decl_subprocessor_undeclared": (
+        None,
+        "Le contrat cite « {name} », que la déclaration ne mentionne pas parmi les sous-traitants ou hébergeurs.",
+        "The contract names “{name}”, which the declaration does not list among sub-processors or hosts."),
+    "decl_breach_delay": (
+        None,
+        "Délai de notification des violations : {declared} h selon la déclaration, {contract} h selon le contrat.",
+        "Breach-notification delay: {declared} h in the declaration, {contract} h in the contract."),
+    "decl_breach_missing": (
+        None,
+        "La déclaration promet une notification des violations sous {declared} h, le contrat ne fixe aucun délai.",
+        "The declaration promises breach notification within {declared} h, the contract sets no delay."),
+    "decl_certificate_number": (
+        None,
+        "Certificat HDS n° « {declared} » selon la déclaration, « {contract} » selon le contrat.",
+        "HDS certificate no. “{declared}” in the declaration, “{contract}” in the contract."),
+    "decl_certificate_dates": (
+        None,
+        "Fin de validité du certificat : {declared} selon la déclaration, {contract} selon le contrat.",
+        "End of validity of the certificate: {declared} in the declaration, {contract} in the contract."),
+    "decl_not_certified": (
+        None,
+        "La déclaration indique que le fournisseur n'est pas certifié HDS, alors que le contrat cite un "
+        "certificat (« {contract} »).",
+        "The declaration says the vendor is not HDS certified, while the contract cites a certificate "
+        "(“{contract}”)."),
     "row_missing_entity": (None, "nom de l'hébergeur absent", "host name missing"),
     "row_bad_date": (None, "{field} : « {value} » n'est pas une date", "{field}: “{value}” is not a date"),
     "row_bad_siren": (None, "SIREN/SIRET « {value} » invalide (clé de contrôle)",

@@ -150,6 +150,7 @@ class HdsVerdict(StrEnum):
     expired = "expired"
     entity_mismatch = "entity_mismatch"
     activities_insufficient = "activities_insufficient"
+    subcontractor_uncertified = "subcontractor_uncertified"
     product_not_covered = "product_not_covered"
     claim_inconsistent = "claim_inconsistent"
     outdated_referential = "outdated_referential"

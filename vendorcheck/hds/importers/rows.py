@@ -73,7 +73,7 @@ def build_entry(cells: list[Any], mapping: HeaderMap) -> HdsEntry:
     problems += activity_problems
     referential = text_of(cell.get("referential"))
     if referential:
-        values["referential"] = _referential(referential)
+        values["referential"] = referential_of(referential)
         if values["referential"] is None:
             problems.append(reason("row_bad_referential", value=referential))
     if problems:
@@ -100,7 +100,8 @@ def _activities(cells: list[Any], mapping: HeaderMap, text: str) -> tuple[list[i
     return sorted(found), problems
 
 
-def _referential(text: str) -> str | None:
+def referential_of(text: str) -> str | None:
+    """'v1.1', '2018' -> '2018'; 'V2.0', 'HDS v2', '2024' -> '2024'; None if unreadable."""
     folded = fold(text).strip()
     return next((value for pattern, value in _REFERENTIALS if pattern.search(folded)), None)
 

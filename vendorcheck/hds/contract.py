@@ -1,0 +1,87 @@
+"""The HDS section of a contract review: the vendor found among the parties (or named by the user),
+checked against the list, with the vendor's declaration cross-checked when one is given."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from vendorcheck.hds.messages import reason, verdict_label, verdict_of
+from vendorcheck.hds.models import HdsAssessment, HdsVerdict, Reason, Snapshot
+from vendorcheck.hds.store import get_snapshot
+from vendorcheck.hds.verdicts import assess
+from vendorcheck.models import Document, Party
+
+
+def assess_contract(document: Document, parties: list[Party], *, vendor: str | None = None,
+                    declaration: str | Path | None = None, today: date | None = None,
+                    snapshot: Snapshot | str | None = None) -> HdsAssessment:
+    """HDS assessment of the contract's vendor.
+
+    document (Document): the contract.
+    parties (list[Party]): its parties, from `extract_parties`.
+    vendor (str | None): name or SIREN given by the user; wins over the parties.
+    declaration (str | Path | None): the vendor's filled declaration, cross-checked with the contract.
+    today (date | None): reference date; the system date when None.
+    snapshot (Snapshot | str | None): the list to use; the current snapshot when None.
+    RETURNS (HdsAssessment): the verdict, with the declaration's inconsistencies and their quotes.
+    """
+    from vendorcheck.declarations import cross_check, parse_declaration
+
+    today = today or date.today()
+    snap = get_snapshot(snapshot)
+    filled = parse_declaration(declaration) if declaration else None
+    query = vendor or _vendor_query(parties) or (filled.vendor.name if filled else None)
+    if query is None:
+        return _unidentified(snap, today)
+    claim = None
+    if filled:
+        # Identity is compared with its evidence by the cross-check; the claim checks the certificate.
+        claim = filled.claim().model_copy(update={"entity": None, "siren": None})
+    products = ", ".join(filled.products) if filled and filled.products else None
+    result = assess(query, service=filled.service if filled else None, today=today, snapshot=snap,
+                    product=products, claim=claim)
+    if filled:
+        extra = [r for host in filled.hds.hosts for r in _host(host.name, host.siren, host.activities.numbers,
+                                                                today, snap)]
+        reasons = result.reasons + extra
+        result = result.model_copy(update={
+            "reasons": reasons, "verdict": verdict_of(reasons),
+            "inconsistencies": cross_check(filled, document, parties=parties, entry=result.entry, snapshot=snap)})
+    return result
+
+
+def _vendor_query(parties: list[Party]) -> str | None:
+    vendor = next((p for p in parties if p.role == "processor"), None)
+    if vendor is None:
+        return None
+    return f"{vendor.name} {vendor.siren}" if vendor.siren else vendor.name
+
+
+def _host(name: str, siren: str | None, activities: list[int], today: date, snap: Snapshot) -> list[Reason]:
+    """A host the vendor declares it relies on must itself be certified, today, for what it does."""
+    checked = assess(f"{name} {siren}" if siren else name, today=today, snapshot=snap)
+    status = tuple(_status(checked, lang) for lang in ("fr", "en"))
+    covered = set(checked.entry.activities) if checked.entry else set()
+    clear = checked.verdict.is_clear and (not covered or set(activities) <= covered)
+    # Absent from a partial list proves nothing: say so without turning it into a verdict.
+    unknowable = checked.verdict is HdsVerdict.not_found and snap.info.partial
+    if clear or unknowable:
+        return [reason("declared_host", host=name, status=status)]
+    return [reason("subcontractor_uncertified", host=name, activities=activities, status=status)]
+
+
+def _status(checked: HdsAssessment, lang: str) -> str:
+    label = verdict_label(checked.verdict, lang)  # type: ignore[arg-type]
+    text = label[0].lower() + label[1:]
+    if checked.expiry_date:
+        until = checked.expiry_date.strftime("%d/%m/%Y") if lang == "fr" else checked.expiry_date.isoformat()
+        text += f" ({'valid until' if lang == 'en' else 'fin de validité'} {until})"
+    return text
+
+
+def _unidentified(snap: Snapshot, today: date) -> HdsAssessment:
+    reasons = [reason("vendor_unidentified")]
+    return HdsAssessment(query="", verdict=verdict_of(reasons), reasons=reasons, today=today,
+                         snapshot_id=snap.info.id, snapshot_date=snap.info.list_date,
+                         snapshot_source=snap.info.source, snapshot_partial=snap.info.partial)
