@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,27 @@ from vendorcheck.rulebook import RulePack, load_rules
 
 
 def review(document: Document, *, health_data: bool = True, lang: Language = "fr",
-           rules: RulePack | None = None) -> Review:
-    """Review an already-loaded document against the rule pack (the shipped one by default)."""
-    return review_document(document, rules or load_rules(), health_data=health_data, lang=lang)
+           rules: RulePack | None = None, vendor: str | None = None, declaration: str | Path | None = None,
+           today: date | None = None) -> Review:
+    """Review an already-loaded document against the rule pack (the shipped one by default).
+
+    The parties are read from the preamble. With health data, the vendor (the processor party, or
+    `vendor`: a name or SIREN) is checked against the HDS list, and the vendor's `declaration` file, if
+    given, is cross-checked with the contract; `today` is the reference date of that check."""
+    from vendorcheck.hds.contract import assess_contract
+    from vendorcheck.parties import extract_parties
+
+    result = review_document(document, rules or load_rules(), health_data=health_data, lang=lang)
+    result.parties = extract_parties(document)
+    if health_data:
+        result.hds = assess_contract(document, result.parties, vendor=vendor, declaration=declaration, today=today)
+    return result
 
 
 def review_file(path: str | Path, *, health_data: bool = True, lang: Language = "fr",
                 rules: RulePack | None = None,
-                ingest: IngestOptions | dict[str, Any] | None = None) -> Review:
+                ingest: IngestOptions | dict[str, Any] | None = None, vendor: str | None = None,
+                declaration: str | Path | None = None, today: date | None = None) -> Review:
     """Load a contract file and review it. Raises an InputError subclass for unreadable files."""
-    return review(load(path, ingest), health_data=health_data, lang=lang, rules=rules)
+    return review(load(path, ingest), health_data=health_data, lang=lang, rules=rules, vendor=vendor,
+                  declaration=declaration, today=today)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from vendorcheck.hds.models import HdsAssessment
 
 Language = Literal["fr", "en"]
 SourceFormat = Literal["pdf", "docx", "text", "markdown"]
@@ -165,7 +167,7 @@ class Review(BaseModel):
     rules_version: str
     parties: list[Party] = Field(default_factory=list)
     created_at: datetime
-    hds: dict[str, Any] | None = None
+    hds: HdsAssessment | None = None
 
     def finding(self, requirement: str) -> Finding | None:
         return next((f for f in self.findings if f.requirement == requirement), None)

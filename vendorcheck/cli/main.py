@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vendorcheck.cli import addendum, evaluate, review, rules, serve
 from vendorcheck.cli import batch, register
+from vendorcheck.cli import hds
 from vendorcheck.cli.common import new_app
 
 app = new_app("Vérifie les contrats des fournisseurs d'un cabinet médical (RGPD art. 28, CSP R.1111-11, HDS).")
@@ -14,6 +15,7 @@ app.add_typer(rules.app, name="rules")
 app.command("batch")(batch.batch)
 app.add_typer(register.app, name="register")
 app.command("serve")(serve.serve)
+app.add_typer(hds.app, name="hds")
 
 
 def main() -> None:

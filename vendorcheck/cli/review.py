@@ -29,6 +29,14 @@ def review(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Écrit le rapport dans ce fichier plutôt qu'à l'écran.")
     ] = None,
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help="Fournisseur à vérifier dans la liste HDS (nom ou SIREN), si le "
+                                                  "préambule du contrat ne permet pas de le trouver.")
+    ] = None,
+    declaration: Annotated[
+        Path | None, typer.Option("--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, "
+                                                        "XLSX), comparée au contrat et à la liste HDS.")
+    ] = None,
 ) -> None:
     """Analyse un contrat et affiche, exigence par exigence, ce qui est présent, faible ou absent."""
     from vendorcheck.api import review_file
@@ -36,7 +44,7 @@ def review(
     from vendorcheck.rulebook import load_rules
 
     result = review_file(file, health_data=health_data, lang=lang,
-                         rules=load_rules(rules_dir) if rules_dir else None)
+                         rules=load_rules(rules_dir) if rules_dir else None, vendor=vendor, declaration=declaration)
     renderer = get_renderer(format)
     if output:
         with output.open("w", encoding="utf-8") as out:

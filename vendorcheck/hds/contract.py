@@ -55,12 +55,12 @@ def _vendor_query(parties: list[Party]) -> str | None:
     vendor = next((p for p in parties if p.role == "processor"), None)
     if vendor is None:
         return None
-    return f"{vendor.name} {vendor.siren}" if vendor.siren else vendor.name
+    return f"{vendor.name} (SIREN {vendor.siren})" if vendor.siren else vendor.name
 
 
 def _host(name: str, siren: str | None, activities: list[int], today: date, snap: Snapshot) -> list[Reason]:
     """A host the vendor declares it relies on must itself be certified, today, for what it does."""
-    checked = assess(f"{name} {siren}" if siren else name, today=today, snapshot=snap)
+    checked = assess(f"{name} (SIREN {siren})" if siren else name, today=today, snapshot=snap)
     status = tuple(_status(checked, lang) for lang in ("fr", "en"))
     covered = set(checked.entry.activities) if checked.entry else set()
     clear = checked.verdict.is_clear and (not covered or set(activities) <= covered)

@@ -68,10 +68,11 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
         return report
     snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source,
                             partial=partial or bool(report.rejected))
-    existing = all_snapshots()
-    previous = existing[-1] if existing else None
+    # The shipped compilation is not a previous state of the official list: compare imports with imports.
+    imported = [s for s in all_snapshots() if not s.info.shipped]
+    previous = imported[-1] if imported else None
     report.diff = diff(previous, snapshot)
-    if previous and not previous.info.shipped and previous.info.content_hash == snapshot.info.content_hash:
+    if previous and previous.info.content_hash == snapshot.info.content_hash:
         report.unchanged = True
         return report
     if not dry_run:
