@@ -76,6 +76,7 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
     from playwright.sync_api import sync_playwright
 
     contract = samples / "pacs-radiologie-hebergement.pdf"
+    declaration = samples.parent / "declarations" / "armor-imagerie-coherente.yaml"
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
@@ -91,6 +92,7 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
             assert page.locator("#health_data").is_checked()
 
             page.set_input_files("#contract", str(contract))
+            page.set_input_files("#declaration", str(declaration))
             page.click("button[type=submit]")
             page.wait_for_url("**/results/**", timeout=60_000)
 
@@ -99,6 +101,7 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
             assert gaps.count() >= 1
             assert gaps.first.locator(".quote footer").first.inner_text().startswith("page ")
             assert page.locator(".group-major .advice").count() >= 1
+            assert "Armor Imagerie" in page.locator("#hds .hds-summary").inner_text()
             # The stylesheet really applied: the header carries the brand colour.
             header_colour = page.eval_on_selector(".topbar", "e => getComputedStyle(e).backgroundColor")
             assert header_colour == "rgb(29, 79, 124)"

@@ -148,3 +148,35 @@ def test_suppliers_page_with_a_missing_register_says_so(make_client: Any, tmp_pa
     answer = make_client(db=str(tmp_path / "absent.sqlite")).get("/suppliers", headers={"accept": "application/json"})
     assert answer.status_code == 500 and answer.json()["code"] == "VC-E060"
     assert not (tmp_path / "absent.sqlite").exists()
+
+
+def test_declaration_is_cross_checked_with_the_contract(client: TestClient, samples: Path) -> None:
+    contract = samples / "pacs-radiologie-hebergement.md"
+    declaration = samples.parent / "declarations" / "armor-imagerie-contradictoire.xlsx"
+    posted = client.post("/review", files={"contract": (contract.name, contract.read_bytes()),
+                                           "declaration": ("réponses Armor.xlsx", declaration.read_bytes())},
+                         data={"health_data": "1"}, follow_redirects=False)
+    assert posted.status_code == 303, posted.text
+    hds = client.get(posted.headers["location"]).text.split('id="hds"')[1].split("</section>")[0]
+    assert "entre déclaration et contrat" in hds
+    assert hds.count("<li>") >= 2
+
+
+def test_unreadable_declaration_names_the_doctors_file(client: TestClient, weak_contract: Path) -> None:
+    answer = client.post("/review", files={"contract": (weak_contract.name, weak_contract.read_bytes()),
+                                           "declaration": ("réponses.yaml", b"vendor: [unclosed")},
+                         data={"health_data": "1"}, headers={"accept": "application/json"})
+    assert answer.status_code == 422 and answer.json()["code"] == "VC-E055"
+    page = client.post("/review", files={"contract": (weak_contract.name, weak_contract.read_bytes()),
+                                         "declaration": ("réponses.yaml", b"vendor: [unclosed")},
+                       data={"health_data": "1"})
+    assert "réponses.yaml" in page.text and "vendorcheck-upload" not in page.text
+
+
+def test_declaration_template_is_a_workbook(client: TestClient) -> None:
+    from openpyxl import load_workbook
+
+    answer = client.get("/modele-declaration.xlsx")
+    assert answer.status_code == 200
+    assert answer.headers["content-disposition"] == 'attachment; filename="declaration-fournisseur.xlsx"'
+    assert load_workbook(io.BytesIO(answer.content)).active.max_row > 5

@@ -106,6 +106,36 @@ def test_upload_is_processed_in_a_private_folder_then_deleted(monkeypatch: pytes
     assert not seen["folder"].exists()
 
 
+@pytest.mark.parametrize(("content", "suffix"), [
+    (b"PK\x03\x04rest-of-a-workbook", ".xlsx"), (b' \n{"vendor": {}}', ".json"),
+    (b"vendor:\n  name: Kalendo\n", ".yaml"), (b"\xef\xbb\xbf[1]", ".json"),
+])
+def test_declaration_gets_a_name_from_its_content(monkeypatch: pytest.MonkeyPatch, client: TestClient,
+                                                  sample_review: Review, content: bytes, suffix: str) -> None:
+    seen: list[Path] = []
+
+    def inspect(form: ReviewForm, settings: WebSettings) -> Review:
+        assert form.declaration is not None
+        seen.append(form.declaration.path)
+        return sample_review
+
+    monkeypatch.setattr(service, "review_upload", inspect)
+    answer = client.post("/review", files={"contract": ("c.md", b"Article 1"),
+                                           "declaration": ("declaration.txt", content)}, follow_redirects=False)
+    assert answer.status_code == 303
+    assert seen[0].name == f"declaration-fournisseur{suffix}"
+
+
+@pytest.mark.parametrize("content", [b"\xff\xd8\xff\xe0\x00\x10JFIF", b"%PDF-1.7\n"])
+def test_declarations_other_than_questionnaires_are_refused(client: TestClient, no_review: list[ReviewForm],
+                                                            content: bytes) -> None:
+    answer = client.post("/review", files={"contract": ("c.md", b"Article 1"), "declaration": ("d.yaml", content)},
+                         headers={"accept": "application/json"})
+    assert answer.status_code == 422 and answer.json()["code"] == "VC-E055"
+    assert "XLSX, YAML ou JSON" in answer.json()["error"]
+    assert no_review == []
+
+
 def test_folder_is_deleted_when_the_review_fails(make_client: Any, tmp_path: Path) -> None:
     answer = make_client(tmp_dir=tmp_path).post("/review", files={"contract": ("scan.pdf", b"\x89PNG\r\n\x1a\n..")})
     assert answer.status_code == 422

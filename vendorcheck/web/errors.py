@@ -13,6 +13,7 @@ _STATUS: list[tuple[type[errors.VendorcheckError], int]] = [
     (errors.TooLarge, 413),
     (errors.UnsupportedFormat, 415),
     (errors.InputError, 422),
+    (errors.DeclarationError, 422),
     (errors.TokenRequired, 401),
     (errors.ForeignRequest, 403),
     (errors.ResultExpired, 404),

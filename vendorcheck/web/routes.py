@@ -86,6 +86,12 @@ async def report(request: Request, key: str) -> Response:
     return _attachment(html, "text/html; charset=utf-8", service.download_name(review, "rapport", ".html"))
 
 
+@router.get("/modele-declaration.xlsx")
+async def declaration_template() -> Response:
+    data = await run_in_threadpool(service.declaration_template)
+    return _attachment(data, service.XLSX_MEDIA_TYPE, "declaration-fournisseur.xlsx")
+
+
 @router.post("/results/{key}/delete")
 async def forget(request: Request, key: str) -> Response:
     request.app.state.results.discard(key)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vendorcheck.errors import RegisterError
+from vendorcheck.errors import DeclarationError, RegisterError
 from vendorcheck.models import Language, Review
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm
@@ -18,17 +19,35 @@ if TYPE_CHECKING:
     from vendorcheck.register.summary import SupplierLine
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def review_upload(form: ReviewForm, settings: WebSettings) -> Review:
-    """Review the uploaded contract. Its type is sniffed from its bytes; the label only names it in messages."""
+    """Review the uploaded contract, cross-checked with the vendor's declaration when one was sent.
+
+    The contract's type is sniffed from its bytes; the client's file names only label the messages.
+    """
     from vendorcheck.api import review
     from vendorcheck.ingest import IngestOptions, load_bytes
     from vendorcheck.rulebook import load_rules
 
     options = IngestOptions(max_bytes=settings.max_upload_bytes)
     document = load_bytes(Path(form.contract.label), form.contract.path.read_bytes(), options)
-    return review(document, health_data=form.health_data, lang=form.lang, rules=load_rules(settings.rules_dir))
+    declaration = form.declaration
+    try:
+        return review(document, health_data=form.health_data, lang=form.lang, rules=load_rules(settings.rules_dir),
+                      declaration=declaration.path if declaration else None)
+    except DeclarationError as exc:
+        # The reader names the file it was given, our private copy: name the doctor's file instead.
+        raise DeclarationError(declaration.label if declaration else None, form.lang, **exc.details) from None
+
+
+def declaration_template() -> bytes:
+    """The questionnaire a practice sends its suppliers (XLSX), made in a private folder then deleted."""
+    from vendorcheck.declarations import write_template
+
+    with tempfile.TemporaryDirectory(prefix="vendorcheck-template-") as folder:
+        return write_template(Path(folder) / "declaration.xlsx", "xlsx").read_bytes()
 
 
 def addendum_docx(review: Review) -> bytes:

@@ -27,12 +27,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "contract_label": ("Contrat du fournisseur", "Supplier contract"),
     "contract_help": ("PDF, Word (DOCX), texte ou Markdown ; {mb} Mo au plus.",
                       "PDF, Word (DOCX), text or Markdown; at most {mb} MB."),
-    "declaration_label": ("Déclaration ou certificat HDS du fournisseur", "Supplier's declaration or HDS certificate"),
+    "declaration_label": ("Déclaration du fournisseur", "Supplier's declaration"),
     "optional": ("facultatif", "optional"),
     "declaration_help": (
-        "Le questionnaire rempli par le fournisseur ou son certificat d'hébergeur de données de santé.",
-        "The questionnaire the supplier filled in, or its health data hosting certificate.",
+        "Le questionnaire rempli par le fournisseur (XLSX, YAML ou JSON) : ses réponses sur l'hébergement, "
+        "les sous-traitants et la certification HDS sont comparées au contrat et à la liste des hébergeurs "
+        "certifiés.",
+        "The questionnaire the supplier filled in (XLSX, YAML or JSON): its answers on hosting, "
+        "sub-processors and HDS certification are compared with the contract and the list of certified hosts.",
     ),
+    "declaration_template": ("Modèle de questionnaire à envoyer au fournisseur (Excel)",
+                             "Questionnaire template to send to the supplier (Excel)"),
     "health_label": ("Ce fournisseur héberge des données de patients", "This supplier hosts patient data"),
     "health_help": (
         "Cochez si le fournisseur stocke ou peut consulter des dossiers, des images ou des rendez-vous de "
@@ -82,12 +87,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "is erased: download what you need before then.",
     ),
     "hds_title": ("Certification HDS", "HDS certification"),
-    "hds_unchecked": (
-        "Non vérifiée. Un hébergeur de données de santé doit être certifié HDS (CSP art. L.1111-8) : "
-        "demandez son certificat au fournisseur et joignez-le à une nouvelle analyse.",
-        "Not checked. A health data host must hold HDS certification (CSP art. L.1111-8): ask the supplier "
-        "for its certificate and add it to a new review.",
-    ),
     "hds_not_concerned": ("Non concerné : ce fournisseur n'héberge pas de données de patients.",
                           "Not relevant: this supplier does not host patient data."),
     "checklist_title": ("Exigence par exigence", "Requirement by requirement"),

@@ -17,13 +17,14 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from vendorcheck.errors import BadUpload, NoContract, TooLarge
+from vendorcheck.errors import BadUpload, DeclarationError, NoContract, TooLarge
 from vendorcheck.models import Language
 
 FILE_FIELDS = ("contract", "declaration")
 TEXT_FIELDS = ("health_data", "lang")
 MAX_PARTS = 8
 MAX_TEXT_BYTES = 64
+DECLARATION_NAME = "declaration-fournisseur"
 _UNSAFE_LABEL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -48,6 +49,20 @@ def clean_label(filename: str) -> str:
     """The client's file name reduced to a display label: no folders, no control characters, short."""
     name = _UNSAFE_LABEL.sub("", filename.replace("\\", "/").rsplit("/", 1)[-1]).strip().lstrip(".")
     return name[-120:] or "contrat"
+
+
+def declaration_suffix(path: Path, label: str) -> str:
+    """The suffix the declaration reader goes by, chosen from the file's first bytes, never from its name:
+    a filled questionnaire is an XLSX workbook, a JSON or a YAML file."""
+    with path.open("rb") as file:
+        head = file.read(512)
+    if head.startswith(b"PK\x03\x04"):
+        return ".xlsx"
+    if head.startswith(b"%PDF-") or b"\x00" in head:
+        # The review reads filled questionnaires only; a certificate's PDF is not cross-checked yet.
+        raise DeclarationError(label, detail="joignez le questionnaire rempli par le fournisseur (XLSX, YAML ou "
+                                             "JSON) ; un certificat HDS en PDF n'est pas encore lu")
+    return ".json" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")) else ".yaml"
 
 
 @dataclass
@@ -127,10 +142,14 @@ class _FormCollector:
         if part.sink is not None and part.path is not None and part.label is not None:
             part.sink.close()
             # A browser sends an empty part for a file input left blank.
-            if part.size:
-                self.files[part.name] = Upload(part.label, part.path, part.size)
-            else:
+            if not part.size:
                 part.path.unlink()
+                return
+            path = part.path
+            if part.name == "declaration":
+                # Still our name; the review quotes it ("cited by « … »"), so it says what the file is.
+                path = path.rename(path.with_name(DECLARATION_NAME + declaration_suffix(path, part.label)))
+            self.files[part.name] = Upload(part.label, path, part.size)
         else:
             self.texts[part.name] = part.text.decode("utf-8", "replace")
 
