@@ -108,11 +108,6 @@ async def static(name: str) -> Response:
     return Response(data, media_type=STATIC_FILES[name])
 
 
-def _attachment(data: bytes, media_type: str, filename: str) -> Response:
-    return Response(data, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
 @router.get("/suppliers")
 async def suppliers(request: Request) -> Response:
     from vendorcheck.register.labels import label as register_label
@@ -121,3 +116,8 @@ async def suppliers(request: Request) -> Response:
     lang = visitor_lang(request)
     rows = None if db is None else await run_in_threadpool(service.list_suppliers, db, lang)
     return page(request, "suppliers.html.j2", suppliers=rows, register_label=register_label)
+
+
+def _attachment(data: bytes, media_type: str, filename: str) -> Response:
+    return Response(data, media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
