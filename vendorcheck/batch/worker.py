@@ -1,0 +1,84 @@
+"""The work of one batch process: review one contract or parse one declaration, and never raise.
+
+The rule pack, the compiled matchers and the spaCy pipelines are cached per process by the engine, so a
+worker pays for them once and then reuses them for every document it is given.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+
+from vendorcheck.errors import VendorcheckError
+from vendorcheck.models import Language, Review
+from vendorcheck.register.records import DocumentKind, Failure, Outcome
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    sha256: str
+    kind: DocumentKind
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    health_data: bool
+    lang: Language
+    rules_dir: str | None = None
+
+
+_settings = WorkerSettings(health_data=True, lang="fr")
+
+
+def start(settings: WorkerSettings, *, child: bool = True) -> None:
+    """Pool initializer (and in-process set-up for `--jobs 1`)."""
+    global _settings
+    if child:
+        # Ctrl-C reaches the whole process group; the parent alone decides to stop, and lets the
+        # documents under way finish so that their results are recorded rather than lost.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _settings = settings
+
+
+def process(job: Job) -> Outcome:
+    started = perf_counter()
+    try:
+        outcome = _declaration(job) if job.kind == "declaration" else _contract(job)
+    except VendorcheckError as exc:
+        outcome = Outcome(path=job.path, sha256=job.sha256, kind=job.kind, failure=Failure.from_error(exc))
+    except Exception as exc:  # a defect must cost one document, not the batch
+        outcome = Outcome(path=job.path, sha256=job.sha256, kind=job.kind,
+                          failure=Failure.unexpected(job.path, exc))
+    outcome.seconds = perf_counter() - started
+    return outcome
+
+
+def _contract(job: Job) -> Outcome:
+    from vendorcheck.api import review_file
+    from vendorcheck.rulebook import load_rules
+
+    rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
+    review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules)
+    name, siren = contracting_vendor(review)
+    return Outcome(path=job.path, sha256=review.document.sha256, kind="contract", review=review,
+                   vendor_name=name, vendor_siren=siren)
+
+
+def _declaration(job: Job) -> Outcome:
+    from vendorcheck.declarations import parse_declaration
+
+    declaration = parse_declaration(job.path)
+    return Outcome(path=job.path, sha256=job.sha256, kind="declaration",
+                   declaration=declaration.model_dump(mode="json"),
+                   vendor_name=declaration.vendor.name, vendor_siren=declaration.vendor.siren)
+
+
+def contracting_vendor(review: Review) -> tuple[str | None, str | None]:
+    """The supplier named in a contract: the processor party, else the first party that is not the
+    practice. (None, None) when the engine found no party."""
+    parties = [p for p in review.parties if p.role == "processor"] or [
+        p for p in review.parties if p.role != "controller"]
+    return (parties[0].name, parties[0].siren) if parties else (None, None)

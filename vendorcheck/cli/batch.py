@@ -1,0 +1,104 @@
+"""`vendorcheck batch DIR`: review every supplier's documents, fill the register, write the exports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vendorcheck.cli.common import LangOption, handle_errors, stderr
+
+INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
+
+_TEXT = {
+    "fr": {
+        "done": "{files} fichier(s), {documents} document(s) distinct(s) : {reviewed} analysé(s), {skipped} déjà à "
+                "jour, {failed} en erreur — {pages} pages en {seconds:.1f} s",
+        "interrupted": "Interrompu : les résultats déjà obtenus sont enregistrés. Relancez la même commande pour "
+                       "reprendre là où l'analyse s'est arrêtée.",
+        "register": "Registre : {url}",
+    },
+    "en": {
+        "done": "{files} file(s), {documents} distinct document(s): {reviewed} reviewed, {skipped} already up to "
+                "date, {failed} failed — {pages} pages in {seconds:.1f} s",
+        "interrupted": "Interrupted: the results obtained so far are recorded. Run the same command again to resume "
+                       "where the review stopped.",
+        "register": "Register: {url}",
+    },
+}
+
+
+def default_jobs() -> int:
+    # Each worker holds the spaCy pipelines and a document in memory; beyond 4 the disk and the register
+    # writer, not the CPU, limit a practice's laptop.
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@handle_errors
+def batch(
+    directory: Annotated[Path, typer.Argument(
+        help="Dossier des fournisseurs : un sous-dossier par fournisseur, ou des fichiers en vrac.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier des exports (XLSX, CSV, HTML) et du "
+                                                                "registre SQLite par défaut.")]
+    = Path("vendorcheck-resultats"),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processus d'analyse en parallèle "
+                                                                         "(défaut : nombre de cœurs, 4 au plus).")]
+    = None,
+    db: Annotated[str | None, typer.Option("--db", envvar="VENDORCHECK_DB", help="Registre : fichier SQLite ou URL "
+                                           "SQLAlchemy (postgresql+psycopg://...). Défaut : OUTPUT/registre.sqlite.")]
+    = None,
+    health_data: Annotated[bool, typer.Option("--health-data/--no-health-data",
+                                              help="Les fournisseurs hébergent des données de santé : clauses CSP "
+                                                   "R.1111-11 et certification HDS vérifiées.")] = True,
+    formats: Annotated[str, typer.Option("--export", help="Exports à produire, séparés par des virgules.")]
+    = "xlsx,csv,html",
+    rules_dir: Annotated[Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des "
+                                                                   "règles livrées.")] = None,
+    lang: LangOption = "fr",
+) -> None:
+    """Analyse tous les contrats et déclarations du dossier, en parallèle, et remplit le registre des fournisseurs.
+
+    Un fichier illisible devient une ligne d'erreur sans arrêter le lot. Ctrl-C arrête proprement ; relancée,
+    la commande reprend sans refaire les documents inchangés (même contenu, mêmes règles, même liste HDS).
+    """
+    from vendorcheck.batch import BatchOptions, run_batch
+    from vendorcheck.batch.progress import RichProgress
+    from vendorcheck.errors import FileMissing, OptionError
+    from vendorcheck.register import Register
+    from vendorcheck.register.db import display_url
+    from vendorcheck.register.export import export
+    from vendorcheck.register.summary import build_dashboard
+
+    if not directory.exists():
+        raise FileMissing(directory)
+    if not directory.is_dir():
+        raise OptionError(directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : "
+                                            "vendorcheck review)")
+    location = db or str(output / "registre.sqlite")
+    words = _TEXT[lang]
+    with Register(location) as register:
+        # The register and the exports may sit inside DIR; they are not suppliers' documents.
+        exclude = [output, *_sqlite_files(location)]
+        options = BatchOptions(jobs=jobs or default_jobs(), health_data=health_data, lang=lang,
+                               rules_dir=rules_dir, exclude=exclude)
+        with RichProgress(stderr, lang) as progress:
+            result = run_batch(directory, register, options, progress)
+        with register.transaction() as session:
+            dashboard = build_dashboard(session, lang)
+        written = export(dashboard, output, tuple(f.strip() for f in formats.split(",") if f.strip()))
+        stderr.print(words["done"].format(**result.model_dump()), highlight=False)
+        stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False)
+    for path in written:
+        typer.echo(path)
+    if result.interrupted:
+        stderr.print(words["interrupted"], highlight=False)
+        raise typer.Exit(INTERRUPTED_EXIT)
+
+
+def _sqlite_files(location: str) -> list[Path]:
+    if "://" in location:
+        return []
+    base = Path(location)
+    return [base, *(base.with_name(base.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]

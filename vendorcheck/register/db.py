@@ -1,0 +1,117 @@
+"""Opening the register: a SQLAlchemy engine on SQLite (default) or PostgreSQL, migrated on open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from vendorcheck.errors import RegisterError
+from vendorcheck.register.migrations import migrate
+
+DB_ENV = "VENDORCHECK_DB"  # a URL or a file path; `--db` wins over it
+DEFAULT_DB = Path("vendorcheck-resultats") / "registre.sqlite"
+
+
+def default_db() -> str:
+    return os.environ.get(DB_ENV) or str(DEFAULT_DB)
+
+
+def database_url(value: str | Path) -> str:
+    """A SQLAlchemy URL as is; anything else is the path of a SQLite file."""
+    text = str(value)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(URL illisible)"
+
+
+class Register:
+    """The supplier register. `Register(url)` or `Register(memory=True)`; migrations run on open.
+
+    url (str | Path): SQLAlchemy URL (`postgresql+psycopg://user:pw@host/db`) or SQLite file path.
+    memory (bool): an in-memory SQLite register, for tests.
+    """
+
+    def __init__(self, url: str | Path | None = None, *, memory: bool = False) -> None:
+        self.url = "sqlite://" if memory else database_url(url if url is not None else default_db())
+        self.engine = self._connect()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _connect(self) -> Engine:
+        try:
+            engine = _engine(self.url)
+            self.applied = migrate(engine)
+        except ModuleNotFoundError as exc:
+            raise RegisterError(detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
+                                       "pip install 'vendorcheck[postgres]'") from None
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise RegisterError(detail=f"adresse de base invalide « {display_url(self.url)} » ({exc})") from None
+        except SQLAlchemyError as exc:
+            raise RegisterError(detail=f"impossible d'ouvrir {display_url(self.url)} ({_first_line(exc)})") from None
+        return engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session inside one transaction: committed on success, rolled back on any exception.
+        Database failures become a RegisterError naming the database, never a traceback."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise RegisterError(detail=f"{display_url(self.url)} : {_first_line(exc)}") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+    if url in ("sqlite://", "sqlite:///:memory:"):
+        options["poolclass"] = StaticPool  # one shared connection, or each session sees an empty database
+    engine = create_engine(url, **options)
+
+    # pysqlite starts transactions lazily and never before DDL, so a migration would not be atomic;
+    # SQLAlchemy's documented recipe: take over BEGIN ourselves.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")  # `register list` while a batch writes
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

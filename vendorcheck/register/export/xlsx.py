@@ -1,0 +1,115 @@
+"""The register as an Excel workbook: summary, supplier × requirement matrix, evidence, errors."""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from vendorcheck.register.export.style import (
+    OVERALL_COLOURS,
+    STATUS_COLOURS,
+    SUMMARY_COLUMNS,
+    chase_order,
+    summary_row,
+)
+from vendorcheck.register.labels import label
+from vendorcheck.register.summary import Dashboard
+
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def render(dashboard: Dashboard, out: BinaryIO) -> None:
+    lang = dashboard.lang
+    book = Workbook()
+    summary = book.active
+    summary.title = label("sheet_summary", lang)
+    _summary(summary, dashboard)
+    _matrix(book.create_sheet(label("sheet_matrix", lang)), dashboard)
+    _evidence(book.create_sheet(label("sheet_evidence", lang)), dashboard)
+    _errors(book.create_sheet(label("sheet_errors", lang)), dashboard)
+    for sheet in book.worksheets:
+        sheet.auto_filter.ref = sheet.dimensions
+    book.save(out)
+
+
+def _summary(sheet: Worksheet, d: Dashboard) -> None:
+    lang = d.lang
+    _header(sheet, [label(h, lang) for h in SUMMARY_COLUMNS],
+            widths=[28, 24, 26, 60, 14, 14, 40, 10, 10, 10, 10, 9, 14])
+    dates = [i for i, name in enumerate(SUMMARY_COLUMNS) if name in ("hds_expiry", "hds_snapshot", "last_review")]
+    for s in chase_order(d.suppliers):
+        _append(sheet, summary_row(s, lang))
+        row = sheet[sheet.max_row]
+        _fill(row[SUMMARY_COLUMNS.index("overall")], OVERALL_COLOURS[s.overall])
+        if s.hds is not None and not s.hds.ok:
+            _fill(row[SUMMARY_COLUMNS.index("hds")], OVERALL_COLOURS["not_signable"])
+        for index in dates:
+            row[index].number_format = "yyyy-mm-dd"
+
+
+def _matrix(sheet: Worksheet, d: Dashboard) -> None:
+    lang = d.lang
+    _header(sheet, [label("supplier", lang)] + [r.id for r in d.requirements],
+            widths=[28] + [16] * len(d.requirements))
+    for column, requirement in enumerate(d.requirements, start=2):
+        sheet.cell(1, column).comment = Comment(f"{requirement.title}\n{requirement.citation}", "vendorcheck")
+    for s in chase_order(d.suppliers):
+        row: list[Any] = [s.name]
+        row += [label(s.cells[r.id].status, lang) if r.id in s.cells else "" for r in d.requirements]
+        _append(sheet, row)
+        for column, requirement in enumerate(d.requirements, start=2):
+            if requirement.id in s.cells:
+                cell = s.cells[requirement.id]
+                _fill(sheet.cell(sheet.max_row, column), STATUS_COLOURS[cell.status])
+                sheet.cell(sheet.max_row, column).comment = Comment(
+                    f"{label(cell.severity, lang)} — {cell.document}", "vendorcheck")
+
+
+def _evidence(sheet: Worksheet, d: Dashboard) -> None:
+    lang = d.lang
+    heads = ["supplier", "document", "requirement", "status", "severity", "where", "quote", "analysis"]
+    _header(sheet, [label(h, lang) for h in heads], widths=[24, 28, 20, 20, 10, 24, 80, 60])
+    for e in d.evidence:
+        _append(sheet, [e.supplier, e.document, e.requirement, label(e.status, lang), label(e.severity, lang),
+                        e.where, e.quote, e.message], wrap=True)
+        _fill(sheet.cell(sheet.max_row, 4), STATUS_COLOURS[e.status])
+
+
+def _errors(sheet: Worksheet, d: Dashboard) -> None:
+    lang = d.lang
+    _header(sheet, [label(h, lang) for h in ("supplier", "file", "code", "message")], widths=[24, 60, 10, 90])
+    for e in d.errors:
+        _append(sheet, [e.supplier, e.path, e.code, e.message], wrap=True)
+
+
+def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
+    sheet.append(titles)
+    for column, width in enumerate(widths, start=1):
+        sheet.cell(1, column).font = _BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "B2"
+
+
+def _append(sheet: Worksheet, values: list[Any], *, wrap: bool = False) -> None:
+    sheet.append([_safe(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # contract text is never a formula, whatever its first character
+        if wrap:
+            cell.alignment = _WRAP
+
+
+def _safe(value: Any) -> Any:
+    # Control characters from PDF text layers are not allowed in XLSX XML.
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _fill(cell: Any, colour: str) -> None:
+    cell.fill = PatternFill("solid", start_color=colour, end_color=colour)

@@ -1,0 +1,227 @@
+"""The current picture of the register, per supplier: what every exporter (XLSX, CSV, HTML) renders.
+
+A supplier's contractual set is all its current documents. For each requirement the set is judged as a
+whole: a clause present in any document (often the DPA next to the general terms) satisfies it, except
+that a clause contradicting it anywhere wins, because conflicting clauses leave the practice exposed
+until an addendum settles which one applies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from vendorcheck.engine.review import verdict_of
+from vendorcheck.i18n import location
+from vendorcheck.models import Finding, Language, Severity, Status, Verdict
+from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow, ReviewRow, Supplier
+from vendorcheck.register.store import now
+
+Overall = Literal["signable", "signable_with_addendum", "not_signable", "unchecked"]
+
+# Which finding speaks for the supplier when its documents disagree (lower wins); see the module docstring.
+_PRECEDENCE = {Status.non_compliant: 0, Status.present: 1, Status.partial: 2, Status.missing: 3,
+               Status.not_applicable: 4}
+
+
+class Cell(BaseModel):
+    status: Status
+    severity: Severity
+    message: str
+    document: str  # the document whose finding decided the cell
+
+
+class HdsInfo(BaseModel):
+    verdict: str
+    label: str  # the verdict in a few words
+    summary: str  # one line naming the entity and the date of the list
+    entity: str | None
+    expires_on: date | None
+    snapshot: str | None
+    source: str | None
+    assessed_at: datetime
+    ok: bool
+
+
+class DocumentLine(BaseModel):
+    name: str
+    paths: list[str]
+    kind: str
+    outcome: str
+    verdict: Verdict | None
+    pages: int | None
+    reviewed_at: datetime
+
+
+class EvidenceLine(BaseModel):
+    supplier: str
+    document: str
+    requirement: str
+    status: Status
+    severity: Severity
+    where: str
+    quote: str
+    message: str
+
+
+class ErrorLine(BaseModel):
+    supplier: str
+    path: str
+    code: str
+    message: str
+
+
+class SupplierLine(BaseModel):
+    name: str
+    overall: Overall
+    hds: HdsInfo | None
+    counts: dict[str, int]  # violations by severity: blocking, major, minor
+    cells: dict[str, Cell]
+    documents: list[DocumentLine]
+    errors: int
+
+
+class Requirement(BaseModel):
+    id: str
+    title: str
+    citation: str
+
+
+class Dashboard(BaseModel):
+    generated_at: datetime
+    lang: Language
+    requirements: list[Requirement]
+    suppliers: list[SupplierLine]
+    evidence: list[EvidenceLine]
+    errors: list[ErrorLine]
+    rules_versions: list[str]
+
+
+def build_dashboard(session: Session, lang: Language = "fr") -> Dashboard:
+    """Read the current state of every supplier: latest outcome of each current document, latest HDS verdict."""
+    files = session.scalars(select(DocumentFile).options(selectinload(DocumentFile.supplier),
+                                                         selectinload(DocumentFile.document))).all()
+    latest = _latest_reviews(session, files)
+    by_supplier: dict[int, list[DocumentFile]] = defaultdict(list)
+    for located in files:
+        by_supplier[located.supplier_id].append(located)
+
+    suppliers: list[SupplierLine] = []
+    evidence: list[EvidenceLine] = []
+    errors: list[ErrorLine] = []
+    requirements: dict[str, Requirement] = {}
+    for located in sorted(by_supplier.values(), key=lambda group: group[0].supplier.name.casefold()):
+        supplier = located[0].supplier
+        copies: dict[int, list[str]] = defaultdict(list)  # review id -> paths of the copies it covers
+        reviews: dict[int, ReviewRow] = {}
+        for located_file in located:
+            row = latest.get(_review_key(located_file))
+            if row is None:
+                continue
+            reviews[row.id] = row
+            copies[row.id].append(located_file.path)
+            if row.error is not None:
+                errors.append(ErrorLine(supplier=supplier.name, path=located_file.path, code=row.error.code,
+                                        message=row.error.message_en if lang == "en" else row.error.message_fr))
+        for row in reviews.values():
+            for f in row.findings:
+                requirements.setdefault(f.requirement, Requirement(id=f.requirement, title=f.title,
+                                                                   citation=f.citation))
+                evidence.extend(_evidence_lines(supplier.name, row, f, lang))
+        suppliers.append(_supplier_line(supplier, list(reviews.values()), copies, lang))
+    versions = sorted({r.rules_version for r in latest.values() if r.outcome == "reviewed"})
+    return Dashboard(generated_at=now(), lang=lang, requirements=_ordered(requirements, lang),
+                     suppliers=suppliers, evidence=evidence, errors=errors, rules_versions=versions)
+
+
+def _review_key(located: DocumentFile) -> tuple[str, int | str]:
+    return ("document", located.document_id) if located.document_id is not None else ("path", located.path)
+
+
+def _latest_reviews(session: Session, files: list[DocumentFile]) -> dict[tuple[str, int | str], ReviewRow]:
+    """The latest outcome of each current document (or, for an unreadable file, of its path)."""
+    by_document = select(func.max(ReviewRow.id)).where(ReviewRow.document_id.is_not(None)).group_by(
+        ReviewRow.document_id)
+    by_path = select(func.max(ReviewRow.id)).where(ReviewRow.document_id.is_(None)).group_by(ReviewRow.path)
+    ids = set(session.scalars(by_document)) | set(session.scalars(by_path))
+    rows = session.scalars(select(ReviewRow).where(ReviewRow.id.in_(ids)).options(
+        selectinload(ReviewRow.findings).selectinload(FindingRow.evidence), selectinload(ReviewRow.error),
+        selectinload(ReviewRow.document))).all()
+    wanted = {_review_key(f) for f in files}
+    out: dict[tuple[str, int | str], ReviewRow] = {}
+    for row in rows:
+        key = ("document", row.document_id) if row.document_id is not None else ("path", row.path)
+        if key in wanted:
+            out[key] = row
+    return out
+
+
+def _finding(row: FindingRow) -> Finding:
+    return Finding(requirement=row.requirement, title=row.title, citation=row.citation, status=Status(row.status),
+                   severity=Severity(row.severity), confidence=row.confidence, message=row.message)
+
+
+def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[int, list[str]],
+                   lang: Language) -> SupplierLine:
+    names = {r.id: r.document.name if r.document else r.path for r in reviews}
+    chosen: dict[str, tuple[Finding, str]] = {}
+    for review in reviews:
+        for f in map(_finding, review.findings):
+            best = chosen.get(f.requirement)
+            if best is None or _PRECEDENCE[f.status] < _PRECEDENCE[best[0].status]:
+                chosen[f.requirement] = (f, names[review.id])
+    hds = _hds(supplier, lang)
+    overall: Overall = verdict_of([f for f, _ in chosen.values()]).value if chosen else "unchecked"
+    if hds is not None and not hds.ok:
+        overall = Verdict.not_signable.value  # hosting health data uncertified is unlawful (CSP L.1111-8)
+    counts = {s.value: 0 for s in Severity}
+    for f, _ in chosen.values():
+        if f.is_violation:
+            counts[f.severity.value] += 1
+    documents = [DocumentLine(name=names[r.id], paths=sorted(copies[r.id]),
+                              kind=r.document.kind if r.document else "contract", outcome=r.outcome,
+                              verdict=Verdict(r.verdict) if r.verdict else None, pages=r.page_count,
+                              reviewed_at=r.created_at) for r in reviews]
+    return SupplierLine(name=supplier.name, overall=overall, hds=hds, counts=counts,
+                        cells={req: Cell(status=f.status, severity=f.severity, message=f.message, document=doc)
+                               for req, (f, doc) in chosen.items()},
+                        documents=documents, errors=sum(1 for r in reviews if r.error is not None))
+
+
+def _hds(supplier: Supplier, lang: Language) -> HdsInfo | None:
+    from vendorcheck.hds.messages import verdict_label
+    from vendorcheck.hds.models import HdsAssessment, HdsVerdict
+
+    if not supplier.hds_verdicts:
+        return None
+    last: HdsVerdictRow = supplier.hds_verdicts[-1]
+    verdict = HdsVerdict(last.verdict)
+    return HdsInfo(verdict=last.verdict, label=verdict_label(verdict, lang),
+                   summary=HdsAssessment.model_validate(last.data).headline(lang),
+                   entity=last.entity, expires_on=last.expires_on, snapshot=last.snapshot_date.isoformat(),
+                   source=last.source, assessed_at=last.assessed_at, ok=verdict.is_clear)
+
+
+def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: Language) -> list[EvidenceLine]:
+    unit = (row.data or {}).get("document", {}).get("unit", "page")
+    name = row.document.name if row.document else row.path
+    return [EvidenceLine(supplier=supplier, document=name, requirement=finding.requirement,
+                         status=Status(finding.status), severity=Severity(finding.severity),
+                         where=" · ".join(p for p in (location(unit, e.page, e.line, lang), e.section) if p),
+                         quote=e.quote, message=finding.message) for e in finding.evidence]
+
+
+def _ordered(requirements: dict[str, Requirement], lang: Language) -> list[Requirement]:
+    """In the order and language of the shipped rule pack; requirements it no longer has come last."""
+    from vendorcheck.rulebook import load_rules
+
+    rules = load_rules().rules
+    known = [Requirement(id=r.id, title=r.title.get(lang), citation=r.citation.label) for r in rules
+             if r.id in requirements]
+    return known + [requirements[k] for k in sorted(requirements) if k not in {r.id for r in known}]
+
