@@ -31,6 +31,7 @@ _GENERIC = _CONTROLLER_TERMS | _PROCESSOR_TERMS | {
     "party", "subscriber", "signataire", "entity", "organisation", "organization", "other"}
 _DETERMINERS = {"the", "a", "an", "any", "each", "le", "la", "les", "l", "un", "une", "toute", "tout", "tous",
                 "chaque", "ledit", "ladite", "des"}
+_DESIGNATIONS = {"la", "le", "l", "the", "societe", "company", "entreprise", "association", "ste"}
 _CONNECTORS = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "and", "of", "the", "von", "van", "der", "y"}
 _MAX_LOWERCASE_RUN = 3  # "Cabinet de radiologie des Quatre Vents", not "Clever Cloud pour son utilisation…"
 # Words that end a name even inside a short lowercase run ("SCALINGO under the Agreement").
@@ -127,7 +128,7 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 def _opens_party(text: str, pos: int) -> bool:
     """The text after 'et'/'and' starts a party: a name, or a determiner ('the customer', 'you')."""
-    head = text[pos:pos + 40].lstrip(" \t\n*_")
+    head = text[pos:pos + 40].lstrip(" \t\n*_:")
     word = re.match(r"[\w'’]+", head)
     return bool(word) and (head[:1].isupper() or head[:1].isdigit() or fold(word.group(0)) in _DETERMINERS
                            | {"you", "vous", "chaque"})
@@ -190,6 +191,10 @@ def _name_at(text: str, start: int, end: int) -> tuple[int, int] | None:
                 return _trim_name(text, pos + 2, close)
         pos += 1
     tokens = list(_TOKEN.finditer(text, pos, end))
+    # "la société Exemplum Cloud SAS", "the company Nimbus Ltd": the designation is not part of the name.
+    while tokens and fold(tokens[0].group(0)) in _DESIGNATIONS and len(tokens) > 1 \
+            and (fold(tokens[1].group(0)) in _DESIGNATIONS or tokens[1].group(0)[:1].isupper()):
+        tokens = tokens[1:]
     if tokens and fold(tokens[0].group(0)) in {"le", "la", "l", "the"} and len(tokens) > 1 \
             and tokens[1].group(0)[:1].isupper():
         if fold(tokens[1].group(0)) in _GENERIC:

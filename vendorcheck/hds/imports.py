@@ -40,28 +40,8 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
     RETURNS (ImportReport): the column mapping, every rejected row with its line, and the diff.
     """
     path = Path(path)
-    fmt, tables = read_tables(path, fmt)
-    table, mapping, rows = _pick_table(path, tables)
-    source = source or _page_url(path, fmt) or f"fichier importé « {path.name} »"
-    report = ImportReport(path=str(path), format=fmt, rows=len(rows),
-                          columns={_header(table, i): f for i, f in mapping.fields.items()}
-                          | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
-                          ignored_columns=mapping.ignored)
-    entries: list[HdsEntry] = []
-    seen: dict[str, int] = {}
-    headers = table.headers or (table.rows[0].cells if table.rows else [])
-    for row in rows:
-        try:
-            entry = build_entry(row.cells, mapping)
-            key = entry_key(entry)
-            if key in seen:
-                raise RowRejected([reason("row_duplicate", line=seen[key])])
-        except RowRejected as exc:
-            report.rejected.append(RejectedRow(line=row.line, errors=exc.reasons, raw=raw_dict(headers, row.cells)))
-            continue
-        seen[key] = row.line
-        entries.append(entry)
-    report.accepted = len(entries)
+    report, entries = parse_list(path, fmt)
+    source = source or _page_url(path, report.format) or f"fichier importé « {path.name} »"
     if not entries:
         raise RegistryError(path, detail="aucune ligne valide : rien n'a été enregistré")
     if report.rejected and not keep_valid:
@@ -79,6 +59,32 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
         save_snapshot(snapshot)
         report.stored = snapshot.info
     return report
+
+
+def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[HdsEntry]]:
+    """Read and validate every row of a list file; nothing is stored. Rejected rows are in the report."""
+    fmt, tables = read_tables(path, fmt)
+    table, mapping, rows = _pick_table(path, tables)
+    report = ImportReport(path=str(path), format=fmt, rows=len(rows),
+                          columns={_header(table, i): f for i, f in mapping.fields.items()}
+                          | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
+                          ignored_columns=mapping.ignored)
+    entries: list[HdsEntry] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        try:
+            entry = build_entry(row.cells, mapping)
+            key = entry_key(entry)
+            if key in seen:
+                raise RowRejected([reason("row_duplicate", line=seen[key])])
+        except RowRejected as exc:
+            report.rejected.append(RejectedRow(line=row.line, errors=exc.reasons,
+                                               raw=raw_dict(table.headers, row.cells)))
+            continue
+        seen[key] = row.line
+        entries.append(entry)
+    report.accepted = len(entries)
+    return report, entries
 
 
 def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap, list]:

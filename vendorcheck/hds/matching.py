@@ -52,9 +52,11 @@ def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
     best = matches[0]
     rivals = [c for c in matches[1:] if _rank(c)[:2] == _rank(best)[:2]
               and best.match.score - c.match.score < AMBIGUITY_MARGIN and not _same_entity(c.entry, best.entry)]
-    if rivals and not (query.siren and best.entry.siren == query.siren):
-        return MatchResult(ambiguous=[best, *rivals])
     conflict = bool(query.siren and best.entry.siren and best.entry.siren != query.siren)
+    # Homonyms are ambiguous, unless the contracting entity's SIREN is neither of theirs: then it is
+    # certainly not the certified one, whichever that is.
+    if rivals and not (conflict and all(c.entry.siren and c.entry.siren != query.siren for c in rivals)):
+        return MatchResult(ambiguous=[best, *rivals])
     return MatchResult(entry=best.entry, match=best.match, siren_conflict=conflict)
 
 

@@ -216,7 +216,7 @@ def _claim(claim: HdsClaim, parsed: ParsedQuery, result: MatchResult, snap: Snap
     origin = claim.origin
     entry = result.entry
     reasons: list[Reason] = []
-    if claim.issuer:
+    if claim.issuer and not claim.mentions_agrement:  # an agrément came from the minister: its own reason
         reasons += _issuer(claim.issuer, (origin, origin))
     reasons += _claim_entity(claim, parsed, entry)
     if claim.certificate_number:

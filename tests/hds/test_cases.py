@@ -1,0 +1,46 @@
+"""The battery of vendor cases (cases.yaml): every misstatement pattern of hds.md §1.8, clean cases, name
+variants, homonyms and SIREN-only queries, each with its expected verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.hds.conftest import SAMPLES, TODAY
+from vendorcheck.hds import assess
+from vendorcheck.hds.certificate import parse_certificate
+from vendorcheck.hds.models import HdsClaim, HdsVerdict
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case: dict, request: pytest.FixtureRequest) -> None:
+    snapshot = request.getfixturevalue(f"{case['list']}_snapshot")
+    claim = None
+    if "certificate" in case:
+        claim = parse_certificate(SAMPLES / case["certificate"]).claim()
+    elif "claim" in case:
+        claim = HdsClaim(**case["claim"])
+    result = assess(case["query"], service=case.get("service"), host=case.get("host"),
+                    product=case.get("product"), claim=claim, today=TODAY, snapshot=snapshot)
+    assert result.verdict == HdsVerdict(case["verdict"]), result.reason_lines("fr")
+    if "entity" in case:
+        assert (result.entry.legal_entity if result.entry else None) == case["entity"]
+    assert set(case.get("codes", [])) <= set(result.codes), result.codes
+    assert not set(case.get("absent", [])) & set(result.codes), result.codes
+    # Every verdict cites the date of the list and the source of the entry it rests on.
+    assert result.snapshot_date == snapshot.info.list_date
+    assert result.source == (snapshot.source_of(result.entry) if result.entry else snapshot.info.source)
+    last = result.reason_lines("fr")[-1]
+    assert result.source in last and snapshot.info.list_date.strftime("%d/%m/%Y") in last
+
+
+def test_battery_covers_every_pattern_and_kind() -> None:
+    kinds = {case["kind"] for case in CASES}
+    assert {f"pattern-{n}" for n in range(1, 10)} <= kinds
+    assert {"clean", "variant", "siren", "homonym"} <= kinds
+    assert len(CASES) >= 30
+    assert len({case["id"] for case in CASES}) == len(CASES)
