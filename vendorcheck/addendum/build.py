@@ -8,7 +8,7 @@ from typing import Any
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
 from vendorcheck.addendum.settings import TEXT_DEFAULTS, AddendumDetails, PartyDetails
-from vendorcheck.i18n import location
+from vendorcheck.i18n import label, location
 from vendorcheck.models import Finding, Language, Party, Review, Status
 
 # Reading order of the clauses: Art. 28(3) as the GDPR lists it (description, instructions, people,
@@ -19,6 +19,9 @@ CLAUSE_ORDER = (
     "CSP-R1111-11-1", "CSP-R1111-11-2", "CSP-R1111-11-3", "CSP-R1111-11-5", "CSP-R1111-11-6", "CSP-R1111-11-7",
     "CSP-R1111-11-8", "CSP-R1111-11-9", "CSP-R1111-11-10", "CSP-R1111-11-11", "CSP-R1111-11-12-14",
 )
+# Reviews cut quotes at 400 characters, at a word boundary (engine.evidence.MAX_QUOTE, not imported:
+# it would load spaCy just to read a saved JSON review); a quote this long was most likely cut.
+LONGEST_WHOLE_QUOTE = 380
 ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
 
 LABELS: dict[Language, dict[str, str]] = {
@@ -101,7 +104,10 @@ def _clause(review: Review, finding: Finding, lang: Language, library: ClauseLib
                        status=finding.status, lead=lead, replaced=replaced,
                        body=f"[{finding.advice or finding.message}]")
     clause = library.render(lang, finding.requirement, {**context, "finding": finding.model_dump(mode="json")})
-    return Article(number=0, title=clause.title or "", citation=clause.citation, requirement=finding.requirement,
+    citation = clause.citation
+    if finding.unverified:  # the rule's legal reference is not confirmed yet: say so where it is cited
+        citation = f"{citation} ({label('unverified', lang)})"
+    return Article(number=0, title=clause.title or "", citation=citation, requirement=finding.requirement,
                    status=finding.status, lead=lead, replaced=replaced, body=clause.body)
 
 
@@ -109,12 +115,19 @@ def _replaced(review: Review, finding: Finding, lang: Language) -> list[Replaced
     """The stipulations an article overrides: the quotes behind a contradiction or a weakened clause."""
     if finding.status not in (Status.non_compliant, Status.partial):
         return []
-    out = []
+    out: list[Replaced] = []
+    seen: set[tuple[int, int]] = set()
     for evidence in finding.evidence:
+        if (evidence.start, evidence.end) in seen:  # a sentence raising two flags is quoted once
+            continue
+        seen.add((evidence.start, evidence.end))
         where = location(review.document.unit, evidence.page, evidence.line, lang)
         if evidence.section:
             where = f"{where}, {evidence.section}" if where else evidence.section
-        out.append(Replaced(quote=" ".join(evidence.quote.split()), where=where))
+        quote = " ".join(evidence.quote.split())
+        if evidence.end - evidence.start >= LONGEST_WHOLE_QUOTE:  # the review cut a long sentence: show it
+            quote += " […]"
+        out.append(Replaced(quote=quote, where=where))
     return out
 
 

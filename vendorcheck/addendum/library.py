@@ -15,7 +15,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from vendorcheck import errors
@@ -139,14 +147,15 @@ class ClauseLibrary:
 
 
 def _template_error(path: Path, exc: TemplateError, template: Template | None) -> errors.ClauseTemplateError:
-    """Name the template line: Jinja rewrites the traceback so template frames carry the file's path."""
+    """Name the template line: the failing frame runs the compiled template, whose line maps back."""
     line = getattr(exc, "lineno", None)
     tb = exc.__traceback__
-    filename = template.filename if template is not None else str(path)
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == filename:
-            line = tb.tb_lineno
+        if template is not None and tb.tb_frame.f_code.co_filename == template.filename:
+            line = template.get_corresponding_lineno(tb.tb_lineno)
         tb = tb.tb_next
     where = f"ligne {line} : " if line else ""
-    return errors.ClauseTemplateError(path, detail=f"{where}{exc.message or type(exc).__name__}")
-
+    reason = exc.message or type(exc).__name__
+    if isinstance(exc, UndefinedError):
+        reason = f"variable inconnue ({reason}) ; voir la liste des variables dans docs/addendum.md"
+    return errors.ClauseTemplateError(path, detail=f"{where}{reason}")

@@ -11,8 +11,6 @@ def write_markdown(addendum: Addendum) -> str:
            f"## {addendum.preamble_title}", "", addendum.preamble, ""]
     for article in addendum.articles:
         out += [f"## {article_heading(article, addendum)}", ""]
-        if article.requirement:
-            out += [f"<!-- vendorcheck: {article.requirement} ({article.status}) -->", ""]
         if article.citation:
             out += [f"*{legal_basis(article, addendum)}*", ""]
         if article.lead:

@@ -174,7 +174,7 @@ TEXT_DEFAULTS: dict[Language, dict[str, str]] = {
         "return_format": "in open, documented and widely used formats (for example CSV or XML for "
                          "structured data, PDF for documents, DICOM for medical images), readable and "
                          "usable without the Supplier's software",
-        "incident_referent": "[name, role, phone and e-mail of the Practice's referent]",
+        "incident_referent": "[name, role, phone and e-mail of the Practice's contact person]",
         "hds_certifier": "[certification body]",
         "hds_certificate": "[certificate number]",
         "hds_activities": "[certified activities, among the six health-data hosting activities]",

@@ -35,21 +35,25 @@ def addendum(
     ] = True,
 ) -> None:
     """Rédige l'avenant : une clause par exigence absente, partielle ou contredite, prête à relire dans Word."""
-    from vendorcheck.addendum import draft, write
+    from vendorcheck.addendum import AddendumDetails, ClauseLibrary, compose, write
     from vendorcheck.addendum.sources import review_source
     from vendorcheck.errors import OptionError
 
     fmt: Format = format or (_BY_SUFFIX.get(output.suffix.lower(), "docx") if output else "docx")
     if fmt == "docx" and output is None:
         raise OptionError(detail="indiquez le fichier Word à écrire avec -o avenant.docx (ou --format md|html)")
+    # Settings and templates first: a typo there must not wait for a review of several seconds.
+    details = AddendumDetails.resolve(parties)
+    library = ClauseLibrary(clauses)
+    library.check(lang)
     review = review_source(source, health_data=health_data, lang=lang)
-    document = draft(review, lang=lang, parties=parties, clauses_dir=clauses)
+    document = compose(review, lang=lang, details=details, library=library)
     content = write(document, fmt)
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
     else:
         output.write_bytes(content)
-    stderr.print(_summary(document, output, lang), markup=False, highlight=False)
+    stderr.print(_summary(document, output, lang), markup=False, highlight=False, soft_wrap=True)
 
 
 def _summary(document, output: Path | None, lang: str) -> str:  # noqa: ANN001 - an Addendum
