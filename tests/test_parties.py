@@ -52,11 +52,12 @@ def test_corpus(name: str, expected: list) -> None:
     assert _parties(load(CORPUS / "texts" / name)) == expected
 
 
-def test_docx_sample_gives_the_same_parties() -> None:
-    docx = SAMPLES / "pacs-radiologie-hebergement.docx"
-    if not docx.exists():
-        pytest.skip("DOCX rendering of the sample not present")
-    assert _parties(load(docx)) == EXPECTED_SAMPLES[0][1]
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_renderings_of_the_sample_give_the_same_parties(suffix: str) -> None:
+    path = (SAMPLES / "pacs-radiologie-hebergement").with_suffix(suffix)
+    if not path.exists():
+        pytest.skip(f"{path.name} not present")
+    assert _parties(load(path)) == EXPECTED_SAMPLES[0][1]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -33,7 +33,8 @@ def test_case(case: dict, request: pytest.FixtureRequest) -> None:
     assert not set(case.get("absent", [])) & set(result.codes), result.codes
     # Every verdict cites the date of the list and the source of the entry it rests on.
     assert result.snapshot_date == snapshot.info.list_date
-    assert result.source == (snapshot.source_of(result.entry) if result.entry else snapshot.info.source)
+    entry_source = result.entry.source if result.entry else None
+    assert result.source == (entry_source or snapshot.info.source)
     last = result.reason_lines("fr")[-1]
     assert result.source in last and snapshot.info.list_date.strftime("%d/%m/%Y") in last
 

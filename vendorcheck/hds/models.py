@@ -84,9 +84,6 @@ class Snapshot(BaseModel):
     info: SnapshotInfo
     entries: list[HdsEntry]
 
-    def source_of(self, entry: HdsEntry) -> str:
-        return entry.source or self.info.source
-
 
 class Quote(BaseModel):
     """A verbatim quote of a contract: `quote == document.text[start:end]` (same shape as Evidence)."""
