@@ -5,7 +5,7 @@
 # machines reach package registries only.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-if [ -x /usr/bin/chromium ] && dpkg -s fonts-dejavu-core >/dev/null 2>&1; then
+if [ -x /usr/bin/chromium ] && dpkg -s fonts-dejavu-core fonts-liberation2 >/dev/null 2>&1; then
   exit 0
 fi
 apt-get update -q
