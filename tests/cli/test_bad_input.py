@@ -94,8 +94,6 @@ def test_english_messages(tmp_path):
     assert "without a text layer" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli/common.py: rich wraps the error line at 80 columns when stderr "
-                                        "is not a terminal; print it with soft_wrap=True, then drop this mark")
 def test_installed_command_in_a_real_process():
     path = BAD / "encrypted.pdf"
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}

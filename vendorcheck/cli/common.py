@@ -26,7 +26,7 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except VendorcheckError as exc:
-            stderr.print(exc.message(kwargs.get("lang")), markup=False, highlight=False)
+            stderr.print(exc.message(kwargs.get("lang")), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper

@@ -15,7 +15,6 @@ from vendorcheck.ingest.cleanup import analysis_view
 from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
 
-Span = tuple[int, int]  # token start, token end
 
 
 @dataclass
@@ -32,10 +31,10 @@ class Analysis:
     doc: Doc
     sentences: list[Sentence]
     token_sentence: list[int]
-    matches: dict[str, dict[str, list[Span]]] = field(default_factory=dict)
+    matches: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # rule -> group -> match starts
 
-    def sentences_of(self, spans: list[Span]) -> list[int]:
-        return sorted({self.token_sentence[start] for start, _ in spans})
+    def sentences_of(self, starts: list[int]) -> list[int]:
+        return sorted({self.token_sentence[start] for start in starts})
 
     def window(self, sentence: int, after: int, before: int = 0) -> list[int]:
         """The sentence with up to `before` preceding and `after` following ones, within its top-level
@@ -65,11 +64,11 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
         sentences.append(Sentence(index, start, end, section_starts(start)))
         for i in range(sent.start, sent.end):
             token_sentence[i] = index
-    matches: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    matches: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     compiled = compile_pack(pack, document.language)
-    for match_id, start, end in compiled.matcher(doc):
-        rule_id, group = compiled.keys[match_id]
-        matches[rule_id][group].append((start, end))
+    for key, start in compiled.patterns(doc):
+        rule_id, group = compiled.keys[key]
+        matches[rule_id][group].append(start)
     return Analysis(document, doc, sentences, token_sentence, matches)
 
 

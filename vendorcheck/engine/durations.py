@@ -16,7 +16,8 @@ _WORDS = {
 _NUMBER = r"(?P<n>\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _UNIT = (r"(?P<u>heures?|hours?|hrs?|h|jours?\s+ouvr\w*|jours?\s+calendaires?|jours?|business\s+days?|"
          r"working\s+days?|calendar\s+days?|days?|semaines?|weeks?|mois|months?)")
-_DELAY = re.compile(rf"\b{_NUMBER}\s*(?:\(\s*\d+\s*\)\s*)?-?\s*{_UNIT}\b")
+# "48 (quarante-huit) heures", "five (5) business days", "90(ninety) days"
+_DELAY = re.compile(rf"\b{_NUMBER}\s*(?:\(\s*[\w -]+\)\s*)?-?\s*{_UNIT}\b")
 
 _HOURS_PER_UNIT = (("heure", 1), ("hour", 1), ("hr", 1), ("h", 1), ("jour", 24), ("day", 24),
                    ("semaine", 168), ("week", 168), ("mois", 720), ("month", 720))

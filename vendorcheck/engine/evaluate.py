@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vendorcheck.engine.analysis import Analysis, Span
+from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
 from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
@@ -79,7 +79,10 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
 
     weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     best = _best_window(rule, analysis, groups, windows, weakenings)
-    global_weakenings = [(f, s) for f, s in weakenings if f.within == "document"]
+    # A weakening written in a topic sentence itself qualifies the clause wherever else it is restated;
+    # one merely near a topic sentence only spoils that window.
+    topic_set = set(topic)
+    global_weakenings = [(f, s) for f, s in weakenings if f.within == "document" or s in topic_set]
     if best.complete and not best.weakenings and not global_weakenings and delay_status is not Status.partial:
         share = len(best.found) / len(rule.elements) if rule.elements else 1.0
         return _Outcome(Status.present, rule.severity, [], [], best.quote, 0.6 + 0.35 * share)
@@ -108,12 +111,14 @@ class _Window:
     quote: list[int]
 
 
-def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]],
+def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]],
                   in_windows: set[int]) -> list[tuple[Flag, int]]:
     raised = []
     for flag in rule.flags:
         lifting = set(analysis.sentences_of(groups.get(f"unless:{flag.id}", [])))
-        for start, _end in groups.get(f"flag:{flag.id}", []):
+        if lifting and flag.unless_scope == "document":
+            continue
+        for start in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
             if flag.within == "topic" and sentence not in in_windows:
                 continue
@@ -136,7 +141,7 @@ def _negated(analysis: Analysis, start: int) -> bool:
     return False
 
 
-def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]], windows: dict[int, list[int]],
+def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], windows: dict[int, list[int]],
                  weakenings: list[tuple[Flag, int]]) -> _Window:
     """The topic window that comes closest to a complete, unweakened clause.
 
@@ -145,19 +150,19 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[Span]], 
     """
     by_element = {e.id: set(analysis.sentences_of(groups.get(f"el:{e.id}", []))) for e in rule.elements}
     required = {e.id for e in rule.elements if e.required}
+    sufficient = {e.id for e in rule.elements if e.sufficient}
     local = [(f, s) for f, s in weakenings if f.within == "topic"]
-    if rule.elements_scope == "document":
-        candidates = [sorted({s for w in windows.values() for s in w})]
-        anywhere = {e for e, sents in by_element.items() if sents}
-    else:
+    if rule.elements_scope == "window":
         candidates = list(windows.values())
-        anywhere = None
+    else:
+        candidates = [sorted({s for w in windows.values() for s in w})]
+    anywhere = {e for e, sents in by_element.items() if sents} if rule.elements_scope == "document" else None
     best: _Window | None = None
     best_key: tuple[int, ...] = ()
     for window in candidates:
         members = set(window)
         found = anywhere if anywhere is not None else {e for e, sents in by_element.items() if sents & members}
-        complete = len(found) >= rule.required_elements and required <= found
+        complete = bool(found & sufficient) or (len(found) >= rule.required_elements and required <= found)
         weak = [(f, s) for f, s in local if s in members]
         key = (int(complete and not weak), int(complete), len(found & required), len(found), -len(weak))
         if best is None or key > best_key:

@@ -12,12 +12,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vendorcheck.models import Language as Lang
 
 _SENTENCE_END = {".", "!", "?"}
+_LINE_END = _SENTENCE_END | {":", ";"}
+_HEADING_WORDS = frozenset({"article", "annexe", "annex", "clause", "section", "chapitre", "chapter", "titre",
+                            "appendix", "schedule", "exhibit"})
+_ITEM_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[ivxIVX]+[.)]|\(\w+\)|[-*•|#>–—]+)$")
 
 
 def fold(text: str) -> str:
@@ -37,31 +43,34 @@ def _set_norms(doc: Doc) -> Doc:
 def _set_sentences(doc: Doc) -> Doc:
     """Sentence starts from line structure and final punctuation.
 
-    A line break starts a sentence (list items, table rows and headings rarely end with a period),
-    except a single wrapped line that resumes in lowercase after a line without final punctuation.
+    A blank line always starts a sentence. A single line break is a soft wrap (PDF text, hard-wrapped
+    Markdown) unless the line before ends a sentence or the new line opens a list item, a numbered
+    clause or a table row. The starts are written in one array: setting `is_sent_start` token by token
+    re-scans the document each time and cost more than the rest of the review.
     """
+    starts = [False] * len(doc)
     previous_word = None
     pending_break = 0  # newlines seen since the previous word
     for i, token in enumerate(doc):
         if token.is_space:
             pending_break += token.text.count("\n")
-            token.is_sent_start = not i
+            starts[i] = not i
             continue
-        if i == 0 or previous_word is None:
+        if previous_word is None:
             start = True
         elif pending_break:
-            wrapped = (pending_break == 1 and previous_word.text not in _SENTENCE_END | {":", ";"}
-                       and token.text[:1].islower())
+            wrapped = (pending_break == 1 and previous_word.text not in _LINE_END
+                       and not _ITEM_MARKER.match(token.text) and token.norm_ not in _HEADING_WORDS)
             start = not wrapped
         else:
-            start = previous_word.text in _SENTENCE_END and (token.is_title or token.is_upper
-                                                             or token.like_num or token.text in "\"'(«[")
-        token.is_sent_start = start
-        if "\n" in token.whitespace_:
-            pending_break += 1
-        else:
-            pending_break = 0 if not token.is_space else pending_break
+            numbering_dot = previous_word.i > 0 and starts[previous_word.i - 1] and doc[previous_word.i - 1].like_num
+            start = (previous_word.text in _SENTENCE_END and not numbering_dot
+                     and (token.is_title or token.is_upper or token.like_num or token.text in "\"'(«["))
+        starts[i] = start
+        pending_break = 1 if "\n" in token.whitespace_ else 0
         previous_word = token
+    values = numpy.array([1 if flag else -1 for flag in starts], dtype="int32").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
+from vendorcheck.engine.fastmatch import PatternSet
 from vendorcheck.engine.nlp import fold, pipeline
 from vendorcheck.models import Language
 from vendorcheck.rulebook.loader import RulePack
@@ -78,22 +79,22 @@ def to_token_patterns(pattern: Pattern, lang: Language) -> list[list[dict[str, A
 
 @dataclass(frozen=True)
 class CompiledPack:
-    matcher: Matcher
-    keys: dict[int, tuple[str, str]]  # match id -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x" | "unless:x")
+    patterns: PatternSet
+    keys: dict[str, tuple[str, str]]  # pattern key -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x" | "unless:x")
 
 
 @lru_cache(maxsize=8)
 def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
     nlp = pipeline(lang)
-    matcher = Matcher(nlp.vocab, validate=False)
-    keys: dict[int, tuple[str, str]] = {}
+    patterns = PatternSet(fallback=Matcher(nlp.vocab, validate=False))
+    keys: dict[str, tuple[str, str]] = {}
 
-    def add(rule_id: str, group: str, patterns: Patterns) -> None:
-        compiled = [variant for p in patterns.get(lang) for variant in to_token_patterns(p, lang)]
-        if compiled:
-            key = f"{rule_id}|{group}"
-            matcher.add(key, compiled)
-            keys[nlp.vocab.strings[key]] = (rule_id, group)
+    def add(rule_id: str, group: str, group_patterns: Patterns) -> None:
+        key = f"{rule_id}|{group}"
+        for pattern in group_patterns.get(lang):
+            for variant in to_token_patterns(pattern, lang):
+                patterns.add(key, variant)
+        keys[key] = (rule_id, group)
 
     for rule in pack.rules:
         add(rule.id, "topic", rule.topic)
@@ -103,4 +104,4 @@ def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
         for flag in rule.flags:
             add(rule.id, f"flag:{flag.id}", flag.patterns)
             add(rule.id, f"unless:{flag.id}", flag.unless)
-    return CompiledPack(matcher=matcher, keys=keys)
+    return CompiledPack(patterns=patterns, keys=keys)

@@ -59,6 +59,7 @@ class Element(_Strict):
     label: Text
     patterns: Patterns
     required: bool = False
+    sufficient: bool = False  # found on its own, it makes the clause complete (e.g. specific authorisation)
 
 
 class Flag(_Strict):
@@ -71,7 +72,8 @@ class Flag(_Strict):
     patterns: Patterns
     within: Literal["topic", "document"] = "topic"
     negatable: bool = True
-    unless: Patterns = Field(default_factory=Patterns)  # lifts the flag when found near it (same window)
+    unless: Patterns = Field(default_factory=Patterns)  # lifts the flag when found near it
+    unless_scope: Literal["window", "document"] = "window"
 
 
 class DurationBand(_Strict):
@@ -115,7 +117,8 @@ class Rule(_Strict):
     exclude: Patterns = Field(default_factory=Patterns)
     elements: list[Element] = Field(default_factory=list)
     min_elements: int | None = None
-    elements_scope: Literal["window", "document"] = "window"
+    # where elements are looked for: one topic window, all topic windows together, or the whole document
+    elements_scope: Literal["window", "topics", "document"] = "window"
     window: int = Field(2, ge=0, le=12)  # sentences after a topic sentence searched for elements
     window_before: int = Field(0, ge=0, le=6)  # sentences before it (a clause heading, an intro)
     flags: list[Flag] = Field(default_factory=list)
