@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -9,10 +11,10 @@ from sqlalchemy import func, select
 
 from vendorcheck.batch import BatchOptions, run_batch
 from vendorcheck.register import Register
-from vendorcheck.register.models import DocumentFile, DocumentRow, ErrorRow, ReviewRow, Run
+from vendorcheck.register.models import DocumentFile, DocumentRow, ErrorRow, HdsVerdictRow, ReviewRow, Run
 from vendorcheck.register.summary import build_dashboard
 
-from .conftest import BAD_FILES
+from .conftest import BAD_FILES, SAMPLES
 
 
 def test_corrupt_files_and_duplicates(suppliers: Path, register: Register) -> None:
@@ -47,3 +49,27 @@ def test_corrupt_files_and_duplicates(suppliers: Path, register: Register) -> No
     # health data with an uncertified supplier is not signable.
     assert {(s.hds.verdict, s.overall) for s in dashboard.suppliers} == {("not_found", "not_signable")}
     assert all(s.hds.snapshot for s in dashboard.suppliers)
+
+
+def test_a_vendor_declaration_identifies_the_supplier_for_the_hds_check(tmp_path: Path,
+                                                                        register: Register) -> None:
+    from vendorcheck.hds import import_file
+
+    import_file(SAMPLES.parent / "hds" / "liste-exemple.csv", list_date=date(2026, 11, 2))
+    root = tmp_path / "lot"
+    (root / "armor").mkdir(parents=True)
+    shutil.copy(SAMPLES.parent / "declarations" / "armor-imagerie-coherente.yaml",
+                root / "armor" / "declaration.yaml")
+    (root / "armor" / "brouillon.yaml").write_text("vendor:\n  name: Armor\n  siren: 123 456 789\n")  # bad key
+    result = run_batch(root, register, BatchOptions(today=date(2026, 12, 1)))
+    assert (result.reviewed, result.failed) == (1, 1)
+    with register.transaction() as session:
+        (armor,) = build_dashboard(session).suppliers
+        (verdict,) = session.scalars(select(HdsVerdictRow)).all()
+        error = session.scalars(select(ErrorRow)).one()
+    # The declared SIREN is looked up, and the declared certificate checked against the imported list.
+    assert (verdict.query, verdict.service, verdict.verdict) == ("903782142", "pacs", "certified")
+    assert (armor.hds.entity, armor.hds.expires_on, armor.hds.snapshot) == (
+        "Armor Imagerie Cloud", date(2028, 2, 2), "2026-11-02")
+    assert armor.overall == "unchecked"  # a declaration is not a contract: there is still nothing to sign
+    assert error.code == "VC-E055" and not error.retryable

@@ -11,6 +11,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from time import perf_counter
 from types import FrameType
@@ -33,6 +34,7 @@ class BatchOptions(BaseModel):
     lang: Language = "fr"
     rules_dir: Path | None = None
     exclude: list[Path] = []
+    today: date | None = None  # reference date of HDS expiry checks; the system date when None
 
 
 class BatchResult(BaseModel):
@@ -144,7 +146,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
             with register.transaction() as session:
                 if status == "complete":
                     store.prune(session, str(root), run_id)
-                    assess_suppliers(session, run_id, root=str(root), health_data=options.health_data)
+                    assess_suppliers(session, run_id, root=str(root), health_data=options.health_data,
+                                     today=options.today)
                 store.finish_run(session, run_id, status, total=len(found), reviewed=counts["reviewed"],
                                  skipped=len(done), failed=counts["failed"])
     return BatchResult(run_id=run_id, files=len(found), documents=len(copies), reviewed=counts["reviewed"],

@@ -68,7 +68,7 @@ def batch(
     from vendorcheck.errors import FileMissing, OptionError
     from vendorcheck.register import Register
     from vendorcheck.register.db import display_url
-    from vendorcheck.register.export import export
+    from vendorcheck.register.export import export, parse_formats
     from vendorcheck.register.summary import build_dashboard
 
     if not directory.exists():
@@ -76,6 +76,7 @@ def batch(
     if not directory.is_dir():
         raise OptionError(directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : "
                                             "vendorcheck review)")
+    wanted = parse_formats(formats)
     location = db or str(output / "registre.sqlite")
     words = _TEXT[lang]
     with Register(location) as register:
@@ -87,7 +88,7 @@ def batch(
             result = run_batch(directory, register, options, progress)
         with register.transaction() as session:
             dashboard = build_dashboard(session, lang)
-        written = export(dashboard, output, tuple(f.strip() for f in formats.split(",") if f.strip()))
+        written = export(dashboard, output, wanted)
         stderr.print(words["done"].format(**result.model_dump()), highlight=False)
         stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False)
     for path in written:

@@ -140,11 +140,13 @@ def export(
 ) -> None:
     """Écrit le classeur XLSX, les tableaux CSV et le tableau de bord HTML à partir du registre."""
     from vendorcheck.register.export import export as write_exports
+    from vendorcheck.register.export import parse_formats
     from vendorcheck.register.summary import build_dashboard
 
+    wanted = parse_formats(formats)
     with _open(db) as register, register.transaction() as session:
         dashboard = build_dashboard(session, lang)
-    for path in write_exports(dashboard, output, tuple(f.strip() for f in formats.split(",") if f.strip())):
+    for path in write_exports(dashboard, output, wanted):
         typer.echo(path)
 
 

@@ -14,6 +14,8 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vendorcheck.declarations.models import VendorDeclaration
+from vendorcheck.hds.models import HdsClaim
 from vendorcheck.hds.verdicts import EXPIRY_WARNING_DAYS
 from vendorcheck.models import Language
 from vendorcheck.register.models import DocumentFile, HdsVerdictRow, ReviewRow, Supplier
@@ -28,6 +30,7 @@ class Identity(BaseModel):
     name: str
     siren: str | None = None
     service: str | None = None
+    claim: HdsClaim | None = None  # what the vendor's declaration states about its certificate
 
 
 class RecheckLine(BaseModel):
@@ -51,7 +54,9 @@ def snapshot_label() -> str:
 
 
 def identity(session: Session, supplier: Supplier) -> Identity:
-    declared: dict = {}
+    """Whom to look for in the HDS list: the vendor's declaration when its folder holds one, else the
+    processor its contracts name, else the supplier's own name."""
+    declared: dict[str, object] = {}
     names: list[str] = []
     sirens: list[str] = []
     for located in supplier.files:
@@ -66,10 +71,14 @@ def identity(session: Session, supplier: Supplier) -> Identity:
             sirens.append(document.vendor_siren)
         if document.vendor_name:
             names.append(document.vendor_name)
-    vendor = declared.get("vendor") or {}
-    siren = vendor.get("siren") or (sirens[0] if sirens else None) or supplier.siren
-    name = vendor.get("name") or (names[0] if names else supplier.name)
-    return Identity(query=siren or name, name=name, siren=siren, service=declared.get("service"))
+    declaration = VendorDeclaration.model_validate(declared) if declared else None
+    if declaration is not None:
+        vendor = declaration.vendor
+        return Identity(query=vendor.siren or vendor.name, name=vendor.name, siren=vendor.siren,
+                        service=declaration.service, claim=declaration.claim())
+    siren = (sirens[0] if sirens else None) or supplier.siren
+    name = names[0] if names else supplier.name
+    return Identity(query=siren or name, name=name, siren=siren)
 
 
 def assess_supplier(session: Session, supplier: Supplier, *, run_id: int | None, today: date | None = None,
@@ -77,7 +86,7 @@ def assess_supplier(session: Session, supplier: Supplier, *, run_id: int | None,
     from vendorcheck.hds import assess
 
     who = identity(session, supplier)
-    assessment = assess(who.query, service=who.service, today=today, snapshot=snapshot)
+    assessment = assess(who.query, service=who.service, today=today, snapshot=snapshot, claim=who.claim)
     supplier.siren = who.siren or supplier.siren
     supplier.service = who.service or supplier.service
     row = HdsVerdictRow(supplier=supplier, run_id=run_id, assessed_at=now(), snapshot=assessment.snapshot_id,

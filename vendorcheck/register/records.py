@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from vendorcheck.errors import InputError, VendorcheckError
+from vendorcheck.errors import DeclarationError, InputError, VendorcheckError
 from vendorcheck.models import Language, Review
 
 DocumentKind = Literal["contract", "declaration"]
@@ -37,7 +37,7 @@ class Failure(BaseModel):
     def from_error(cls, exc: VendorcheckError) -> Failure:
         # Only a problem of the file itself is final; a broken rule file or registry is fixed and retried.
         return cls(code=exc.code, message_fr=exc.message("fr"), message_en=exc.message("en"),
-                   retryable=not isinstance(exc, InputError))
+                   retryable=not isinstance(exc, InputError | DeclarationError))
 
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:

@@ -16,14 +16,22 @@ FILE_NAMES = {"xlsx": "fournisseurs.xlsx", "html": "tableau-de-bord.html",
               "csv": ("fournisseurs.csv", "exigences.csv")}
 
 
+def parse_formats(text: str) -> tuple[str, ...]:
+    """'xlsx,csv' -> ('xlsx', 'csv'); an unknown name is an OptionError listing the known ones. Commands
+    call it before any work, so a typo never costs a whole batch."""
+    formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise OptionError(detail=f"format d'export « {', '.join(unknown) or text} » inconnu ; "
+                                 f"disponibles : {', '.join(FORMATS)}")
+    return formats
+
+
 def export(dashboard: Dashboard, outdir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """Write the requested formats into `outdir`; RETURNS the files written."""
+    """Write the requested formats (see `parse_formats`) into `outdir`; RETURNS the files written."""
     from vendorcheck.register.export import csv_tables, html, xlsx
 
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise OptionError(detail=f"format d'export « {', '.join(unknown)} » inconnu ; "
-                                 f"disponibles : {', '.join(FORMATS)}")
+    parse_formats(",".join(formats))
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if "xlsx" in formats:
