@@ -52,7 +52,7 @@ def server() -> Iterator[str]:
     _require_browser()
     port = _free_port()
     command = [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "serve", "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         # Generous: CI shares two cores between two test workers, and the server loads spaCy first.
@@ -70,7 +70,7 @@ def server() -> Iterator[str]:
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.communicate(timeout=10)  # also closes the stderr pipe
 
 
 def test_upload_read_the_checklist_and_download_the_addendum(server: str, samples: Path, tmp_path: Path) -> None:
