@@ -69,8 +69,9 @@ def server() -> Iterator[str]:
                 time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        process.communicate(timeout=10)  # also closes the stderr pipe
+        if process.returncode is None:  # not already reaped by the start-up failure above
+            process.terminate()
+            process.communicate(timeout=10)  # also closes the stderr pipe
 
 
 def test_upload_read_the_checklist_and_download_the_addendum(server: str, samples: Path, tmp_path: Path) -> None:
