@@ -130,3 +130,11 @@ def test_a_contract_without_gaps_gets_the_framework_only() -> None:
     addendum = draft(synthetic_review())
     assert addendum.clauses == [] and len(addendum.articles) == 3
     assert "confirmer" in addendum.preamble
+
+
+def test_a_clause_whose_heading_is_the_quote_is_cited_by_its_number() -> None:
+    quote = "2.5 Types of personal data: any personal data contained in the backed-up systems."
+    evidence = Evidence(quote=quote, start=0, end=len(quote), line=27, section="2.5 Types of personal data: any pers…")
+    (clause,) = draft(synthetic_review({"GDPR-28-3-INTRO": Status.partial},
+                                       evidence={"GDPR-28-3-INTRO": [evidence]}), lang="en").clauses
+    assert clause.replaced[0].where == "line 27, 2.5"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from vendorcheck.addendum.library import ClauseLibrary
@@ -22,6 +23,7 @@ CLAUSE_ORDER = (
 # Reviews cut quotes at 400 characters, at a word boundary (engine.evidence.MAX_QUOTE, not imported:
 # it would load spaCy just to read a saved JSON review); a quote this long was most likely cut.
 LONGEST_WHOLE_QUOTE = 380
+_CLAUSE_NUMBER = re.compile(r"^(?:(?:article|art\.|clause|section)\s+)?\d+(?:\.\d+)*", re.IGNORECASE)
 ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
 
 LABELS: dict[Language, dict[str, str]] = {
@@ -121,14 +123,27 @@ def _replaced(review: Review, finding: Finding, lang: Language) -> list[Replaced
         if (evidence.start, evidence.end) in seen:  # a sentence raising two flags is quoted once
             continue
         seen.add((evidence.start, evidence.end))
-        where = location(review.document.unit, evidence.page, evidence.line, lang)
-        if evidence.section:
-            where = f"{where}, {evidence.section}" if where else evidence.section
         quote = " ".join(evidence.quote.split())
+        section = _section_label(evidence.section, quote)
+        where = location(review.document.unit, evidence.page, evidence.line, lang)
+        if section:
+            where = f"{where}, {section}" if where else section
         if evidence.end - evidence.start >= LONGEST_WHOLE_QUOTE:  # the review cut a long sentence: show it
             quote += " […]"
         out.append(Replaced(quote=quote, where=where))
     return out
+
+
+def _section_label(section: str | None, quote: str) -> str | None:
+    """The section to cite beside a quote; a numbered clause whose heading is the quoted sentence itself
+    ("2.5 Types of data: …") is cited by its number only, rather than repeating the quote."""
+    if not section:
+        return None
+    heading = " ".join(section.rstrip("…").split())
+    if not quote.startswith(heading[:40]):
+        return section
+    number = _CLAUSE_NUMBER.match(heading)
+    return number.group(0) if number else None
 
 
 def _reading_order(finding: Finding) -> tuple[int, str]:

@@ -88,7 +88,8 @@ def _runs(paragraph, text: str) -> None:  # noqa: ANN001
 
     for span in spans(text):
         run = paragraph.add_run(span.text)
-        run.bold = span.bold or None
+        if span.bold:
+            run.bold = True
         if span.field:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
