@@ -1,6 +1,7 @@
 """Addendum (avenant) generator: one clause per gap of a review, as DOCX, Markdown or HTML.
 
-`build_addendum` is the entry point of the CLI and the web app; `compose` returns the document as data.
+`build_addendum` is the entry point of the web app; `draft` returns the document as data, which `write`
+lays out.
 """
 
 from __future__ import annotations
@@ -19,11 +20,6 @@ from vendorcheck.models import Language, Review
 __all__ = ["FORMATS", "Addendum", "AddendumDetails", "ClauseLibrary", "build_addendum", "compose", "draft", "write"]
 
 FORMATS = ("docx", "md", "html")
-MEDIA_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-}
 
 
 def build_addendum(review: Review, *, lang: Language = "fr",
@@ -38,8 +34,7 @@ def build_addendum(review: Review, *, lang: Language = "fr",
     fmt (str): "docx", "md" or "html".
     RETURNS (bytes): the document; Markdown and HTML are UTF-8.
     """
-    if fmt not in FORMATS:  # checked first: a wrong format must not cost a full composition
-        raise errors.OptionError(detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(FORMATS)}")
+    _check_format(fmt)  # first: a wrong format must not cost a full composition
     return write(draft(review, lang=lang, parties=parties, clauses_dir=clauses_dir), fmt)
 
 
@@ -55,8 +50,7 @@ def draft(review: Review, *, lang: Language = "fr",
 
 def write(addendum: Addendum, fmt: str) -> bytes:
     """The addendum laid out as `fmt` ("docx", "md" or "html")."""
-    if fmt not in FORMATS:
-        raise errors.OptionError(detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(FORMATS)}")
+    _check_format(fmt)
     if fmt == "docx":
         from vendorcheck.addendum.docx_writer import write_docx
 
@@ -68,3 +62,8 @@ def write(addendum: Addendum, fmt: str) -> bytes:
     from vendorcheck.addendum.markdown_writer import write_markdown
 
     return write_markdown(addendum).encode("utf-8")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise errors.OptionError(detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(FORMATS)}")

@@ -27,10 +27,8 @@ _CLAUSE_NUMBER = re.compile(r"^(?:(?:article|art\.|clause|section)\s+)?\d+(?:\.\
 ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
 
 LABELS: dict[Language, dict[str, str]] = {
-    "fr": {"article": "Article", "annex": "Annexe", "legal_basis": "Fondement", "page": "Page",
-           "annexes": "Annexes", "signatures": "Signatures"},
-    "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page",
-           "annexes": "Annexes", "signatures": "Signatures"},
+    "fr": {"article": "Article", "annex": "Annexe", "legal_basis": "Fondement", "page": "Page"},
+    "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page"},
 }
 _PARTY_FIELDS: dict[Language, dict[str, str]] = {
     "fr": {"legal_form": "[forme juridique]", "siren": "[numéro]", "address": "[adresse]",
@@ -167,12 +165,14 @@ def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[s
 
 
 def _party(given: PartyDetails | None, found: list[Party], role: str, lang: Language) -> dict[str, str]:
-    """The --parties file wins (the lawyer typed it); else the name found in the contract; else a fill-in."""
+    """The --parties file wins (the lawyer typed it); else what the review found in the contract; else
+    fill-in fields. The two sources are not mixed: a SIREN found in the contract may be another entity's."""
     view = {key: getattr(given, key, None) or placeholder for key, placeholder in _PARTY_FIELDS[lang].items()}
+    if given is not None:
+        return {**view, "name": given.name}
     extracted = next((p for p in found if p.role == role), None)
-    view["name"] = (given.name if given else None) or (extracted.name if extracted else None) \
-        or _PARTY_NAMES[lang][role]
-    if extracted and extracted.siren and not (given and given.siren):
+    view["name"] = extracted.name if extracted else _PARTY_NAMES[lang][role]
+    if extracted and extracted.siren:
         view["siren"] = extracted.siren
     return view
 

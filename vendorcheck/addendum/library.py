@@ -40,6 +40,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
 _TITLED = {"title", "preamble", "object", "precedence", "final", "annex-processing", "annex-security",
            "annex-subprocessors"}
 
+
 @dataclass(frozen=True)
 class Part:
     """One rendered template: its body (Markdown subset) and the metadata it declares."""
@@ -52,6 +53,8 @@ class Part:
 
 
 class ClauseLibrary:
+    """The shipped templates, each replaceable by a template of the same name in `override`."""
+
     def __init__(self, override: Path | None = None) -> None:
         self.shipped = data_dir("clauses")
         self.override = Path(override).resolve() if override else None
@@ -69,6 +72,7 @@ class ClauseLibrary:
         return sorted(n for n in self.known_names - set(FRAME_PARTS) if self._path(lang, n) is not None)
 
     def has(self, lang: Language, name: str) -> bool:
+        """Whether a template of this name exists in this language."""
         return self._path(lang, name) is not None
 
     def render(self, lang: Language, name: str, context: dict[str, Any]) -> Part:
@@ -105,9 +109,8 @@ class ClauseLibrary:
         # Sandboxed and strict: templates may come from a lawyer's folder, and a misspelt variable
         # must stop the build rather than leave a blank in a contract.
         roots = [str(r) for r in (self.override, self.shipped) if r is not None]
-        env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
-                                   undefined=StrictUndefined, lstrip_blocks=True, autoescape=False)
-        return env
+        return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
+                                    undefined=StrictUndefined, lstrip_blocks=True, autoescape=False)
 
     def _template(self, lang: Language, name: str, path: Path) -> Template:
         try:

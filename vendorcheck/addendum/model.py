@@ -46,7 +46,7 @@ class Addendum(BaseModel):
     closing: str  # place, date and number of originals
     signatures: str
     annexes: list[Annex]
-    labels: dict[str, str]  # "article", "annex", "legal_basis", "page": words the writers print
+    labels: dict[str, str]  # "article", "annex", "legal_basis", "page": the words the writers print
 
     @property
     def clauses(self) -> list[Article]:
