@@ -38,7 +38,8 @@ class _Outcome:
 
 def evaluate(rule: Rule, analysis: Analysis, lang: Language) -> Finding:
     outcome = _decide(rule, analysis, lang)
-    evidence = [e for e in (evidence_for(analysis, s) for s in outcome.evidence_sentences[:3]) if e]
+    sentences = list(dict.fromkeys(outcome.evidence_sentences))[:3]  # each sentence quoted once, in order
+    evidence = [e for e in (evidence_for(analysis, s) for s in sentences) if e]
     message = _message(rule, outcome, lang)
     return Finding(
         requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label, status=outcome.status,
@@ -122,9 +123,11 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]],
             sentence = analysis.token_sentence[start]
             if flag.within == "topic" and sentence not in in_windows:
                 continue
-            if flag.negatable and _negated(analysis, start):
+            if flag.negation != "ignored" and _negated(analysis, start) != (flag.negation == "required"):
                 continue
-            if lifting.intersection(analysis.window(sentence, rule.window, rule.window_before)):
+            near = [sentence] if flag.unless_scope == "sentence" else analysis.window(sentence, rule.window,
+                                                                                        rule.window_before)
+            if lifting.intersection(near):
                 continue
             raised.append((flag, sentence))
     return raised

@@ -71,9 +71,11 @@ class Flag(_Strict):
     message: Text
     patterns: Patterns
     within: Literal["topic", "document"] = "topic"
-    negatable: bool = True
-    unless: Patterns = Field(default_factory=Patterns)  # lifts the flag when found near it
-    unless_scope: Literal["window", "document"] = "window"
+    # a negator earlier in the clause cancels the flag ("shall not use … to improve"), is ignored, or is
+    # required ("ne pourra être tenue responsable … défaillance": an exclusion only reads as one negated)
+    negation: Literal["cancels", "ignored", "required"] = "cancels"
+    unless: Patterns = Field(default_factory=Patterns)  # lifts the flag when found with it
+    unless_scope: Literal["sentence", "window", "document"] = "sentence"
 
 
 class DurationBand(_Strict):
