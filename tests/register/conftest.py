@@ -32,11 +32,11 @@ def make_review(sha256: str, findings: dict[str, tuple[Status, Severity]], *, qu
         items.append(Finding(requirement=requirement, title=f"Titre {requirement}", citation="RGPD art. 28",
                              status=status, severity=severity, confidence=0.9, message=f"Message {requirement}",
                              evidence=evidence))
-    from vendorcheck.engine.review import verdict_of
+    from vendorcheck.verdict import overall_verdict
 
     info = DocumentInfo(name=name, sha256=sha256, format="text", language="fr", unit="page", page_count=3,
                         characters=100)
-    return Review(document=info, findings=items, verdict=verdict_of(items), health_data=False, lang="fr",
+    return Review(document=info, findings=items, verdict=overall_verdict(items), health_data=False, lang="fr",
                   rules_version=KEY.rules_version, created_at=datetime.now(UTC))
 
 

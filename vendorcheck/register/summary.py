@@ -8,6 +8,7 @@ until an addendum settles which one applies.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Literal
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from vendorcheck.engine.review import verdict_of
+from vendorcheck.verdict import overall_verdict
 from vendorcheck.i18n import location
 from vendorcheck.models import Finding, Language, Severity, Status, Verdict
 from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow, ReviewRow, Supplier
@@ -176,7 +177,7 @@ def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[in
             if best is None or _PRECEDENCE[f.status] < _PRECEDENCE[best[0].status]:
                 chosen[f.requirement] = (f, names[review.id])
     hds = _hds(supplier, lang)
-    overall: Overall = verdict_of([f for f, _ in chosen.values()]).value if chosen else "unchecked"
+    overall: Overall = overall_verdict([f for f, _ in chosen.values()]).value if chosen else "unchecked"
     if hds is not None and not hds.ok:
         overall = Verdict.not_signable.value  # hosting health data uncertified is unlawful (CSP L.1111-8)
     counts = {s.value: 0 for s in Severity}
@@ -212,16 +213,28 @@ def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: La
     name = row.document.name if row.document else row.path
     return [EvidenceLine(supplier=supplier, document=name, requirement=finding.requirement,
                          status=Status(finding.status), severity=Severity(finding.severity),
-                         where=" · ".join(p for p in (location(unit, e.page, e.line, lang), e.section) if p),
+                         where=" · ".join(p for p in (location(unit, e.page, e.line, lang), _short(e.section)) if p),
                          quote=e.quote, message=finding.message) for e in finding.evidence]
 
 
 def _ordered(requirements: dict[str, Requirement], lang: Language) -> list[Requirement]:
-    """In the order and language of the shipped rule pack; requirements it no longer has come last."""
+    """In the order of the texts (GDPR Art. 28(2), 28(3) intro, (a) to (h), last subparagraph, 28(4),
+    33(2), then CSP R.1111-11 1° to 14°), titled in `lang` from the shipped rules when they know the id."""
     from vendorcheck.rulebook import load_rules
 
-    rules = load_rules().rules
-    known = [Requirement(id=r.id, title=r.title.get(lang), citation=r.citation.label) for r in rules
-             if r.id in requirements]
-    return known + [requirements[k] for k in sorted(requirements) if k not in {r.id for r in known}]
+    titles = {r.id: r.title.get(lang) for r in load_rules().rules}
+    ordered = sorted(requirements.values(), key=lambda r: requirement_order(r.id))
+    return [r.model_copy(update={"title": titles.get(r.id, r.title)}) for r in ordered]
 
+
+def requirement_order(requirement: str) -> tuple:
+    """Sort key: GDPR before CSP, numbers as numbers, the intro of a paragraph first and its last
+    subparagraph last."""
+    words = {"INTRO": "", "LAST": "~"}
+    parts = [int(p) if p.isdigit() else words.get(p.strip("-"), p.casefold()) for p in re.split(r"(\d+)", requirement)]
+    return (0 if requirement.startswith("GDPR") else 1, parts)
+
+
+def _short(section: str | None, width: int = 60) -> str | None:
+    """Section labels can be a whole numbered paragraph; a location needs only its beginning."""
+    return section if section is None or len(section) <= width else section[: width - 1].rstrip() + "…"

@@ -15,7 +15,7 @@ from vendorcheck.register.export.style import (
     expiring,
 )
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard
+from vendorcheck.register.summary import Dashboard, EvidenceLine
 
 # One-letter codes for the matrix cells, explained by the legend under it.
 _SHORT = {"fr": {"present": "C", "partial": "P", "missing": "A", "non_compliant": "NC", "not_applicable": "—"},
@@ -35,10 +35,12 @@ def render(dashboard: Dashboard, out: TextIO) -> None:
     gaps = {s.name: sorted(((r, s.cells[r.id]) for r in dashboard.requirements
                             if r.id in s.cells and s.cells[r.id].status.is_violation),
                            key=lambda rc: -rc[1].severity.rank) for s in suppliers}
-    quotes: dict[tuple[str, str], list] = defaultdict(list)
+    # The quotes of the document that decided each cell, once each (the engine may cite a sentence twice).
+    quotes: dict[tuple[str, str, str], list[EvidenceLine]] = defaultdict(list)
     for line in dashboard.evidence:
-        if line.status.is_violation:
-            quotes[(line.supplier, line.requirement)].append(line)
+        bucket = quotes[(line.supplier, line.requirement, line.document)]
+        if line.status.is_violation and all((q.quote, q.where) != (line.quote, line.where) for q in bucket):
+            bucket.append(line)
     tally = {key: sum(1 for s in suppliers if s.overall == key) for key in OVERALL_COLOURS}
     out.write(_environment().get_template("dashboard.html.j2").render(
         d=dashboard, lang=lang, L=partial(label, lang=lang), suppliers=suppliers, tally=tally, gaps=gaps,
