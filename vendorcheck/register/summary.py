@@ -17,11 +17,13 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from vendorcheck.verdict import overall_verdict
+from vendorcheck.hds.messages import verdict_label
+from vendorcheck.hds.models import HdsAssessment
 from vendorcheck.i18n import location
 from vendorcheck.models import Finding, Language, Severity, Status, Verdict
 from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow, ReviewRow, Supplier
 from vendorcheck.register.store import now
+from vendorcheck.verdict import overall_verdict
 
 Overall = Literal["signable", "signable_with_addendum", "not_signable", "unchecked"]
 
@@ -176,10 +178,9 @@ def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[in
             best = chosen.get(f.requirement)
             if best is None or _PRECEDENCE[f.status] < _PRECEDENCE[best[0].status]:
                 chosen[f.requirement] = (f, names[review.id])
-    hds = _hds(supplier, lang)
-    overall: Overall = overall_verdict([f for f, _ in chosen.values()]).value if chosen else "unchecked"
-    if hds is not None and not hds.ok:
-        overall = Verdict.not_signable.value  # hosting health data uncertified is unlawful (CSP L.1111-8)
+    assessment = HdsAssessment.model_validate(supplier.hds_verdicts[-1].data) if supplier.hds_verdicts else None
+    # The rule of a single contract's review: the findings, then what the HDS check forbids or leaves to verify.
+    overall: Overall = overall_verdict([f for f, _ in chosen.values()], assessment).value if chosen else "unchecked"
     counts = {s.value: 0 for s in Severity}
     for f, _ in chosen.values():
         if f.is_violation:
@@ -188,24 +189,20 @@ def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[in
                               kind=r.document.kind if r.document else "contract", outcome=r.outcome,
                               verdict=Verdict(r.verdict) if r.verdict else None, pages=r.page_count,
                               reviewed_at=r.created_at) for r in reviews]
-    return SupplierLine(name=supplier.name, overall=overall, hds=hds, counts=counts,
+    return SupplierLine(name=supplier.name, overall=overall, hds=_hds(supplier, assessment, lang), counts=counts,
                         cells={req: Cell(status=f.status, severity=f.severity, message=f.message, document=doc)
                                for req, (f, doc) in chosen.items()},
                         documents=documents, errors=sum(1 for r in reviews if r.error is not None))
 
 
-def _hds(supplier: Supplier, lang: Language) -> HdsInfo | None:
-    from vendorcheck.hds.messages import verdict_label
-    from vendorcheck.hds.models import HdsAssessment, HdsVerdict
-
-    if not supplier.hds_verdicts:
+def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -> HdsInfo | None:
+    if assessment is None:
         return None
     last: HdsVerdictRow = supplier.hds_verdicts[-1]
-    verdict = HdsVerdict(last.verdict)
-    return HdsInfo(verdict=last.verdict, label=verdict_label(verdict, lang),
-                   summary=HdsAssessment.model_validate(last.data).headline(lang),
-                   entity=last.entity, expires_on=last.expires_on, snapshot=last.snapshot_date.isoformat(),
-                   source=last.source, assessed_at=last.assessed_at, ok=verdict.is_clear)
+    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang),
+                   summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
+                   snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
+                   ok=assessment.verdict.is_clear)
 
 
 def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: Language) -> list[EvidenceLine]:
