@@ -23,14 +23,6 @@ from vendorcheck.addendum.markdown_writer import write_markdown
 from vendorcheck.api import review_file
 from vendorcheck.models import Document, Review, Status
 
-# Rules that do not recognise a clause drafted to meet them, reported to the rule maintainer:
-# (requirement, language) -> the sentence concerned. Listed so the test states the known gap; once the
-# rule recognises the clause the test fails, to have the entry removed.
-KNOWN_RULE_GAPS: dict[tuple[str, str], str] = {
-    ("CSP-R1111-11-11", "en"): "The Supplier uses the hosted health data for no purpose other than performing the "
-                               "hosting service and the services set out in the Agreement.",
-}
-
 # The Markdown samples (their DOCX and PDF twins hold the same contract) and an English corpus DPA with
 # contradictions; reviews of contract + addendum take seconds each, so the list stays short.
 LOOP_INPUTS = [p for p in SAMPLES if p.suffix == ".md"] + [
@@ -55,11 +47,6 @@ def not_present(review: Review, requirements: set[str]) -> dict[str, str]:
             if f.requirement in requirements and f.status is not Status.present}
 
 
-def check_known_gaps(missed: dict[str, str], lang: str) -> None:
-    unexpected = {r: s for r, s in missed.items() if (r, lang) not in KNOWN_RULE_GAPS}
-    assert not unexpected, f"clauses not recognised ({lang}): {unexpected}"
-
-
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_clause_meets_its_requirement(lang: str, rule_ids: list[str], tmp_path: Path) -> None:
     addendum = draft(synthetic_review({rid: Status.missing for rid in rule_ids}), lang=lang)
@@ -67,9 +54,7 @@ def test_every_clause_meets_its_requirement(lang: str, rule_ids: list[str], tmp_
     result = review_text(write_markdown(addendum), tmp_path, f"avenant-{lang}.md")
     assert result.document.language == lang
     missed = not_present(result, set(rule_ids))
-    check_known_gaps(missed, lang)
-    fixed = [key for key in KNOWN_RULE_GAPS if key[1] == lang and key[0] not in missed]
-    assert not fixed, f"now recognised, remove from KNOWN_RULE_GAPS: {fixed}"
+    assert not missed, f"clauses not recognised ({lang}): {missed}"
 
 
 def amended_contract(document: Document, review: Review, addendum: Addendum) -> tuple[str, int]:
@@ -98,10 +83,10 @@ def test_contract_plus_addendum(path: Path, tmp_path: Path) -> None:
 
     as_sent = review_text(document.text + "\n\n" + write_markdown(addendum), tmp_path, "contrat+avenant.md")
     lacking = {f.requirement for f in review.findings if f.status is Status.missing}
-    check_known_gaps(not_present(as_sent, lacking), document.language)
+    assert not not_present(as_sent, lacking)
 
     text, contract_end = amended_contract(document, review, addendum)
     amended = review_text(text, tmp_path, "contrat-modifie.md")
     missed = {r: s for r, s in not_present(amended, covered).items()
               if not overridden_by_precedence(amended, r, contract_end)}
-    check_known_gaps(missed, document.language)
+    assert not missed, f"clauses not recognised: {missed}"

@@ -24,6 +24,8 @@ NEGATORS = frozenset({
 })
 NEGATION_REACH = 20  # tokens before a flag in which a negator cancels it
 CLAUSE_BREAKS = frozenset({";", ":"})
+MAX_QUOTES = 3
+MAX_CONTRADICTION_QUOTES = 6
 
 
 @dataclass
@@ -38,13 +40,17 @@ class _Outcome:
 
 def evaluate(rule: Rule, analysis: Analysis, lang: Language) -> Finding:
     outcome = _decide(rule, analysis, lang)
-    sentences = list(dict.fromkeys(outcome.evidence_sentences))[:3]  # each sentence quoted once, in order
+    # Each sentence quoted once, in order; every contradicting sentence is kept (up to a bound) so that
+    # an addendum can name each stipulation it replaces.
+    limit = MAX_CONTRADICTION_QUOTES if outcome.status is Status.non_compliant else MAX_QUOTES
+    sentences = list(dict.fromkeys(outcome.evidence_sentences))[:limit]
     evidence = [e for e in (evidence_for(analysis, s) for s in sentences) if e]
     message = _message(rule, outcome, lang)
     return Finding(
         requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label, status=outcome.status,
         severity=outcome.severity, confidence=round(outcome.confidence, 2), message=message,
-        advice="" if outcome.status is Status.present else rule.advice.get(lang), flags=outcome.flags,
+        advice="" if outcome.status is Status.present else rule.advice.get(lang),
+        flags=list(dict.fromkeys(outcome.flags)),
         evidence=evidence, unverified=rule.unverified,
     )
 
@@ -64,7 +70,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     windows = {s: analysis.window(s, rule.window, rule.window_before) for s in topic}
     in_windows = {s for w in windows.values() for s in w}
 
-    raised = _raised_flags(rule, analysis, groups, in_windows)
+    raised = _raised_flags(rule, analysis, groups, set(topic), in_windows)
     contradictions = [(f, s) for f, s in raised if f.status is Status.non_compliant]
     if contradictions:
         worst = max((f for f, _ in contradictions), key=lambda f: SEVERITY_RANK[f.severity])
@@ -112,7 +118,7 @@ class _Window:
     quote: list[int]
 
 
-def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]],
+def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], topic: set[int],
                   in_windows: set[int]) -> list[tuple[Flag, int]]:
     raised = []
     for flag in rule.flags:
@@ -121,7 +127,8 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]],
             continue
         for start in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
-            if flag.within == "topic" and sentence not in in_windows:
+            if (flag.within == "topic" and sentence not in in_windows) or (
+                    flag.within == "sentence" and sentence not in topic):
                 continue
             if flag.negation != "ignored" and _negated(analysis, start) != (flag.negation == "required"):
                 continue
@@ -178,7 +185,11 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], w
 def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Language) -> tuple[Status | None, str]:
     if rule.durations is None:
         return None, ""
-    hours = [h for s in topic if (h := shortest_delay_hours(analysis.text_of(s))) is not None]
+    sentences = topic
+    if rule.durations.near:
+        holding = set(analysis.sentences_of(analysis.matches.get(rule.id, {}).get(f"el:{rule.durations.near}", [])))
+        sentences = [s for s in topic if s in holding]
+    hours = [h for s in sentences if (h := shortest_delay_hours(analysis.text_of(s))) is not None]
     if not hours:
         return None, ""
     delay = min(hours)

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from vendorcheck.engine.analysis import analyse
 from vendorcheck.engine.evaluate import evaluate, not_applicable
-from vendorcheck.models import Document, DocumentInfo, Finding, Language, Review, Severity, Status, Verdict
+from vendorcheck.models import Document, DocumentInfo, Finding, Language, Review, Status
+from vendorcheck.verdict import overall_verdict
 from vendorcheck.rulebook.loader import RulePack
 
 
@@ -20,16 +21,8 @@ def review_document(document: Document, pack: RulePack, *, health_data: bool, la
     info = DocumentInfo(name=document.name, sha256=document.sha256, format=document.format,
                         language=document.language, unit=document.unit, page_count=document.page_count,
                         characters=len(document.text), warnings=document.warnings)
-    return Review(document=info, findings=findings, verdict=verdict_of(findings), health_data=health_data,
+    return Review(document=info, findings=findings, verdict=overall_verdict(findings), health_data=health_data,
                   lang=lang, rules_version=pack.version, created_at=datetime.now(UTC))
-
-
-def verdict_of(findings: list[Finding]) -> Verdict:
-    """Blocking gap -> do not sign; any other gap -> sign only with an addendum."""
-    violations = [f for f in findings if f.is_violation]
-    if any(f.severity is Severity.blocking for f in violations):
-        return Verdict.not_signable
-    return Verdict.signable_with_addendum if violations else Verdict.signable
 
 
 _STATUS_ORDER = {Status.non_compliant: 0, Status.missing: 1, Status.partial: 2, Status.present: 3,

@@ -26,11 +26,16 @@ class RulePack:
 
 
 def load_rules(directory: Path | None = None) -> RulePack:
-    return _load(Path(directory or data_dir("rules")).resolve())
+    """The rule pack of `directory` (the shipped rules by default), loaded once per content: editing a
+    file gives a new pack, an unchanged folder the cached one (whose compiled patterns are reused)."""
+    folder = Path(directory or data_dir("rules")).resolve()
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")))
+    return _load(folder, stamp)
 
 
 @lru_cache(maxsize=8)
-def _load(directory: Path) -> RulePack:
+def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
+    del stamp  # part of the cache key only
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise errors.RuleFileError(directory, detail="aucun fichier *.yaml")

@@ -70,7 +70,8 @@ class Flag(_Strict):
     severity: Severity
     message: Text
     patterns: Patterns
-    within: Literal["topic", "document"] = "topic"
+    # where the wording counts: in a topic sentence itself, anywhere near one (its window), or anywhere
+    within: Literal["sentence", "topic", "document"] = "topic"
     # a negator earlier in the clause cancels the flag ("shall not use … to improve"), is ignored, or is
     # required ("ne pourra être tenue responsable … défaillance": an exclusion only reads as one negated)
     negation: Literal["cancels", "ignored", "required"] = "cancels"
@@ -89,6 +90,7 @@ class Durations(_Strict):
 
     bands: list[DurationBand] = Field(min_length=1)
     severity: Severity = Severity.major
+    near: str | None = None  # read delays only in topic sentences that also contain this element
 
     @field_validator("bands")
     @classmethod
@@ -131,6 +133,8 @@ class Rule(_Strict):
     def _consistent(self) -> Rule:
         if self.min_elements is not None and not 0 <= self.min_elements <= len(self.elements):
             raise ValueError(f"min_elements={self.min_elements} but {len(self.elements)} elements")
+        if self.durations and self.durations.near and self.durations.near not in {e.id for e in self.elements}:
+            raise ValueError(f"durations.near: no element named {self.durations.near!r}")
         ids = [e.id for e in self.elements] + [f.id for f in self.flags]
         if len(ids) != len(set(ids)):
             raise ValueError("element and flag ids must be unique within a rule")
