@@ -126,12 +126,13 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     if progress:
         progress.start(len(jobs), len(done))
     settings = WorkerSettings(health_data=options.health_data, lang=options.lang,
-                              rules_dir=str(options.rules_dir) if options.rules_dir else None)
+                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today)
     status = "interrupted"
     with _StopRequest(progress) as stop:
         try:
             for outcome in outcomes(jobs, settings, workers=options.jobs, stop=stop, task=task):
-                refs = [c.ref for c in copies[outcome.sha256 or ""]] or [_ref(found, outcome.path)]
+                # A file edited since it was hashed comes back with another hash: it is still this one file.
+                refs = [c.ref for c in copies.get(outcome.sha256 or "", [])] or [_ref(found, outcome.path)]
                 with register.transaction() as session:
                     store.record(session, run_id, key, outcome, refs)
                 counts["failed" if outcome.failure else "reviewed"] += 1

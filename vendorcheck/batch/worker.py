@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from time import perf_counter
 
@@ -28,6 +29,7 @@ class WorkerSettings:
     health_data: bool
     lang: Language
     rules_dir: str | None = None
+    today: date | None = None  # reference date of the contract's HDS check
 
 
 _settings = WorkerSettings(health_data=True, lang="fr")
@@ -61,7 +63,8 @@ def _contract(job: Job) -> Outcome:
     from vendorcheck.rulebook import load_rules
 
     rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
-    review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules)
+    review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules,
+                         today=_settings.today)
     name, siren = contracting_vendor(review)
     return Outcome(path=job.path, sha256=review.document.sha256, kind="contract", review=review,
                    vendor_name=name, vendor_siren=siren)

@@ -60,8 +60,7 @@ def batch(
 ) -> None:
     """Analyse tous les contrats et déclarations du dossier, en parallèle, et remplit le registre des fournisseurs.
 
-    Un fichier illisible devient une ligne d'erreur sans arrêter le lot. Ctrl-C arrête proprement ; relancée,
-    la commande reprend sans refaire les documents inchangés (même contenu, mêmes règles, même liste HDS).
+    Un fichier illisible devient une ligne d'erreur. Ctrl-C arrête proprement ; relancée, la commande reprend.
     """
     from vendorcheck.batch import BatchOptions, run_batch
     from vendorcheck.batch.progress import RichProgress

@@ -158,8 +158,9 @@ def recheck(
                                                               "aujourd'hui).")] = None,
     lang: LangOption = "fr",
 ) -> None:
-    """Réévalue les verdicts HDS avec la liste en vigueur (après « vendorcheck hds import ») et signale les
-    certificats expirant sous 90 jours. Code de sortie 1 si un fournisseur demande une action."""
+    """Réévalue les verdicts HDS avec la liste en vigueur et signale les certificats expirant sous 90 jours.
+
+    À lancer après « vendorcheck hds import ». Code de sortie 1 si un fournisseur demande une action."""
     from vendorcheck.errors import OptionError
     from vendorcheck.hds.messages import verdict_label
     from vendorcheck.hds.models import HdsVerdict

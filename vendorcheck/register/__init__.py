@@ -1,5 +1,5 @@
 """The supplier register: suppliers, documents, reviews with their history, HDS verdicts and errors."""
 
-from vendorcheck.register.db import DB_ENV, Register, default_db
+from vendorcheck.register.db import DEFAULT_DB, Register
 
-__all__ = ["DB_ENV", "Register", "default_db"]
+__all__ = ["DEFAULT_DB", "Register"]

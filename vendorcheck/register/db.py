@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,12 +15,9 @@ from sqlalchemy.pool import StaticPool
 from vendorcheck.errors import RegisterError
 from vendorcheck.register.migrations import migrate
 
-DB_ENV = "VENDORCHECK_DB"  # a URL or a file path; `--db` wins over it
+# Where `vendorcheck batch` puts the register with its default output folder, and where the `register`
+# commands look for it; both also read --db or VENDORCHECK_DB.
 DEFAULT_DB = Path("vendorcheck-resultats") / "registre.sqlite"
-
-
-def default_db() -> str:
-    return os.environ.get(DB_ENV) or str(DEFAULT_DB)
 
 
 def database_url(value: str | Path) -> str:
@@ -52,15 +48,15 @@ class Register:
     memory (bool): an in-memory SQLite register, for tests.
     """
 
-    def __init__(self, url: str | Path | None = None, *, memory: bool = False) -> None:
-        self.url = "sqlite://" if memory else database_url(url if url is not None else default_db())
-        self.engine = self._connect()
+    def __init__(self, url: str | Path = DEFAULT_DB, *, memory: bool = False) -> None:
+        self.url = "sqlite://" if memory else database_url(url)
+        self.engine, self.applied = self._connect()  # `applied`: names of the migrations run by this open
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def _connect(self) -> Engine:
+    def _connect(self) -> tuple[Engine, list[str]]:
         try:
             engine = _engine(self.url)
-            self.applied = migrate(engine)
+            return engine, migrate(engine)
         except ModuleNotFoundError as exc:
             raise RegisterError(detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
                                        "pip install 'vendorcheck[postgres]'") from None
@@ -68,7 +64,6 @@ class Register:
             raise RegisterError(detail=f"adresse de base invalide « {display_url(self.url)} » ({exc})") from None
         except SQLAlchemyError as exc:
             raise RegisterError(detail=f"impossible d'ouvrir {display_url(self.url)} ({_first_line(exc)})") from None
-        return engine
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
