@@ -29,15 +29,16 @@ def test_clauses_alone():
 
 
 @pytest.mark.parametrize("verdict", [HdsVerdict.expired, HdsVerdict.activities_insufficient,
-                                     HdsVerdict.hosted_at_hds_host_but_vendor_uncertified])
+                                     HdsVerdict.issuer_not_accredited])
 def test_hds_failure_blocks_an_otherwise_clean_contract(verdict):
     assert overall_verdict([_finding(Status.present)], _hds(verdict)) is Verdict.not_signable
 
 
-def test_not_found_blocks_only_against_a_complete_list():
+@pytest.mark.parametrize("verdict", [HdsVerdict.not_found, HdsVerdict.hosted_at_hds_host_but_vendor_uncertified])
+def test_absence_from_the_list_blocks_only_against_a_complete_list(verdict):
     clean = [_finding(Status.present)]
-    assert overall_verdict(clean, _hds(HdsVerdict.not_found, partial=True)) is Verdict.signable_with_addendum
-    assert overall_verdict(clean, _hds(HdsVerdict.not_found, partial=False)) is Verdict.not_signable
+    assert overall_verdict(clean, _hds(verdict, partial=True)) is Verdict.signable_with_addendum
+    assert overall_verdict(clean, _hds(verdict, partial=False)) is Verdict.not_signable
 
 
 def test_certified_host_keeps_the_clause_verdict():

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from vendorcheck.cli import addendum, evaluate, review, rules, serve
-from vendorcheck.cli import batch, register
-from vendorcheck.cli import hds
+from vendorcheck.cli import addendum, batch, evaluate, hds, register, review, rules, serve
 from vendorcheck.cli.common import new_app
 
 app = new_app("Vérifie les contrats des fournisseurs d'un cabinet médical (RGPD art. 28, CSP R.1111-11, HDS).")
