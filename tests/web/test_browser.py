@@ -77,8 +77,8 @@ def server() -> Iterator[str]:
 def test_upload_read_the_checklist_and_download_the_addendum(server: str, samples: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    contract = samples / "pacs-radiologie-hebergement.pdf"
-    declaration = samples.parent / "declarations" / "armor-imagerie-coherente.yaml"
+    # Terms with gaps, so that the page offers an addendum (a complete contract offers none).
+    contract = samples / "saas-agenda-cgu-faibles.md"
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
@@ -95,16 +95,15 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
             assert page.locator("#health_data").is_checked()
 
             page.set_input_files("#contract", str(contract))
-            page.set_input_files("#declaration", str(declaration))
             page.click("button[type=submit]")
             page.wait_for_url("**/results/**")
 
-            assert page.locator("#verdict .verdict-value").inner_text() == "Signable avec avenant"
-            gaps = page.locator(".group-major .finding")
-            assert gaps.count() >= 1
-            assert gaps.first.locator(".quote footer").first.inner_text().startswith("page ")
-            assert page.locator(".group-major .advice").count() >= 1
-            assert "Armor Imagerie" in page.locator("#hds .hds-summary").inner_text()
+            assert page.locator("#verdict .verdict-value").inner_text() == "Ne pas signer en l'état"
+            blocking = page.locator(".group-blocking .finding")
+            assert blocking.count() >= 1
+            assert blocking.first.locator(".quote footer").first.inner_text().startswith("ligne ")
+            assert page.locator(".group-blocking .advice").count() >= 1
+            assert "Kalendo" in page.locator("#hds .hds-summary").inner_text()
             # The stylesheet really applied: the header carries the brand colour.
             header_colour = page.eval_on_selector(".topbar", "e => getComputedStyle(e).backgroundColor")
             assert header_colour == "rgb(29, 79, 124)"
@@ -115,7 +114,7 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
             with page.expect_download() as download_info:
                 page.click("#download-addendum")
             download = download_info.value
-            assert download.suggested_filename == "avenant-pacs-radiologie-hebergement.docx"
+            assert download.suggested_filename == "avenant-saas-agenda-cgu-faibles.docx"
             saved = tmp_path / download.suggested_filename
             download.save_as(saved)
         finally:
