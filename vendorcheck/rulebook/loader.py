@@ -14,6 +14,9 @@ from vendorcheck import errors
 from vendorcheck.resources import data_dir
 from vendorcheck.rulebook.schema import Rule, pattern_problems
 
+# libyaml's loader when PyYAML was built with it: ten times faster, same safe subset of YAML.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True, eq=False)  # identity hash: packs are cached per process
 class RulePack:
@@ -46,7 +49,7 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
         raw = path.read_bytes()
         digest.update(path.name.encode() + raw)
         try:
-            data = yaml.safe_load(raw)
+            data = yaml.load(raw, Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
             problems.append(f"{path.name}: YAML invalide ({exc.__class__.__name__}: {exc})".replace("\n", " "))
             continue
