@@ -16,7 +16,7 @@ def evaluate(
     mismatches: Annotated[bool, typer.Option("--mismatches", help="Liste les désaccords.")] = False,
     health_data: Annotated[bool, typer.Option("--health-data/--no-health-data")] = True,
 ) -> None:
-    """Mesure précision et rappel sur les écarts, comme ../shared/tools/score.py, sans relancer un processus par texte."""
+    """Mesure précision et rappel sur les écarts, comme ../shared/tools/score.py, en un seul processus."""
     from vendorcheck.api import review_file
     from vendorcheck.scoring import load_labels, score
 

@@ -14,7 +14,9 @@ app = new_app("Règles d'exigences (rules/*.yaml) : liste et vérification.")
 
 @app.command("check")
 @handle_errors
-def check(directory: Annotated[Path | None, typer.Argument(help="Dossier de règles (défaut : règles livrées).")] = None) -> None:
+def check(
+    directory: Annotated[Path | None, typer.Argument(help="Dossier de règles (défaut : règles livrées).")] = None,
+) -> None:
     """Valide chaque fichier de règles et signale toutes les erreurs d'un coup."""
     from vendorcheck.rulebook import load_rules
 

@@ -16,7 +16,6 @@ from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
 
 
-
 @dataclass
 class Sentence:
     index: int

@@ -195,7 +195,8 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
     delay = min(hours)
     for band in rule.durations.bands:
         if band.max_hours is None or delay <= band.max_hours:
-            shown = f"{delay:g} h" if delay < 72 else (f"{delay / 24:g} jours" if lang == "fr" else f"{delay / 24:g} days")
+            days = f"{delay / 24:g} jours" if lang == "fr" else f"{delay / 24:g} days"
+            shown = f"{delay:g} h" if delay < 72 else days
             note = band.message.get(lang).format(delay=shown) if band.message else ""
             return (None if band.status is Status.present else band.status), note
     return None, ""

@@ -1,8 +1,8 @@
-"""Compile rule patterns into one spaCy Matcher per rule pack and language.
+"""Compile rule patterns into one pattern set per rule pack and language.
 
 Every pattern ends up as a spaCy token pattern over NORM (accent- and case-folded). Phrase strings are
-written for readers: `*` stands for any letters inside a word (`notifi*`, `organi*ation`), `a|b` are alternatives for one word, `word?` is
-optional, and `...` lets up to five words in between.
+written for readers: `*` stands for any letters inside a word (`notifi*`, `organi*ation`), `a|b` are
+alternatives for one word, `word?` is optional, and `...` lets up to five words in between.
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def to_token_patterns(pattern: Pattern, lang: Language) -> list[list[dict[str, A
 @dataclass(frozen=True)
 class CompiledPack:
     patterns: PatternSet
-    keys: dict[str, tuple[str, str]]  # pattern key -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x" | "unless:x")
+    # pattern key -> (rule id, group: "topic" | "exclude" | "el:x" | "flag:x" | "unless:x")
+    keys: dict[str, tuple[str, str]]
 
 
 @lru_cache(maxsize=8)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from vendorcheck.engine.analysis import analyse
 from vendorcheck.engine.evaluate import evaluate, not_applicable
 from vendorcheck.models import Document, DocumentInfo, Finding, Language, Review, Status
-from vendorcheck.verdict import overall_verdict
 from vendorcheck.rulebook.loader import RulePack
+from vendorcheck.verdict import overall_verdict
 
 
 def review_document(document: Document, pack: RulePack, *, health_data: bool, lang: Language) -> Review:
