@@ -44,7 +44,7 @@ class BatchResult(BaseModel):
     reviewed: int
     skipped: int
     failed: int
-    pages: int
+    pages: int  # of the PDFs reviewed: a DOCX has no pages until a word processor lays it out
     seconds: float
     interrupted: bool
 

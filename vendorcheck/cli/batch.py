@@ -15,14 +15,14 @@ INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
 _TEXT = {
     "fr": {
         "done": "{files} fichier(s), {documents} document(s) distinct(s) : {reviewed} analysé(s), {skipped} déjà à "
-                "jour, {failed} en erreur — {pages} pages en {seconds:.1f} s",
+                "jour, {failed} en erreur — {seconds:.1f} s ({pages} pages de PDF)",
         "interrupted": "Interrompu : les résultats déjà obtenus sont enregistrés. Relancez la même commande pour "
                        "reprendre là où l'analyse s'est arrêtée.",
         "register": "Registre : {url}",
     },
     "en": {
         "done": "{files} file(s), {documents} distinct document(s): {reviewed} reviewed, {skipped} already up to "
-                "date, {failed} failed — {pages} pages in {seconds:.1f} s",
+                "date, {failed} failed — {seconds:.1f} s ({pages} PDF pages)",
         "interrupted": "Interrupted: the results obtained so far are recorded. Run the same command again to resume "
                        "where the review stopped.",
         "register": "Register: {url}",
