@@ -100,10 +100,13 @@ class Document(BaseModel):
     def line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
 
-    def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing `offset`."""
+    def section_at(self, offset: int, *, opened_before: int | None = None) -> Section | None:
+        """The innermost section containing `offset`; with `opened_before`, only sections whose heading
+        starts before that offset (a quote that is itself a numbered clause is located by its parent)."""
         best: Section | None = None
         for section in self.sections:
+            if opened_before is not None and section.start >= opened_before:
+                continue
             if section.start <= offset < section.end and (best is None or section.level >= best.level):
                 best = section
         return best

@@ -74,7 +74,8 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     contradictions = [(f, s) for f, s in raised if f.status is Status.non_compliant]
     if contradictions:
         worst = max((f for f, _ in contradictions), key=lambda f: SEVERITY_RANK[f.severity])
-        return _Outcome(Status.non_compliant, worst.severity, [f.message.get(lang) for f, _ in contradictions],
+        messages = list(dict.fromkeys(f.message.get(lang) for f, _ in contradictions))
+        return _Outcome(Status.non_compliant, worst.severity, messages,
                         [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
     if not topic:
         return _Outcome(Status.missing, rule.severity, confidence=0.7)
@@ -100,7 +101,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     if not best.complete and missing:
         lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
         notes.append(lead + ", ".join(missing) + ".")
-    notes += [f.message.get(lang) for f, _ in shown]
+    notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown))
     if delay_status is Status.partial:
         notes.append(delay_note)
     severity = max([rule.severity] + [f.severity for f, _ in shown], key=lambda s: SEVERITY_RANK[s])

@@ -23,6 +23,6 @@ def evidence_for(analysis: Analysis, sentence: int) -> Evidence | None:
         cut = text.rfind(" ", start, start + MAX_QUOTE)
         end = cut if cut > start else start + MAX_QUOTE
     document = analysis.document
-    section = document.section_at(start)
+    section = document.section_at(start, opened_before=s.start)
     return Evidence(quote=text[start:end], start=start, end=end, page=document.location(start),
                     line=document.line(start), section=section.label if section else None)
