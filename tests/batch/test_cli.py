@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from vendorcheck.cli.main import app
 
-WIDE = {"COLUMNS": "1000"}  # rich wraps stderr at 80 columns otherwise
+WIDE = {"COLUMNS": "1000"}  # error lines go through rich, which wraps at 80 columns otherwise
 
 
 def test_batch_writes_register_and_exports(many: Path, tmp_path: Path) -> None:

@@ -88,12 +88,14 @@ def batch(
         with register.transaction() as session:
             dashboard = build_dashboard(session, lang)
         written = export(dashboard, output, wanted)
-        stderr.print(words["done"].format(**result.model_dump()), highlight=False)
-        stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False)
+        # soft_wrap: one line each, whatever the width, so that paths can be copied and logs grepped.
+        stderr.print(words["done"].format(**result.model_dump()), highlight=False, soft_wrap=True)
+        stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False,
+                     soft_wrap=True)
     for path in written:
         typer.echo(path)
     if result.interrupted:
-        stderr.print(words["interrupted"], highlight=False)
+        stderr.print(words["interrupted"], highlight=False, soft_wrap=True)
         raise typer.Exit(INTERRUPTED_EXIT)
 
 

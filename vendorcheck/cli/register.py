@@ -184,6 +184,6 @@ def recheck(
         flag = f"  ⚠ {words['expiring']} ({line.expires_on})" if line.expiring else ""
         typer.echo(f"{line.supplier}: {change} — {line.summary}{flag}")
         attention |= line.expiring or not HdsVerdict(line.after).is_clear
-    stderr.print(words["rechecked"].format(n=len(lines)))
+    stderr.print(words["rechecked"].format(n=len(lines)), soft_wrap=True)
     if attention:
         raise typer.Exit(1)
