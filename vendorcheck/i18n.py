@@ -21,7 +21,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "blocking_major": ("Écarts bloquants et majeurs", "Blocking and major gaps"),
     "others": ("Autres points", "Other points"),
     "met": ("Exigences satisfaites", "Requirements met"),
-    "not_applicable": ("Non applicables", "Not applicable"),
+    "group_not_applicable": ("Non applicables", "Not applicable"),
     "evidence": ("Extrait", "Quote"),
     "page": ("page", "page"),
     "paragraph": ("paragraphe", "paragraph"),

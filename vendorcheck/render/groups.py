@@ -22,7 +22,7 @@ def grouped(review: Review) -> list[Group]:
     met = [f for f in review.findings if f.status is Status.present]
     na = [f for f in review.findings if f.status is Status.not_applicable]
     groups = [Group("serious", label("blocking_major", lang), serious), Group("others", label("others", lang), minor),
-              Group("met", label("met", lang), met), Group("not_applicable", label("not_applicable", lang), na)]
+              Group("met", label("met", lang), met), Group("not_applicable", label("group_not_applicable", lang), na)]
     return [g for g in groups if g.findings]
 
 
