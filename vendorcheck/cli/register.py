@@ -34,16 +34,10 @@ _TEXT = {
 
 
 def _open(db: str | None):  # noqa: ANN202 - Register, imported lazily
-    from vendorcheck.errors import RegisterError
     from vendorcheck.register import Register
     from vendorcheck.register.db import DEFAULT_DB
 
-    location = db or str(DEFAULT_DB)
-    if "://" not in location and not Path(location).is_file():
-        # Opening would create an empty register and hide a wrong path or working directory.
-        raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER » "
-                                             "ou indiquez --db")
-    return Register(location)
+    return Register.existing(db or DEFAULT_DB)
 
 
 @app.command("list")

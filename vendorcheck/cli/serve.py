@@ -35,9 +35,9 @@ def serve(
     """
     import uvicorn
 
+    from vendorcheck.register import Register
     from vendorcheck.rulebook import load_rules
     from vendorcheck.web import WebSettings, create_app
-    from vendorcheck.web.service import open_register
 
     settings = WebSettings(host=host, port=port, token=token, max_upload_mb=max_upload_mb, db=db,
                            rules_dir=rules_dir, lang=lang)
@@ -45,7 +45,7 @@ def serve(
     # Fail now rather than on the first visit: a broken rule folder, a mistyped register path.
     load_rules(rules_dir)
     if db is not None:
-        with open_register(db):
+        with Register.existing(db):
             pass
     shown_host = f"[{host}]" if ":" in host else host
     link = f"http://{shown_host}:{port}/" + ("?token=…" if token else "")

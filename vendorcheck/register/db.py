@@ -53,6 +53,16 @@ class Register:
         self.engine, self.applied = self._connect()  # `applied`: names of the migrations run by this open
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    @classmethod
+    def existing(cls, location: str | Path) -> Register:
+        """The register at `location`, which must already exist: opening a mistyped path would silently
+        create an empty register and hide the mistake."""
+        location = str(location)
+        if "://" not in location and not Path(location).is_file():
+            raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
+                                                 " ou indiquez le bon --db")
+        return cls(location)
+
     def _connect(self) -> tuple[Engine, list[str]]:
         try:
             engine = _engine(self.url)

@@ -9,13 +9,12 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vendorcheck.errors import DeclarationError, RegisterError
+from vendorcheck.errors import DeclarationError
 from vendorcheck.models import Language, Review
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm
 
 if TYPE_CHECKING:
-    from vendorcheck.register import Register
     from vendorcheck.register.summary import SupplierLine
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -72,21 +71,12 @@ def download_name(review: Review, prefix: str, suffix: str) -> str:
     return f"{prefix}-{slug or 'contrat'}{suffix}"
 
 
-def open_register(db: str) -> Register:
-    """The register at `db`, which must already exist: opening a mistyped path would create an empty one."""
-    from vendorcheck.register import Register
-
-    if "://" not in db and not Path(db).is_file():
-        raise RegisterError(db, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER » "
-                                       "ou corrigez --db")
-    return Register(db)
-
-
 def list_suppliers(db: str, lang: Language) -> list[SupplierLine]:
     """Every supplier of the register, the most urgent to chase first."""
+    from vendorcheck.register import Register
     from vendorcheck.register.export.style import chase_order
     from vendorcheck.register.summary import build_dashboard
 
-    with open_register(db) as register, register.transaction() as session:
+    with Register.existing(db) as register, register.transaction() as session:
         dashboard = build_dashboard(session, lang)
     return chase_order(dashboard.suppliers)
