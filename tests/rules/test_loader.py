@@ -62,3 +62,11 @@ def test_shipped_rules_are_valid_and_versioned():
     pack = load_rules()
     assert len(pack.rules) == 24
     assert len(pack.version) == 12
+
+
+def test_rules_show_prints_the_rule_page():
+    result = CliRunner().invoke(app, ["rules", "show", "GDPR-33-2"])
+    assert result.exit_code == 0
+    assert "RGPD art. 33(2)" in result.output and "Pourquoi" in result.output
+    unknown = CliRunner().invoke(app, ["rules", "show", "GDPR-99"])
+    assert unknown.exit_code == 2 and "GDPR-99" in unknown.output
