@@ -115,3 +115,9 @@ def test_delays_are_read_near_their_element(tmp_path):
     assert _status(pack, "We inform you of a notified breach within 5 days.") is Status.non_compliant
     assert _status(pack, "We inform you of a notified breach within 24 hours.") is Status.present
     assert _status(pack, "We notify and inform you at once. An audit is notified 15 days ahead.") is Status.present
+
+
+def test_weakening_wording_without_a_topic_sentence_is_partial(tmp_path):
+    pack = _pack(tmp_path, flags=[_flag("reuse", "partial", "aggregated data", within="document")])
+    assert _status(pack, "We may use aggregated data to improve the product.") is Status.partial
+    assert _status(pack, "We may use the product.") is Status.missing

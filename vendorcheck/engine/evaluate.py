@@ -77,7 +77,13 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         messages = list(dict.fromkeys(f.message.get(lang) for f, _ in contradictions))
         return _Outcome(Status.non_compliant, worst.severity, messages,
                         [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
+    weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     if not topic:
+        # Wording that weakens the requirement addresses it, badly: partial, not missing.
+        if weakenings:
+            return _Outcome(Status.partial, max((f.severity for f, _ in weakenings), key=lambda s: SEVERITY_RANK[s]),
+                            list(dict.fromkeys(f.message.get(lang) for f, _ in weakenings)),
+                            [f.id for f, _ in weakenings], [s for _, s in weakenings], 0.6)
         return _Outcome(Status.missing, rule.severity, confidence=0.7)
 
     delay_status, delay_note = _delay_status(rule, analysis, topic, lang)
@@ -85,7 +91,6 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         severity = rule.durations.severity if rule.durations else rule.severity
         return _Outcome(Status.non_compliant, severity, [delay_note], ["delay"], topic[:2], 0.8)
 
-    weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     best = _best_window(rule, analysis, groups, windows, weakenings)
     # A weakening written in a topic sentence itself qualifies the clause wherever else it is restated;
     # one merely near a topic sentence only spoils that window.
