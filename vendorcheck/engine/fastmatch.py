@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from spacy.attrs import LOWER, NORM, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_ATTRS = {"NORM": "norm_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "orth_"}
+_ATTRS = {"NORM": NORM, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
 _BOUNDS = re.compile(r"^\{(\d*),(\d+)\}$")
 
 Predicate = Callable[[str], bool]
@@ -30,7 +32,7 @@ Predicate = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class _Step:
-    attr: str | None  # None: any token (wildcard)
+    attr: int | None  # spaCy attribute id; None: any token (wildcard)
     predicate: Predicate | None
     key: str  # identity of the predicate, for the per-word cache
     min: int
@@ -84,18 +86,29 @@ def compile_steps(pattern: list[dict[str, Any]]) -> list[_Step] | None:
 
 @dataclass
 class PatternSet:
-    """All patterns of a rule pack for one language: vectorised ones, and the rest in a spaCy Matcher."""
+    """All patterns of a rule pack for one language: vectorised ones, and the rest in a spaCy Matcher.
+
+    Predicates get one column each per token attribute; a word's row (its result for every predicate) is
+    computed the first time the word is seen and kept for the process, so a batch pays for each new word once.
+    """
 
     fallback: Matcher
     patterns: list[tuple[str, list[_Step]]] = field(default_factory=list)
-    _cache: dict[str, dict[str, bool]] = field(default_factory=dict)  # predicate key -> word -> result
+    _columns: dict[int, dict[str, int]] = field(default_factory=dict)  # attr -> predicate key -> column
+    _predicates: dict[int, list[Predicate]] = field(default_factory=dict)
+    _rows: dict[int, dict[int, np.ndarray]] = field(default_factory=dict)  # attr -> word hash -> results
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         steps = compile_steps(pattern)
         if steps is None:
             self.fallback.add(key, [pattern])
-        else:
-            self.patterns.append((key, steps))
+            return
+        for step in steps:
+            if step.attr is not None and step.key not in self._columns.setdefault(step.attr, {}):
+                self._columns[step.attr][step.key] = len(self._predicates.setdefault(step.attr, []))
+                self._predicates[step.attr].append(step.predicate)
+                self._rows.pop(step.attr, None)  # cached rows lack the new column
+        self.patterns.append((key, steps))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int]]:
         """(pattern key, start token) for every position where a pattern matches."""
@@ -103,36 +116,38 @@ class PatternSet:
         out = [(doc.vocab.strings[m], start) for m, start, _ in self.fallback(doc)] if len(self.fallback) else []
         if not n or not self.patterns:
             return out
-        words: dict[str, tuple[np.ndarray, list[str]]] = {}
-        masks: dict[str, np.ndarray] = {}
+        tables = {attr: self._table(doc, attr) for attr in self._columns}
+        masks: dict[tuple[int, int], np.ndarray] = {}
         for key, steps in self.patterns:
             ok = np.ones(n + 1, dtype=bool)  # ok[i]: the remaining steps match from token i (n = end)
             for step in reversed(steps):
-                here = np.ones(n + 1, dtype=bool) if step.attr is None else self._mask(doc, step, words, masks)
+                if step.attr is None:
+                    here = np.ones(n + 1, dtype=bool)
+                else:
+                    column = self._columns[step.attr][step.key]
+                    here = masks.get((step.attr, column))
+                    if here is None:
+                        matrix, inverse = tables[step.attr]
+                        here = masks[(step.attr, column)] = np.append(matrix[inverse, column], False)
                 ok = _advance(ok, here, step.min, step.max)
             out.extend((key, int(i)) for i in np.flatnonzero(ok[:n]))
         return out
 
-    def _mask(self, doc: Doc, step: _Step, words: dict[str, tuple[np.ndarray, list[str]]],
-              masks: dict[str, np.ndarray]) -> np.ndarray:
-        """Tokens satisfying the step's predicate, computed once per distinct word, with an end sentinel."""
-        mask = masks.get(step.key)
-        if mask is None:
-            if step.attr not in words:
-                values = [getattr(t, step.attr) for t in doc]
-                unique, inverse = np.unique(np.array(values, dtype=object), return_inverse=True)
-                words[step.attr] = (inverse, list(unique))
-            inverse, unique = words[step.attr]
-            seen = self._cache.setdefault(step.key, {})
-            table = np.empty(len(unique), dtype=bool)
-            for i, word in enumerate(unique):
-                result = seen.get(word)
-                if result is None:
-                    result = seen[word] = bool(step.predicate(word))
-                table[i] = result
-            mask = np.append(table[inverse], False)
-            masks[step.key] = mask
-        return mask
+    def _table(self, doc: Doc, attr: int) -> tuple[np.ndarray, np.ndarray]:
+        """(distinct words x predicates) results, and each token's row in it."""
+        hashes = doc.to_array(attr)
+        unique, inverse = np.unique(hashes, return_inverse=True)
+        rows = self._rows.setdefault(attr, {})
+        predicates = self._predicates[attr]
+        strings: StringStore = doc.vocab.strings
+        table = []
+        for value in unique.tolist():
+            row = rows.get(value)
+            if row is None:
+                word = strings[value]
+                row = rows[value] = np.fromiter((p(word) for p in predicates), dtype=bool, count=len(predicates))
+            table.append(row)
+        return np.stack(table), inverse.reshape(-1)
 
 
 def _advance(ok: np.ndarray, here: np.ndarray, low: int, high: int) -> np.ndarray:

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,6 +26,7 @@ _HEADING_WORDS = frozenset({"article", "annexe", "annex", "clause", "section", "
 _ITEM_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[ivxIVX]+[.)]|\(\w+\)|[-*•|#>–—]+)$")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase without accents; the NORM every pattern word is compared with."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("\u2019", "'"))
@@ -34,8 +35,12 @@ def fold(text: str) -> str:
 
 @Language.component("vc_norm")
 def _set_norms(doc: Doc) -> Doc:
-    for token in doc:
-        token.norm_ = fold(token.text)
+    """NORM = fold(ORTH), written in one array: words repeat, so each distinct one is folded once."""
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH)
+    unique, inverse = numpy.unique(orths, return_inverse=True)
+    norms = numpy.array([strings.add(fold(strings[h])) for h in unique.tolist()], dtype="uint64")
+    doc.from_array([NORM], norms[inverse.reshape(-1)].reshape(-1, 1))
     return doc
 
 
