@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from datetime import date, datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -59,6 +60,18 @@ def new_snapshot(entries: list[HdsEntry], *, list_date: date, source: str, parti
 
 
 def read_snapshot(path: Path, *, shipped: bool) -> Snapshot:
+    """The snapshot in `path`, parsed once per file version: every review consults the list, and an
+    imported official list holds hundreds of entries per file. Callers must not modify it."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RegistryError(path, detail=f"instantané illisible ({type(exc).__name__})") from exc
+    return _parse_snapshot(path, stat.st_mtime_ns, stat.st_size, shipped)
+
+
+@lru_cache(maxsize=64)
+def _parse_snapshot(path: Path, mtime_ns: int, size: int, shipped: bool) -> Snapshot:
+    del mtime_ns, size  # part of the cache key only
     try:
         snapshot = Snapshot.model_validate_json(path.read_bytes())
     except (OSError, ValidationError, ValueError) as exc:
@@ -94,10 +107,10 @@ def get_snapshot(snapshot: Snapshot | str | None) -> Snapshot:
         return current_snapshot()
     if isinstance(snapshot, Snapshot):
         return snapshot
-    found = [s for s in all_snapshots() if s.info.id == snapshot] or \
-            [s for s in all_snapshots() if s.info.id.startswith(snapshot)]
+    snapshots = all_snapshots()
+    found = [s for s in snapshots if s.info.id == snapshot] or [s for s in snapshots if s.info.id.startswith(snapshot)]
     if len(found) != 1:
-        known = ", ".join(s.info.id for s in all_snapshots())
+        known = ", ".join(s.info.id for s in snapshots)
         problem = "inconnu" if not found else "ambigu"
         raise RegistryError(detail=f"instantané « {snapshot} » {problem} ; disponibles : {known}")
     return found[0]
