@@ -1,81 +1,128 @@
-"""User-facing labels in French (default) and English."""
+"""User-facing text: one catalogue per language (`locales/<lang>.yaml`), looked up by key.
+
+`t("label.verdict", "fr")` returns the French text; placeholders are filled from keyword arguments,
+numbers and dates in the conventions of the language (« 1 234,5 », « 5 décembre 2026 »). An entry that
+maps plural categories (`one`, `other`) is chosen by Babel's CLDR rules from `count`: in French 0 and 1
+are singular (« 0 écart bloquant »), in English only 1 is.
+"""
 
 from __future__ import annotations
 
-from vendorcheck.models import Language, Severity, Status, Verdict
+import string
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-_LABELS: dict[str, tuple[str, str]] = {
-    Status.present: ("Conforme", "Compliant"),
-    Status.partial: ("Partiellement conforme", "Partially compliant"),
-    Status.non_compliant: ("Non conforme", "Non-compliant"),
-    Status.missing: ("Absente", "Missing"),
-    Status.not_applicable: ("Non applicable", "Not applicable"),
-    Severity.blocking: ("bloquant", "blocking"),
-    Severity.major: ("majeur", "major"),
-    Severity.minor: ("mineur", "minor"),
-    Verdict.signable: ("Signable en l'état", "Can be signed as is"),
-    Verdict.signable_with_addendum: ("Signable avec avenant", "Sign only with an addendum"),
-    Verdict.not_signable: ("Ne pas signer en l'état", "Do not sign as is"),
-    "title": ("Analyse du contrat", "Contract review"),
-    "verdict": ("Avis global", "Overall opinion"),
-    "blocking_major": ("Écarts bloquants et majeurs", "Blocking and major gaps"),
-    "others": ("Autres points", "Other points"),
-    "met": ("Exigences satisfaites", "Requirements met"),
-    "group_not_applicable": ("Non applicables", "Not applicable"),
-    "evidence": ("Extrait", "Quote"),
-    "page": ("page", "page"),
-    "paragraph": ("paragraphe", "paragraph"),
-    "line": ("ligne", "line"),
-    "advice": ("À demander au fournisseur", "Ask the supplier"),
-    "next_steps": ("Et maintenant ?", "What next?"),
-    "unverified": ("référence juridique à confirmer", "legal reference to be confirmed"),
-    "document": ("Document", "Document"),
-    "rules_version": ("version des règles", "rules version"),
-    "health_data": ("Données de santé hébergées", "Health data hosted"),
-    "yes": ("oui", "yes"),
-    "no": ("non", "no"),
-    "requirement": ("Exigence", "Requirement"),
-    "status": ("Statut", "Status"),
-    "severity": ("Gravité", "Severity"),
-    "details": ("Analyse", "Analysis"),
-    "disclaimer": (
-        "Analyse automatique d'aide à la décision : elle ne remplace pas la relecture d'un juriste.",
-        "Automated decision aid: it does not replace review by a lawyer.",
-    ),
-}
+from vendorcheck.models import Language, Verdict
 
-NEXT_STEPS: dict[Verdict, tuple[str, str]] = {
-    Verdict.signable: (
-        "Le contrat couvre les exigences vérifiées. Conservez-le avec le certificat HDS du fournisseur.",
-        "The contract covers the checked requirements. File it with the supplier's HDS certificate.",
-    ),
-    Verdict.signable_with_addendum: (
-        "Envoyez au fournisseur l'avenant généré par « vendorcheck addendum » et demandez les documents "
-        "listés ci-dessus ; signez une fois l'avenant accepté.",
-        "Send the supplier the addendum produced by `vendorcheck addendum` and ask for the documents listed "
-        "above; sign once the addendum is accepted.",
-    ),
-    Verdict.not_signable: (
-        "Ne signez pas et ne confiez pas de données de patients avant correction des points bloquants ; "
-        "faites relire le contrat et l'avenant par votre conseil.",
-        "Do not sign or hand over patient data until the blocking points are fixed; have your lawyer review "
-        "the contract and the addendum.",
-    ),
-}
+LOCALES = Path(__file__).resolve().parent / "locales"
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
+_PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+class MissingMessage(KeyError):
+    """A key absent from a catalogue: a programming error, caught by the catalogue tests."""
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def catalogue(lang: Language) -> dict[str, Any]:
+    """The flattened catalogue of one language: dotted key -> text or plural mapping."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with (LOCALES / f"{lang}.yaml").open(encoding="utf-8") as handle:
+        tree = yaml.load(handle, Loader=loader) or {}
+    flat: dict[str, Any] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        if isinstance(node, dict) and not _is_plural(node):
+            for key, value in node.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), value)
+        else:
+            flat[prefix] = node
+
+    walk("", tree)
+    return flat
+
+
+def _is_plural(node: dict[str, Any]) -> bool:
+    return bool(node) and set(node) <= _PLURAL_CATEGORIES and "other" in node
+
+
+def t(key: str, lang: Language, /, **params: Any) -> str:
+    """The text of `key` in `lang`, with `params` filled in (a plural entry needs `count`)."""
+    try:
+        entry = catalogue(lang)[key]
+    except KeyError:
+        raise MissingMessage(f"{key} ({lang})") from None
+    if isinstance(entry, dict):
+        entry = entry.get(plural_category(params["count"], lang), entry["other"])
+    if not params:
+        return entry
+    return _Formatter(lang).vformat(entry, (), params)
+
+
+def has(key: str, lang: Language) -> bool:
+    return key in catalogue(lang)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _plural_rule(lang: Language) -> Any:
+    from babel import Locale
+
+    return Locale.parse(lang).plural_form
+
+
+def plural_category(count: int | float, lang: Language) -> str:
+    return _plural_rule(lang)(abs(count))
+
+
+def format_number(value: int | float, lang: Language) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=lang)
+
+
+def format_date(value: date, lang: Language, *, style: str = "long") -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=style, locale=lang)
+
+
+class _Formatter(string.Formatter):
+    """str.format, with numbers and dates written the way the language writes them."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec:
+            return super().format_field(value, format_spec)
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int | float):
+            return format_number(value, self.lang)
+        if isinstance(value, datetime):
+            return format_date(value.date(), self.lang)
+        if isinstance(value, date):
+            return format_date(value, self.lang)
+        return super().format_field(value, format_spec)
 
 
 def label(key: str, lang: Language) -> str:
-    fr, en = _LABELS[key]
-    return en if lang == "en" else fr
+    """A short label: a status, severity or verdict member, or a report heading."""
+    # Enum members first: a heading key spelt like a status must not shadow the status's label.
+    group = next((g for g in ("status", "severity", "verdict") if has(f"{g}.{key}", lang)), "label")
+    return t(f"{group}.{key}", lang)
 
 
 def next_steps(verdict: Verdict, lang: Language) -> str:
-    fr, en = NEXT_STEPS[verdict]
-    return en if lang == "en" else fr
+    return t(f"next_steps.{verdict}", lang)
 
 
 def location(unit: str, page: int | None, line: int | None, lang: Language) -> str:
     """'page 3', 'paragraphe 12' or 'ligne 40'."""
     if page is not None:
-        return f"{label('page' if unit == 'page' else 'paragraph', lang)} {page}"
-    return f"{label('line', lang)} {line}" if line is not None else ""
+        return t("location.page" if unit == "page" else "location.paragraph", lang, number=str(page))
+    return t("location.line", lang, number=str(line)) if line is not None else ""
