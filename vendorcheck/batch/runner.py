@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from vendorcheck.batch.discover import Found, discover
 from vendorcheck.batch.pool import Task, outcomes
 from vendorcheck.batch.worker import Job, WorkerSettings, process
+from vendorcheck.ingest.options import OcrMode
 from vendorcheck.models import Language
 from vendorcheck.register import Register, store
 from vendorcheck.register.hds import assess_suppliers, snapshot_label
@@ -35,6 +36,7 @@ class BatchOptions(BaseModel):
     rules_dir: Path | None = None
     exclude: list[Path] = []
     today: date | None = None  # reference date of HDS expiry checks; the system date when None
+    ocr: OcrMode = "auto"  # scans and photos: see IngestOptions.ocr
 
 
 class BatchResult(BaseModel):
@@ -126,7 +128,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     if progress:
         progress.start(len(jobs), len(done))
     settings = WorkerSettings(health_data=options.health_data, lang=options.lang,
-                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today)
+                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today,
+                              ocr=options.ocr, ocr_jobs=options.jobs)
     status = "interrupted"
     with _StopRequest(progress) as stop:
         try:
