@@ -31,8 +31,12 @@ def load_image(path: Path, data: bytes, options: IngestOptions) -> Document:
             count = getattr(image, "n_frames", 1)
             if count > options.max_ocr_pages:
                 raise errors.ImageTooLarge(path, detail=f"{count} pages", limit=f"{options.max_ocr_pages} pages")
-            readings = recognise_pages(path, _frames(path, image, count, options, settings.max_side), count,
-                                       settings)
+            _check_sizes(path, image, count, options.max_image_pixels)
+            readings = recognise_pages(path, _frames(image, count, settings.max_side), count, settings)
+    except Image.DecompressionBombError as exc:  # over twice our limit: Pillow refuses it while opening
+        announced = str(exc).partition("(")[2].partition(")")[0]  # "Image size (400000000 pixels) exceeds…"
+        raise errors.ImageTooLarge(path, detail=announced or "?",
+                                   limit=f"{options.max_image_pixels // 1_000_000} mégapixels") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         # Pillow signals a truncated or malformed image with any of these, depending on the codec.
         raise errors.CorruptImage(path, detail=type(exc).__name__) from exc
@@ -44,15 +48,19 @@ def load_image(path: Path, data: bytes, options: IngestOptions) -> Document:
                     recognised=recognised)
 
 
-def _frames(path: Path, image, count: int, options: IngestOptions,  # noqa: ANN001 - a PIL image
-            max_side: int) -> Iterator[tuple[int, Callable[[], object]]]:
-    """(page number, decode) for each frame, its announced size checked before decoding."""
+def _check_sizes(path: Path, image, count: int, max_pixels: int) -> None:  # noqa: ANN001 - a PIL image
+    """Every frame's size as its header announces it; seeking a frame decodes none of its pixels."""
     for index in range(count):
         image.seek(index)
         width, height = image.size
-        if width * height > options.max_image_pixels:
+        if width * height > max_pixels:
             raise errors.ImageTooLarge(path, detail=f"{width} x {height} pixels",
-                                       limit=f"{options.max_image_pixels // 1_000_000} mégapixels")
+                                       limit=f"{max_pixels // 1_000_000} mégapixels")
+
+
+def _frames(image, count: int, max_side: int) -> Iterator[tuple[int, Callable[[], object]]]:  # noqa: ANN001
+    """(page number, decode) for each frame, decoded only when the recogniser is ready for it."""
+    for index in range(count):
 
         def decode(image=image, index=index):  # noqa: ANN001, ANN202 - PIL image in and out
             image.seek(index)

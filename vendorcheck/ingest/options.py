@@ -44,7 +44,8 @@ class IngestOptions(BaseModel):
         default_factory=lambda: os.environ.get("VENDORCHECK_TESSERACT", "tesseract"),
         description="The Tesseract program (VENDORCHECK_TESSERACT).")
     max_image_pixels: int = Field(
-        120_000_000, description="Largest page image, in pixels, before decoding (decompression bombs).")
+        89_478_485, description="Largest page image, in pixels, checked before decoding (decompression bombs); "
+                                "Pillow's own warning threshold, above a 50-megapixel phone photo.")
     max_ocr_pages: int = Field(500, description="Most pages recognised in one document (multi-page TIFF bombs).")
 
     @classmethod
