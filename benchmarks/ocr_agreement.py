@@ -48,6 +48,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("docs", nargs="*", default=DEFAULT_DOCS)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--dpi", type=int, default=200, help="scan resolution (200: the acceptance setting)")
+    parser.add_argument("--noise", type=float, default=7.0, help="sensor noise, standard deviation in grey levels")
     args = parser.parse_args()
     same_total = total = 0
     with tempfile.TemporaryDirectory() as folder:
@@ -61,7 +63,7 @@ def main() -> None:
             cases.append((f"{doc} {layout or 'one column'}", printed))
         for name, printed in cases:
             scanned = work / f"{printed.stem}-scan.pdf"
-            scanned.write_bytes(scan_pdf(printed))
+            scanned.write_bytes(scan_pdf(printed, dpi=args.dpi, noise=args.noise))
             same, count, differences, confidence, seconds = compare(printed, scanned)
             same_total, total = same_total + same, total + count
             import pypdfium2 as pdfium

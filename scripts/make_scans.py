@@ -46,13 +46,14 @@ def rasterise(pdf: Path | bytes, dpi: int = SCAN_DPI, pages: list[int] | None = 
         document.close()
 
 
-def scanned(page: Image.Image, rng: np.random.Generator) -> Image.Image:
-    """A flatbed scan of a printed page: a fraction of a degree of skew, paper grey, sensor noise."""
+def scanned(page: Image.Image, rng: np.random.Generator, noise: float = 7.0) -> Image.Image:
+    """A flatbed scan of a printed page: a fraction of a degree of skew, paper grey, sensor noise
+    (standard deviation `noise`, in grey levels)."""
     angle = float(rng.uniform(-0.8, 0.8))
     page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     pixels = np.asarray(page, dtype=np.float32)
     pixels = 18 + pixels * (232 / 255)  # ink is never black nor paper white once scanned
-    pixels += rng.normal(0, 7, pixels.shape)
+    pixels += rng.normal(0, noise, pixels.shape)
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L")
 
 
@@ -76,10 +77,10 @@ def image_pdf(pages: list[Image.Image], dpi: int = SCAN_DPI, quality: int = 75) 
     return out.getvalue()
 
 
-def scan_pdf(pdf: Path | bytes, seed: int = SEED, dpi: int = SCAN_DPI) -> bytes:
+def scan_pdf(pdf: Path | bytes, seed: int = SEED, dpi: int = SCAN_DPI, noise: float = 7.0) -> bytes:
     """The text PDF `pdf` printed and scanned: an image-only PDF with no text layer."""
     rng = np.random.default_rng(seed)
-    return image_pdf([scanned(page, rng) for page in rasterise(pdf, dpi)], dpi)
+    return image_pdf([scanned(page, rng, noise) for page in rasterise(pdf, dpi)], dpi)
 
 
 def photograph(pdf: Path | bytes, page: int = PHOTO_PAGE, seed: int = SEED) -> bytes:
