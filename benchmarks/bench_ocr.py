@@ -68,6 +68,26 @@ def bare_tesseract(pages: list[Path]) -> float:
     return (time.perf_counter() - started) / len(pages)
 
 
+def cores_free(page: Path) -> float:
+    """Two bare tesseract runs one after the other, divided by the same two at once: about 2 when both
+    cores are ours, about 1 when another user of the shared machine holds one."""
+    def both(parallel: bool) -> float:
+        started = time.perf_counter()
+        command = ["tesseract", str(page), "-", "-l", "fra+eng", "tsv"]
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        if parallel:
+            runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                    for _ in range(2)]
+            for process in runs:
+                process.wait()
+        else:
+            for _ in range(2):
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        return time.perf_counter() - started
+
+    return both(False) / both(True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
@@ -83,7 +103,8 @@ def main() -> None:
             rendered.append(work / f"page-{number}.png")
             image.save(rendered[-1])
         reference = statistics.median(bare_tesseract(rendered) for _ in range(args.repeat))
-        print(f"{os.cpu_count()} CPUs; reference: bare tesseract {reference:.2f} s/page (10-page scan, 1 thread)")
+        print(f"{os.cpu_count()} CPUs, {cores_free(rendered[0]):.1f} of them free for us now; reference: bare "
+              f"tesseract {reference:.2f} s/page (10-page scan, 1 thread)")
         print(f"{'input':28} {'jobs':>4} {'s/page':>7} {'ratio':>6} {'peak MB':>8} {'confidence':>10}")
         for name, path in (("scan, 10 pages, 200 dpi", scan), ("phone photo, 1 page", photo)):
             for jobs in args.jobs:
@@ -93,6 +114,7 @@ def main() -> None:
                 per_page = seconds / pages
                 print(f"{name:28} {jobs:>4} {per_page:7.2f} {per_page / reference:6.2f} {peak / 2**20:8.0f} "
                       f"{confidence:10.1f}", flush=True)
+        print(f"machine after the runs: {cores_free(rendered[0]):.1f} cores free")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,11 @@ worker pays for them once and then reuses them for every document it is given.
 from __future__ import annotations
 
 import signal
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from time import perf_counter
-from typing import Any
 
 from vendorcheck.errors import VendorcheckError
 from vendorcheck.ingest.options import OcrMode
@@ -39,7 +39,7 @@ class WorkerSettings:
 _settings = WorkerSettings(health_data=True, lang="fr")
 
 
-def start(settings: WorkerSettings, slots: Any = None, *, child: bool = True) -> None:
+def start(settings: WorkerSettings, slots: AbstractContextManager | None = None, *, child: bool = True) -> None:
     """Pool initializer (and in-process set-up for `--jobs 1`). `slots`: the batch's semaphore of
     Tesseract processes, so that the pages of one long scan spread over every core while the other
     workers are idle, without more recognisers than cores when they are all busy."""
