@@ -195,7 +195,8 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
     if rule.durations.near:
         holding = set(analysis.sentences_of(analysis.matches.get(rule.id, {}).get(f"el:{rule.durations.near}", [])))
         sentences = [s for s in topic if s in holding]
-    hours = [h for s in sentences if (h := shortest_delay_hours(analysis.text_of(s))) is not None]
+    kinds = frozenset(rule.durations.kinds)
+    hours = [h for s in sentences if (h := shortest_delay_hours(analysis.text_of(s), kinds)) is not None]
     if not hours:
         return None, ""
     delay = min(hours)

@@ -91,6 +91,10 @@ class Durations(_Strict):
     bands: list[DurationBand] = Field(min_length=1)
     severity: Severity = Severity.major
     near: str | None = None  # read delays only in topic sentences that also contain this element
+    # which delays count, by the words around them: a breach notice reads deadlines, an audit clause
+    # advance notice; a frequency ("once a year") or a retention period never grades either
+    kinds: list[Literal["deadline", "advance", "frequency", "period", "unknown"]] = Field(
+        default_factory=lambda: ["deadline", "advance", "unknown"], min_length=1)
 
     @field_validator("bands")
     @classmethod
