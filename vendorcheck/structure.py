@@ -9,12 +9,16 @@ from vendorcheck.models import Language, Section
 _KEYWORD = (r"article|art\.|clause|section|annexe|annex|appendix|schedule|chapitre|chapter|titre|"
             r"exhibit|partie|part")
 _NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLC]+|premier|1er|[A-Z])"
-_MARKUP = r"[\s*_>|]*"
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# Every run is possessive (*+, ++): a line of 50,000 spaces is read once, never re-split between runs.
+# "1\\." is a number escaped by a Markdown converter.
+_MARKUP = r"[\s*_>|]*+"
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]++(.*)$")
 _KEYWORD_HEADING = re.compile(
-    rf"^{_MARKUP}(?P<kw>{_KEYWORD})\s+(?P<num>{_NUMBER})\b\.?\s*(?P<sep>[-:.)–—]?)\s*(?P<title>.*)$", re.IGNORECASE
+    rf"^{_MARKUP}(?P<kw>{_KEYWORD})\s++(?P<num>{_NUMBER})\b\\?\.?\s*+(?P<sep>[-:.)–—]?)\s*+(?P<title>.*)$",
+    re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^[\s*_]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)]\s*|\s+)(?P<title>[A-ZÀ-Ý(«\"'“].*)$")
+_NUMBERED = re.compile(
+    r"^[\s*_]*+(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\\?[.)]\s*+|\s++)(?P<title>[A-ZÀ-Ý(«\"'“].*)$")
 _TITLE_CHARS = 90
 
 _FR_WORDS = frozenset("le la les des du une est sont dans pour par avec sur ou au aux que qui ne pas ses "
@@ -51,8 +55,8 @@ def is_heading(line: str) -> bool:
 
 def _heading(line: str) -> tuple[str | None, str, int] | None:
     md = _MD_HEADING.match(line)
-    if md:
-        inner = md.group(2).strip("*_ ")
+    if md and md.group(2).strip(" \t#"):
+        inner = md.group(2).rstrip(" \t#").strip("*_ ")
         # Already a heading by its markup: the keyword only has to carry a number.
         numbered = _KEYWORD_HEADING.match(inner) or _NUMBERED.match(inner)
         if numbered:

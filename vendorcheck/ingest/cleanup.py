@@ -29,7 +29,9 @@ _FOLD = str.maketrans({
 })
 
 _LETTER = r"[^\W\d_]"
-_HYPHEN_BREAK = re.compile(rf"({_LETTER}+)-[ \t]*\n[ \t]*(\w+)")
+# Linear on hostile text: a match starts only where a run of letters starts (the lookbehind) and every
+# run is possessive, so a 50,000-letter word with no hyphen is scanned once, not once per letter.
+_HYPHEN_BREAK = re.compile(rf"(?<!{_LETTER})({_LETTER}++)-[ \t]*+\n[ \t]*+(\w++)")
 _WORDS = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*")
 # First parts that are always joined by a hyphen, whatever the line break: "sous-traitant", "ci-après".
 _COMPOUND_HEADS = frozenset("""sous ci au non vice ex après avant arrière demi mi semi peut est à là
@@ -74,6 +76,25 @@ def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
     return _HYPHEN_BREAK.sub(repl, text)
 
 
+MAX_RUN = 100  # characters without a space that the tokenizer reads as one piece
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
 def analysis_view(text: str) -> str:
-    """Typography folded one-for-one: `len(analysis_view(t)) == len(t)`."""
-    return text.translate(_FOLD)
+    """Typography folded one-for-one: `len(analysis_view(t)) == len(t)`.
+
+    A run of more than `MAX_RUN` characters without a space (a pasted hash, "((((…", a word of 50,000
+    letters) is cut by a space every `MAX_RUN` characters: spaCy's tokenizer strips prefixes one at a
+    time and would spend quadratic time on it, and no rule reads a word that long.
+    """
+    folded = text.translate(_FOLD)
+    if not _LONG_RUN.search(folded):
+        return folded
+    return _LONG_RUN.sub(lambda m: _cut_run(m.group()), folded)
+
+
+def _cut_run(run: str) -> str:
+    """Every `MAX_RUN`-th character replaced by a space, so the length stays the same."""
+    chars = list(run)
+    chars[MAX_RUN - 1::MAX_RUN] = " " * len(chars[MAX_RUN - 1::MAX_RUN])
+    return "".join(chars)

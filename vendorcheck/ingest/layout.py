@@ -15,12 +15,16 @@ from vendorcheck.ingest.cleanup import join_hyphenated_lines, vocabulary
 from vendorcheck.structure import is_heading
 
 _DIGITS = re.compile(r"\d+")
+# Possessive runs (*+): a line of 50,000 spaces must not be re-split between the adjacent \s runs.
 _PAGE_NUMBER = re.compile(
-    r"^\s*[-–—(]?\s*(?:page|p\.)?\s*(\d+)\s*(?:(?:/|sur|of)\s*\d+)?\s*[-–—)]?\s*$", re.IGNORECASE
+    r"^\s*+[-–—(]?\s*+(?:page|p\.)?\s*+(\d++)\s*+(?:(?:/|sur|of)\s*+\d++)?\s*+[-–—)]?\s*+$", re.IGNORECASE
 )
 _EDGE_LINES = 3  # headers and footers live in the first and last few lines of a page
 _FINAL = tuple(".:;!?")
-_ITEM_START = re.compile(r"^\s*(?:[-–•*▪●◦]\s|\(?(?:[a-zA-Z]|\d{1,3}|[ivxIVX]{1,4})[.)]\s|\d+(?:\.\d+)+\s)")
+_ITEM_START = re.compile(r"^\s*+(?:[-–•*▪●◦]\s|\(?(?:[a-zA-Z]|\d{1,3}|[ivxIVX]{1,4})[.)]\s|\d+(?:\.\d+)+\s)")
+# A match starts only at the start of a run of letters, so a long word is scanned once, not once per letter.
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]++)-$")
+_FIRST_WORD = re.compile(r"\s*+([^\W\d_]++)[ \t]?")
 _FULL_LINE = 0.75  # a line at least this share of the usual width was wrapped by the page
 
 
@@ -98,8 +102,8 @@ def _join_split_words_across_pages(texts: list[str], known: set[str]) -> list[st
     """Move the end of a word hyphenated across a page break back onto the first page."""
     out = list(texts)
     for i in range(len(out) - 1):
-        head = re.search(r"([^\W\d_]+)-$", out[i])
-        tail = re.match(r"\s*([^\W\d_]+)[ \t]?", out[i + 1])
+        head = _WORD_BEFORE_HYPHEN.search(out[i])
+        tail = _FIRST_WORD.match(out[i + 1])
         if not (head and tail and tail.group(1)[:1].islower()):
             continue
         joined = join_hyphenated_lines(f"{head.group(1)}-\n{tail.group(1)}", known)
