@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from vendorcheck.engine.chunks import parse
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import compile_pack
 from vendorcheck.ingest.cleanup import analysis_view
@@ -54,7 +55,7 @@ class Analysis:
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
     nlp = pipeline(document.language)
-    doc = nlp(analysis_view(document.text))
+    doc = parse(nlp, analysis_view(document.text), document.sections)
     section_starts = _section_keys(document)
     sentences: list[Sentence] = []
     token_sentence = [0] * len(doc)
