@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -16,12 +17,31 @@ app = new_app("Règles d'exigences (rules/*.yaml) : liste et vérification.")
 @handle_errors
 def check(
     directory: Annotated[Path | None, typer.Argument(help="Dossier de règles (défaut : règles livrées).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Un motif sans exemple est une erreur (code 2).")] = False,
+    lang: LangOption = "fr",
 ) -> None:
-    """Valide chaque fichier de règles et signale toutes les erreurs d'un coup."""
+    """Valide chaque fichier de règles, compile chaque motif comme l'analyse et signale les motifs qu'aucun
+    exemple de leur règle ne contient ; toutes les erreurs d'un coup."""
+    from vendorcheck.engine.pattern_check import check_pack
+    from vendorcheck.errors import RuleFileError
+    from vendorcheck.i18n import t
     from vendorcheck.rulebook import load_rules
 
     pack = load_rules(directory)
-    typer.echo(f"{len(pack.rules)} règles valides ({pack.source}, version {pack.version})")
+    issues = check_pack(pack)
+    lines = [t(f"rules.check.{i.kind}", lang, rule=i.rule, where=i.where, pattern=_shown(i.pattern), detail=i.detail)
+             for i in issues]
+    blocking = [line for line, issue in zip(lines, issues, strict=True) if issue.blocking or strict]
+    if blocking:
+        raise RuleFileError(pack.source, lang=lang, detail="\n".join(f"  - {line}" for line in blocking))
+    for line in lines:
+        typer.echo(f"  - {line}")
+    typer.echo(t("rules.check.valid", lang, count=len(pack.rules), source=str(pack.source), version=pack.version))
+    typer.echo(t("rules.check.without_example", lang, count=len(issues)))
+
+
+def _shown(pattern: object) -> str:
+    return pattern if isinstance(pattern, str) else json.dumps(pattern, ensure_ascii=False)
 
 
 @app.command("list")

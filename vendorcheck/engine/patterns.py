@@ -14,11 +14,12 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
+from vendorcheck import errors
 from vendorcheck.engine.fastmatch import PatternSet
 from vendorcheck.engine.nlp import fold, pipeline
 from vendorcheck.models import Language
 from vendorcheck.rulebook.loader import RulePack
-from vendorcheck.rulebook.schema import Pattern, Patterns
+from vendorcheck.rulebook.schema import Pattern
 
 GAP = {"OP": "{0,5}"}
 
@@ -84,25 +85,51 @@ class CompiledPack:
     keys: dict[str, tuple[str, str]]
 
 
+class PatternError(ValueError):
+    """A rule pattern that cannot run; the message says why, for whoever wrote the rule."""
+
+
+def add_pattern(patterns: PatternSet, key: str, pattern: Pattern, lang: Language) -> None:
+    """Compile one rule pattern into `patterns` under `key`, exactly as a review runs it."""
+    try:
+        variants = to_token_patterns(pattern, lang)
+        if not variants or not all(variants):
+            raise PatternError("motif vide")
+        if not all(any(_required(token) for token in variant) for variant in variants):
+            raise PatternError("aucun mot n'y est obligatoire : le motif reconnaîtrait un passage vide")
+        for variant in variants:
+            patterns.add(key, variant)
+    except PatternError:
+        raise
+    except (ValueError, TypeError, KeyError, re.error) as exc:  # spaCy's Matcher, a bad REGEX, a wrong key
+        raise PatternError(" ".join(str(exc).split())[:200]) from exc
+
+
+def _required(token: dict[str, Any]) -> bool:
+    op = token.get("OP")
+    return op in (None, "+", "!") or (isinstance(op, str) and re.fullmatch(r"\{[1-9]\d*(,\d*)?\}", op) is not None)
+
+
+def new_pattern_set(lang: Language) -> PatternSet:
+    return PatternSet(fallback=Matcher(pipeline(lang).vocab, validate=False))
+
+
 @lru_cache(maxsize=8)
 def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
-    nlp = pipeline(lang)
-    patterns = PatternSet(fallback=Matcher(nlp.vocab, validate=False))
+    """Every pattern of the pack for one language; a pattern that cannot run is a RuleFileError naming
+    each such pattern (file, place, index), never a traceback in the middle of a review."""
+    patterns = new_pattern_set(lang)
     keys: dict[str, tuple[str, str]] = {}
-
-    def add(rule_id: str, group: str, group_patterns: Patterns) -> None:
-        key = f"{rule_id}|{group}"
-        for pattern in group_patterns.get(lang):
-            for variant in to_token_patterns(pattern, lang):
-                patterns.add(key, variant)
-        keys[key] = (rule_id, group)
-
+    problems = []
     for rule in pack.rules:
-        add(rule.id, "topic", rule.topic)
-        add(rule.id, "exclude", rule.exclude)
-        for element in rule.elements:
-            add(rule.id, f"el:{element.id}", element.patterns)
-        for flag in rule.flags:
-            add(rule.id, f"flag:{flag.id}", flag.patterns)
-            add(rule.id, f"unless:{flag.id}", flag.unless)
+        for where, group, group_patterns in rule.pattern_groups():
+            key = f"{rule.id}|{group}"
+            keys[key] = (rule.id, group)
+            for index, pattern in enumerate(group_patterns.get(lang)):
+                try:
+                    add_pattern(patterns, key, pattern, lang)
+                except PatternError as exc:
+                    problems.append(f"  - {rule.id} → {where} → {lang}[{index}] : {exc}")
+    if problems:
+        raise errors.RuleFileError(pack.source, detail="\n".join(problems))
     return CompiledPack(patterns=patterns, keys=keys)

@@ -154,17 +154,22 @@ class Rule(_Strict):
     def required_elements(self) -> int:
         return len(self.elements) if self.min_elements is None else self.min_elements
 
+    def pattern_groups(self) -> list[tuple[str, str, Patterns]]:
+        """Every pattern list of the rule: (where it is in the file, the engine's group key, the patterns)."""
+        groups: list[tuple[str, str, Patterns]] = [("topic", "topic", self.topic), ("exclude", "exclude", self.exclude)]
+        groups += [(f"elements[{e.id}]", f"el:{e.id}", e.patterns) for e in self.elements]
+        for flag in self.flags:
+            groups += [(f"flags[{flag.id}]", f"flag:{flag.id}", flag.patterns),
+                       (f"flags[{flag.id}].unless", f"unless:{flag.id}", flag.unless)]
+        return groups
+
 
 def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
     """Token patterns checked against spaCy's own schema: (location, message) for each problem."""
     from spacy.schemas import validate_token_pattern
 
-    groups: list[tuple[str, Patterns]] = [("topic", rule.topic), ("exclude", rule.exclude)]
-    groups += [(f"elements[{e.id}]", e.patterns) for e in rule.elements]
-    groups += [(f"flags[{f.id}]", f.patterns) for f in rule.flags]
-    groups += [(f"flags[{f.id}].unless", f.unless) for f in rule.flags]
     problems = []
-    for where, patterns in groups:
+    for where, _, patterns in rule.pattern_groups():
         for lang in ("fr", "en"):
             for i, pattern in enumerate(patterns.get(lang)):
                 if isinstance(pattern, str):
