@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from vendorcheck.engine.chunks import parse
+from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, ClauseMap, Kind, clause_map, reading_view
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import compile_pack
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.engine.roles import Bound, RoleLexicon, bound_side
 from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
 
@@ -31,14 +32,22 @@ class Analysis:
     doc: Doc
     sentences: list[Sentence]
     token_sentence: list[int]
+    view: str  # the reading view the sentences were split and matched in (same offsets as the text)
+    clauses: ClauseMap
     matches: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # rule -> group -> match starts
+    _bound: dict[int, Bound] = field(default_factory=dict)
+    _lexicon: RoleLexicon | None = None
 
     def sentences_of(self, starts: list[int]) -> list[int]:
         return sorted({self.token_sentence[start] for start in starts})
 
     def window(self, sentence: int, after: int, before: int = 0) -> list[int]:
-        """The sentence with up to `before` preceding and `after` following ones, within its top-level
-        section: a clause's sub-clauses (5.1, 5.2…) belong together, the next article does not."""
+        """The sentence with up to `before` preceding and `after` following ones, within its innermost
+        section (or its top-level one when the document has no finer structure)."""
+        chain = self.clauses.section_chain(sentence)
+        if chain:
+            low, high = self.clauses.section_sentences[chain[0]]
+            return list(range(max(low, sentence - before), min(high - 1, sentence + after) + 1))
         section = self.sentences[sentence].section
         first = sentence
         while first > max(0, sentence - before) and self.sentences[first - 1].section == section:
@@ -48,14 +57,61 @@ class Analysis:
             last += 1
         return list(range(first, last + 1))
 
+    def unit(self, sentence: int, after: int, before: int, topical: set[int]) -> list[int]:
+        """The clause a requirement is judged in around one of its topic sentences.
+
+        A section whose heading names the topic is read whole (up to a size); otherwise the sentences
+        around the topic sentence within its innermost section, so that the next article or sub-clause
+        never lends its words. List items bring their lead-in, table rows their header.
+        """
+        chosen: list[int] = []
+        for section in reversed(self.clauses.section_chain(sentence)):
+            if section in topical and len(self.clauses.sentences_in(section)) <= TOPIC_SECTION_SENTENCES:
+                chosen = list(self.clauses.sentences_in(section))
+                break
+        if not chosen:
+            chosen = self.window(sentence, after, before)
+        leads = {self.clauses.info[s].lead for s in chosen} - {None}
+        return sorted(set(chosen) | leads)  # type: ignore[arg-type]
+
+    def kind(self, sentence: int) -> Kind:
+        return self.clauses.info[sentence].kind
+
+    def bound(self, sentence: int) -> Bound:
+        """Who the sentence binds (its lead-in's subject for a list item that has none of its own)."""
+        if sentence not in self._bound:
+            if self._lexicon is None:
+                self._lexicon = RoleLexicon.from_document(self.document)
+            result = bound_side(self.view_of(sentence), self._lexicon, self.document.language)
+            lead = self.clauses.info[sentence].lead
+            if result.side is None and lead is not None and lead != sentence:
+                lead_bound = self.bound(lead)
+                result = Bound(lead_bound.side, lead_bound.modality if result.modality == "statement"
+                               else result.modality)
+            self._bound[sentence] = result
+        return self._bound[sentence]
+
+    def heading_section(self, sentence: int) -> int | None:
+        """The section a heading sentence opens."""
+        for section in self.clauses.section_chain(sentence):
+            first = next((s for s in self.clauses.sentences_in(section) if self.kind(s) is not Kind.blank), None)
+            if first == sentence:
+                return section
+        return None
+
     def text_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
         return self.document.text[s.start:s.end]
 
+    def view_of(self, sentence: int) -> str:
+        s = self.sentences[sentence]
+        return self.view[s.start:s.end]
+
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
     nlp = pipeline(document.language)
-    doc = parse(nlp, analysis_view(document.text), document.sections)
+    view = reading_view(document.text)
+    doc = parse(nlp, view, document.sections)
     section_starts = _section_keys(document)
     sentences: list[Sentence] = []
     token_sentence = [0] * len(doc)
@@ -64,12 +120,13 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
         sentences.append(Sentence(index, start, end, section_starts(start)))
         for i in range(sent.start, sent.end):
             token_sentence[i] = index
+    clauses = clause_map(document, view, [(s.start, s.end) for s in sentences])
     matches: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     compiled = compile_pack(pack, document.language)
     for key, start in compiled.patterns(doc):
         rule_id, group = compiled.keys[key]
         matches[rule_id][group].append(start)
-    return Analysis(document, doc, sentences, token_sentence, matches)
+    return Analysis(document, doc, sentences, token_sentence, view, clauses, matches)
 
 
 def _section_keys(document: Document) -> Callable[[int], int]:

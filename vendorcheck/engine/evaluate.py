@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vendorcheck.engine.analysis import Analysis
+from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, Kind
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
 from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
@@ -66,8 +67,15 @@ def not_applicable(rule: Rule, lang: Language) -> Finding:
 def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     groups = analysis.matches.get(rule.id, {})
     excluded = set(analysis.sentences_of(groups.get("exclude", [])))
-    topic = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
-    windows = {s: analysis.window(s, rule.window, rule.window_before) for s in topic}
+    matched = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
+    # A topic sentence is a clause of the contract that binds the vendor or no one in particular: not a
+    # heading, a definition, a blank, nor a duty of the customer, its users or the patients.
+    topic = [s for s in matched if _counts(analysis, s)
+             and (rule.bound == "any" or not analysis.bound(s).binds_customer)]
+    topical = {sec for s in matched if analysis.kind(s) is Kind.heading
+               and (sec := analysis.heading_section(s)) is not None}
+    windows = {s: analysis.unit(s, rule.window, rule.window_before, topical) for s in topic}
+    _add_titled_sections(rule, analysis, groups, topical, topic, windows)
     in_windows = {s for w in windows.values() for s in w}
 
     raised = _raised_flags(rule, analysis, groups, set(topic), in_windows)
@@ -116,6 +124,28 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     return _Outcome(Status.partial, severity, notes, flags, [s for _, s in shown] + best.quote, 0.6)
 
 
+def _counts(analysis: Analysis, sentence: int) -> bool:
+    return analysis.kind(sentence) is Kind.body
+
+
+def _add_titled_sections(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], topical: set[int],
+                         topic: list[int], windows: dict[int, list[int]]) -> None:
+    """A section whose heading names the topic speaks of it even where its sentences do not repeat the
+    word ("Sous-traitance" over « Le Prestataire informe le Client de tout ajout… »): its first sentence
+    holding an element anchors a window over the whole section."""
+    holding = {s for e in rule.elements for s in analysis.sentences_of(groups.get(f"el:{e.id}", []))}
+    for section in sorted(topical):
+        body = [s for s in analysis.clauses.sentences_in(section) if _counts(analysis, s)]
+        if any(s in windows for s in body):
+            continue
+        anchor = next((s for s in body if s in holding
+                       and (rule.bound == "any" or not analysis.bound(s).binds_customer)), None)
+        if anchor is not None and len(body) <= TOPIC_SECTION_SENTENCES:
+            topic.append(anchor)
+            windows[anchor] = analysis.unit(anchor, rule.window, rule.window_before, topical)
+    topic.sort()
+
+
 @dataclass
 class _Window:
     found: set[str]
@@ -133,6 +163,8 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
             continue
         for start in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
+            if not _counts(analysis, sentence):
+                continue
             if (flag.within == "topic" and sentence not in in_windows) or (
                     flag.within == "sentence" and sentence not in topic):
                 continue
@@ -164,7 +196,8 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], w
     A single clean, complete clause makes the requirement present even if a weaker sentence about the
     same topic appears elsewhere; weakenings only count inside the window they belong to.
     """
-    by_element = {e.id: set(analysis.sentences_of(groups.get(f"el:{e.id}", []))) for e in rule.elements}
+    by_element = {e.id: {s for s in analysis.sentences_of(groups.get(f"el:{e.id}", [])) if _counts(analysis, s)}
+                  for e in rule.elements}
     required = {e.id for e in rule.elements if e.required}
     sufficient = {e.id for e in rule.elements if e.sufficient}
     local = [(f, s) for f, s in weakenings if f.within == "topic"]
@@ -182,7 +215,8 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], w
         weak = [(f, s) for f, s in local if s in members]
         key = (int(complete and not weak), int(complete), len(found & required), len(found), -len(weak))
         if best is None or key > best_key:
-            quote = [s for s in window if any(s in by_element[e] for e in found)] or window
+            quote = [s for s in window if any(s in by_element[e] for e in found)] or [
+                s for s in window if _counts(analysis, s)] or window
             best, best_key = _Window(found, weak, complete, quote), key
     assert best is not None  # there is at least one topic window
     return best

@@ -131,6 +131,9 @@ class Rule(_Strict):
     window_before: int = Field(0, ge=0, le=6)  # sentences before it (a clause heading, an intro)
     flags: list[Flag] = Field(default_factory=list)
     durations: Durations | None = None
+    # whose clause answers the requirement: the vendor's (a duty of the customer, its users or the patients
+    # is not the vendor's commitment) or anyone's (the practice names its own incident referent)
+    bound: Literal["vendor", "any"] = "vendor"
     examples: list[Example] = Field(min_length=4)
 
     @model_validator(mode="after")

