@@ -102,3 +102,22 @@ def test_words_of_the_next_article_do_not_complete_a_clause():
             "Article 5 - Résiliation\n\nLe Client peut s'opposer au renouvellement et résilier par écrit ; "
             "il en informe le Prestataire par lettre recommandée, selon la liste des motifs en annexe.")
     assert _status(text, "fr", "GDPR-28-2") is not Status.present
+
+
+def test_a_faq_answer_speaks_of_its_question():
+    text = ("Do you tell us about security breaches?\n\n"
+            "Yes. We notify the customer within 24 hours of becoming aware of it.\n\n"
+            "How do I pay?\n\nBy card.")
+    assert _status(text, "en", "GDPR-33-2") is Status.present
+
+
+def test_items_of_a_lead_in_naming_the_topic_are_topic_sentences():
+    text = ("En cas de violation de données, le Prestataire :\n\n"
+            "- prévient le Client dans un délai de 24 heures ;\n- lui décrit les mesures prises.")
+    assert _status(text, "fr", "GDPR-33-2") is Status.present
+
+
+def test_a_weakening_in_the_customers_own_duty_does_not_weaken_the_vendor():
+    text = ("The Processor shall notify the Customer of any personal data breach within 24 hours. "
+            "The Customer shall inform its patients once its investigation is complete.")
+    assert _status(text, "en", "GDPR-33-2") is Status.present

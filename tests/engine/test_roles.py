@@ -98,3 +98,12 @@ def test_the_french_model_is_loaded_once_and_small():
 def test_who_is_bound_decides_the_finding(text, lang, rule, status):
     finding = review(document_from_text(text, lang), health_data=True).finding(rule)
     assert finding.status is status
+
+
+@pytest.mark.parametrize("text", [
+    "Nous sommes le responsable de traitement des données de votre compte.",
+    "The service is run by Helio, which we are the controller for: we are the controller of your data.",
+])
+def test_a_vendor_that_calls_itself_controller_is_the_vendor_side(text):
+    lexicon = resolve_roles(text)
+    assert lexicon.side_of("responsable de traitement") is Side.vendor or lexicon.side_of("controller") is Side.vendor

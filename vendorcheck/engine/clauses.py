@@ -114,6 +114,7 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
     block = -1
     header: int | None = None  # header row of the current table
     lead: int | None = None  # lead-in of the current list
+    question: int | None = None  # the question a Q&A or FAQ answer follows
     for index, (start, end) in enumerate(spans):
         line_start = view.rfind("\n", 0, start) + 1
         at_line_start = bool(_LINE_PREFIX.match(view[line_start:start]))  # but for markup and numbering
@@ -142,6 +143,12 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
             this_lead = lead
         elif at_line_start and not item and not row:
             lead = None
+        if kind is Kind.heading:
+            question = None
+        elif kind is Kind.body and text.endswith("?") and at_line_start:
+            question = index  # "Do you use sub-processors?": the answer below speaks of it
+        elif this_lead is None and question is not None:
+            this_lead = question
         if kind is Kind.body and text.endswith(":") and not row:
             lead = index  # the next items hang from this lead-in
         info.append(SentenceInfo(kind, block, this_lead, section))

@@ -70,7 +70,12 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     matched = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
     # A topic sentence is a clause of the contract that binds the vendor or no one in particular: not a
     # heading, a definition, a blank, nor a duty of the customer, its users or the patients.
-    topic = [s for s in matched if _counts(analysis, s)
+    # A lead-in that names the topic ("In the event of a data breach, the Supplier shall:", a FAQ question)
+    # makes each of its items or answers a topic sentence.
+    matched_set = set(matched)
+    led = [s for s in range(len(analysis.sentences)) if analysis.clauses.info[s].lead in matched_set
+           and s not in excluded]
+    topic = [s for s in sorted(matched_set.union(led)) if _counts(analysis, s)
              and (rule.bound == "any" or not analysis.bound(s).binds_customer)]
     topical = {sec for s in matched if analysis.kind(s) is Kind.heading
                and (sec := analysis.heading_section(s)) is not None}
@@ -163,8 +168,8 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
             continue
         for start in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
-            if not _counts(analysis, sentence):
-                continue
+            if not _counts(analysis, sentence) or (rule.bound == "vendor" and analysis.bound(sentence).binds_customer):
+                continue  # a heading, a definition, or the customer's own duty cannot weaken the vendor's
             if (flag.within == "topic" and sentence not in in_windows) or (
                     flag.within == "sentence" and sentence not in topic):
                 continue

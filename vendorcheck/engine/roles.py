@@ -144,6 +144,11 @@ _DOC_WORDS = frozenset("""agreement agreements terms conditions contract contrat
     version""".split())
 _NOT_NAMES = _DOC_WORDS | frozenset("inc ltd llc llp sas sa sarl gmbh bv b.v plc limited corporation corp group "
                                     "groupe the le la les".split())
+# "we are the controller", « … qui en est le responsable de traitements », "X acts as the controller"
+_SELF_CONTROLLER = re.compile(
+    r"\b(?:nous sommes|we are|qui en est|qui est|agissons en (?:tant que|qualite de)|act as)\s{1,3}"
+    r"(?:le |la |the |seul |sole |an? independent |independant )*(?:responsable (?:de|du|des) traitements?|"
+    r"(?:data )?controller)\b")
 _PRONOUNS = frozenset("we our us you your nous vous".split())
 PREAMBLE = 8000  # defined names are set out in the preamble and the definitions
 
@@ -164,6 +169,10 @@ def resolve_roles(text: str) -> RoleLexicon:
                         words.setdefault(part, side)
         elif term and term not in _NOT_NAMES and not RoleLexicon().side_of(name):
             words.setdefault(term, _side_of_named(head, match.end()))  # "Jotta AS ("Jottacloud") offers…"
+    if _SELF_CONTROLLER.search(fold(text)):  # the vendor calls itself the controller: so do its clauses
+        for term in ("responsable", "controller", "controllers", "responsable de traitement",
+                     "responsable du traitement", "data controller"):
+            words[term] = Side.vendor
     for match in _PRONOUN_REFERS.finditer(head):
         target_side = RoleLexicon(words).side_of(match.group("target"))
         for pronoun in re.findall(r"\w+", match.group("pronouns")):
