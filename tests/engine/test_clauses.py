@@ -121,3 +121,20 @@ def test_a_weakening_in_the_customers_own_duty_does_not_weaken_the_vendor():
     text = ("The Processor shall notify the Customer of any personal data breach within 24 hours. "
             "The Customer shall inform its patients once its investigation is complete.")
     assert _status(text, "en", "GDPR-33-2") is Status.present
+
+
+def test_a_document_wide_flag_in_a_clause_about_something_else_is_not_raised():
+    text = ("## 4. Sous-traitants ultérieurs\n\nLe Prestataire peut recourir à tout sous-traitant, sans préavis.\n\n"
+            "## 5. Évolutions\n\nLe Prestataire informe le Client par écrit deux mois avant toute évolution "
+            "du service, et le Client peut résilier sans frais si elle dégrade le service.")
+    review_ = review(document_from_text(text, "fr"), health_data=True, rules=PACK)
+    finding = review_.finding("CSP-R1111-11-9")
+    assert all("sous-traitant" not in e.quote for e in finding.evidence)
+
+
+def test_between_equal_clauses_the_one_about_the_topic_is_quoted():
+    text = ("## 10. Droits des patients\n\nLe Prestataire aide le Client à répondre aux demandes "
+            "d'effacement des patients.\n\n## 13. Fin du contrat\n\nÀ la fin du contrat, le Client peut "
+            "exporter ses données. Les autres données sont supprimées.")
+    finding = review(document_from_text(text, "fr"), health_data=True, rules=PACK).finding("CSP-R1111-11-12-14")
+    assert "fin du contrat" in finding.evidence[0].quote

@@ -121,3 +121,12 @@ def test_weakening_wording_without_a_topic_sentence_is_partial(tmp_path):
     pack = _pack(tmp_path, flags=[_flag("reuse", "partial", "aggregated data", within="document")])
     assert _status(pack, "We may use aggregated data to improve the product.") is Status.partial
     assert _status(pack, "We may use the product.") is Status.missing
+
+
+def test_a_mention_without_any_element_is_missing_when_the_rule_says_so(tmp_path):
+    elements = [_element("same", "same obligations")]
+    pack = _pack(tmp_path, elements=elements, mention="missing")
+    assert _status(pack, "We notify the customer of new sub-processors.") is Status.missing
+    assert _status(pack, "We notify our providers and bind them by the same obligations.") is Status.present
+    pack = _pack(tmp_path, elements=elements)
+    assert _status(pack, "We notify the customer of new sub-processors.") is Status.partial

@@ -37,16 +37,20 @@ class Analysis:
     matches: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # rule -> group -> match starts
     _bound: dict[int, Bound] = field(default_factory=dict)
     _lexicon: RoleLexicon | None = None
+    _heading_topics: dict[int, frozenset[str]] | None = None
 
     def sentences_of(self, starts: list[int]) -> list[int]:
         return sorted({self.token_sentence[start] for start in starts})
 
     def window(self, sentence: int, after: int, before: int = 0) -> list[int]:
-        """The sentence with up to `before` preceding and `after` following ones, within its innermost
-        section (or its top-level one when the document has no finer structure)."""
+        """The sentence with up to `before` preceding and `after` following ones, within the smallest
+        section around it that is more than a paragraph (its top-level section when it has no heading)."""
         chain = self.clauses.section_chain(sentence)
+        # Sub-clauses of one article (3.1, 3.2, 3.3 under "3. Données traitées") read together: the bound is
+        # the smallest section around the sentence that holds more than a paragraph or two.
+        sized = [c for c in chain if len(self.clauses.sentences_in(c)) >= WINDOW_SECTION_SENTENCES]
         if chain:
-            low, high = self.clauses.section_sentences[chain[0]]
+            low, high = self.clauses.section_sentences[sized[0] if sized else chain[-1]]
             return list(range(max(low, sentence - before), min(high - 1, sentence + after) + 1))
         section = self.sentences[sentence].section
         first = sentence
@@ -91,6 +95,26 @@ class Analysis:
             self._bound[sentence] = result
         return self._bound[sentence]
 
+    def heading_topics(self, sentence: int) -> frozenset[str]:
+        """Rules whose topic the nearest heading above the sentence names (empty if no heading names one):
+        a sentence under "Droits des personnes" belongs to that clause, whatever words it borrows."""
+        if self._heading_topics is None:
+            by_section: dict[int, set[str]] = defaultdict(set)
+            for rule_id, groups in self.matches.items():
+                for s in self.sentences_of(groups.get("topic", [])):
+                    if self.kind(s) is Kind.heading and (section := self.heading_section(s)) is not None:
+                        by_section[section].add(rule_id)
+            self._heading_topics = {k: frozenset(v) for k, v in by_section.items()}
+        for section in self.clauses.section_chain(sentence):
+            if section in self._heading_topics:
+                return self._heading_topics[section]
+        return frozenset()
+
+    def elsewhere(self, sentence: int, rule_id: str) -> bool:
+        """Whether the sentence sits in a clause whose heading names other requirements but not this one."""
+        headed = self.heading_topics(sentence)
+        return bool(headed) and rule_id not in headed
+
     def heading_section(self, sentence: int) -> int | None:
         """The section a heading sentence opens."""
         for section in self.clauses.section_chain(sentence):
@@ -106,6 +130,9 @@ class Analysis:
     def view_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
         return self.view[s.start:s.end]
+
+
+WINDOW_SECTION_SENTENCES = 6  # sentences: a section smaller than this is one paragraph of its parent
 
 
 def analyse(document: Document, pack: RulePack) -> Analysis:

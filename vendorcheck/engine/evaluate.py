@@ -114,6 +114,8 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         return _Outcome(Status.present, rule.severity, [], [], best.quote, 0.6 + 0.35 * share)
 
     shown = best.weakenings or global_weakenings
+    if rule.mention == "missing" and not best.found and not shown and delay_status is None:
+        return _Outcome(Status.missing, rule.severity, confidence=0.6)
     notes: list[str] = []
     missing = [e.label.get(lang) for e in rule.elements if e.id not in best.found]
     if not best.complete and missing:
@@ -171,8 +173,9 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
             if not _counts(analysis, sentence) or (rule.bound == "vendor" and analysis.bound(sentence).binds_customer):
                 continue  # a heading, a definition, or the customer's own duty cannot weaken the vendor's
             if (flag.within == "topic" and sentence not in in_windows) or (
-                    flag.within == "sentence" and sentence not in topic):
-                continue
+                    flag.within == "sentence" and sentence not in topic) or (
+                    flag.within == "document" and sentence not in in_windows and analysis.elsewhere(sentence, rule.id)):
+                continue  # wording read document-wide still has to sit in a clause not about something else
             if flag.negation != "ignored" and _negated(analysis, start) != (flag.negation == "required"):
                 continue
             near = [sentence] if flag.unless_scope == "sentence" else analysis.window(sentence, rule.window,
@@ -207,18 +210,23 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], w
     sufficient = {e.id for e in rule.elements if e.sufficient}
     local = [(f, s) for f, s in weakenings if f.within == "topic"]
     if rule.elements_scope == "window":
-        candidates = list(windows.values())
+        candidates = list(windows.items())
     else:
-        candidates = [sorted({s for w in windows.values() for s in w})]
+        candidates = [(None, sorted({s for w in windows.values() for s in w}))]
     anywhere = {e for e, sents in by_element.items() if sents} if rule.elements_scope == "document" else None
     best: _Window | None = None
     best_key: tuple[int, ...] = ()
-    for window in candidates:
+    for anchor, window in candidates:
         members = set(window)
+        # between equally complete clauses, the one in a clause about this requirement is quoted, not the
+        # patients' rights clause that happens to say "effacement"
+        home = anchor is None or not analysis.elsewhere(anchor, rule.id)
         found = anywhere if anywhere is not None else {e for e, sents in by_element.items() if sents & members}
         complete = bool(found & sufficient) or (len(found) >= rule.required_elements and required <= found)
         weak = [(f, s) for f, s in local if s in members]
-        key = (int(complete and not weak), int(complete), len(found & required), len(found), -len(weak))
+        density = len(members.intersection(windows))  # topic sentences in it: a clause about the topic
+        key = (int(complete and not weak), int(complete), int(home), len(found & required), len(found),
+               -len(weak), density)
         if best is None or key > best_key:
             quote = [s for s in window if any(s in by_element[e] for e in found)] or [
                 s for s in window if _counts(analysis, s)] or window

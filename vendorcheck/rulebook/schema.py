@@ -134,6 +134,9 @@ class Rule(_Strict):
     # whose clause answers the requirement: the vendor's (a duty of the customer, its users or the patients
     # is not the vendor's commitment) or anyone's (the practice names its own incident referent)
     bound: Literal["vendor", "any"] = "vendor"
+    # what a topic sentence gives when no element of a complete clause is near it: a partial clause, or
+    # nothing (the words "sub-processor" alone say nothing of what they must be bound to)
+    mention: Literal["partial", "missing"] = "partial"
     examples: list[Example] = Field(min_length=4)
 
     @model_validator(mode="after")
