@@ -30,6 +30,13 @@ def _check(*args: str):
     return CliRunner().invoke(app, ["rules", "check", *args])
 
 
+def test_the_shipped_rules_have_an_example_for_every_pattern():
+    issues = check_pack(load_rules())
+    assert not issues, "\n".join(f"{i.rule} {i.where} {i.pattern!r}: {i.kind}" for i in issues)
+    result = _check("--strict")
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize(("pattern", "kind"), [
     ("...", "aucun mot n'y est obligatoire"),  # a gap alone would match an empty passage
     ("|", "motif vide"),
@@ -56,6 +63,18 @@ def test_a_pattern_matching_any_word_is_an_error(tmp_path):
     result = _check(str(rules))
     assert result.exit_code == 2
     assert "GDPR-28-2 → elements[specific] → fr[" in result.output and "n'importe quel mot" in result.output
+
+
+def test_a_pattern_no_example_shows_is_reported_and_fails_only_with_strict(tmp_path):
+    rules = _rules_with(tmp_path, "GDPR-28-3-b", lambda d: d["topic"]["fr"].append("pacte de discretion"))
+    result = _check(str(rules))
+    assert result.exit_code == 0
+    assert "GDPR-28-3-b → topic → fr[" in result.output and "« pacte de discretion »" in result.output
+    assert "1 motif sans exemple" in result.output
+    english = _check(str(rules), "--lang", "en")
+    assert "1 pattern without an example" in english.output
+    strict = _check(str(rules), "--strict")
+    assert strict.exit_code == 2 and "pacte de discretion" in strict.output
 
 
 def test_an_example_containing_the_pattern_settles_it(tmp_path):
