@@ -138,3 +138,19 @@ def test_between_equal_clauses_the_one_about_the_topic_is_quoted():
             "exporter ses données. Les autres données sont supprimées.")
     finding = review(document_from_text(text, "fr"), health_data=True, rules=PACK).finding("CSP-R1111-11-12-14")
     assert "fin du contrat" in finding.evidence[0].quote
+
+
+def test_quotes_from_a_markdown_file_are_the_files_own_text(tmp_path):
+    from vendorcheck.api import review_file
+
+    written = ("# Contrat\n\nLe Prestataire notifie au Client toute violation de données\u200b dans un délai "
+               "de 24 heures.\n\nLe Prestataire assure l'héber-\ngement des don\u00adnées en France.\n")
+    path = tmp_path / "contrat.md"
+    path.write_text(written, encoding="utf-8")
+    result = review_file(path)
+    quotes = [e for f in result.findings for e in f.evidence]
+    assert quotes
+    for evidence in quotes:
+        assert written[evidence.start:evidence.end] == evidence.quote
+        assert evidence.line == written.count("\n", 0, evidence.start) + 1
+    assert result.finding("GDPR-33-2").status is Status.present

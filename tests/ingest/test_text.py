@@ -37,10 +37,17 @@ def test_text_has_lines_not_pages(tmp_path):
     assert document.line(offset) == 2
 
 
-def test_text_saved_from_a_pdf_gets_its_hyphens_rejoined(tmp_path):
+def test_text_saved_from_a_pdf_is_kept_as_written_and_read_with_its_hyphens_rejoined(tmp_path):
+    from vendorcheck.engine.clauses import reading_view
+
+    written = "Le Prestataire assure l’héber-\ngement et la sauvegarde des don\u00adnées.\u200b"
     path = tmp_path / "contrat.txt"
-    path.write_text("Le Prestataire assure l’héber-\ngement et la sauvegarde des données.", encoding="utf-8")
-    assert "l’hébergement et la sauvegarde" in load(path).text
+    path.write_text(written, encoding="utf-8")
+    document = load(path)
+    assert document.text == written  # evidence offsets and lines are the file's own
+    view = reading_view(document.text)
+    assert len(view) == len(written)
+    assert "l'hébergement" in view and "données" in view
 
 
 def test_upload_bytes_are_sniffed_by_content(tmp_path):

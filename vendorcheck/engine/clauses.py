@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.ingest.cleanup import analysis_view, join_hyphenated_lines_in_place, vocabulary
 from vendorcheck.models import Document, Section
 from vendorcheck.structure import is_heading
 
@@ -84,7 +84,7 @@ class ClauseMap:
 
 def reading_view(text: str) -> str:
     """The text the engine reads, one character for one: `len(reading_view(t)) == len(t)`."""
-    view = analysis_view(text)
+    view = join_hyphenated_lines_in_place(analysis_view(text), vocabulary([text]))
     view = _URL.sub(lambda m: "l" * len(m.group()), view)  # one inert word in place of a link
     view = _BLANK.sub(lambda m: " " * len(m.group()), view)
     view = _WRAP_LOWER.sub(_spaces, view)

@@ -26,7 +26,10 @@ _FOLD = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
     "\u2003": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2212": "-", "\t": " ", "\r": "\n", "\u2028": "\n", "\f": "\n",
+    # kept in a text file's Document.text so that offsets are the file's; invisible to the engine
+    "\u200b": " ", "\u2060": " ", "\ufeff": " ", "\x00": " ",
 })
+_SOFT_HYPHENS = re.compile(r"(?<=\w)\u00ad++(\w++)")
 
 _LETTER = r"[^\W\d_]"
 # Linear on hostile text: a match starts only where a run of letters starts (the lookbehind) and every
@@ -61,19 +64,36 @@ def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
     digit ("Île-de-\\nFrance", "COVID-\\n19") the hyphen is kept and only the line break goes.
     """
     known = known or set()
+    return _HYPHEN_BREAK.sub(lambda m: _rejoined(m.group(1), m.group(2), known), text)
+
+
+def join_hyphenated_lines_in_place(text: str, known: set[str] | None = None) -> str:
+    """The same joins, one character for one: the joined word is followed by the spaces the hyphen and
+    the line break took, so every offset after it is unchanged. Text and Markdown files are kept as
+    they are (evidence points at their own lines) and joined only in the view the engine reads."""
+    known = known or set()
 
     def repl(match: re.Match[str]) -> str:
-        head, tail = match.group(1), match.group(2)
-        if not tail[:1].islower():
-            return f"{head}-{tail}"
-        joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
-        if compound in known and joined not in known:
-            return f"{head}-{tail}"
-        if joined in known or head.lower() not in _COMPOUND_HEADS:
-            return head + tail
-        return f"{head}-{tail}"
+        joined = _rejoined(match.group(1), match.group(2), known)
+        return joined + " " * (len(match.group()) - len(joined))
 
     return _HYPHEN_BREAK.sub(repl, text)
+
+
+def _rejoined(head: str, tail: str, known: set[str]) -> str:
+    if not tail[:1].islower():
+        return f"{head}-{tail}"
+    joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
+    if compound in known and joined not in known:
+        return f"{head}-{tail}"
+    if joined in known or head.lower() not in _COMPOUND_HEADS:
+        return head + tail
+    return f"{head}-{tail}"
+
+
+def unify_line_ends(text: str) -> str:
+    """The only change made to a text or Markdown file: line ends, as any editor shows them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 MAX_RUN = 100  # characters without a space that the tokenizer reads as one piece
@@ -88,6 +108,8 @@ def analysis_view(text: str) -> str:
     time and would spend quadratic time on it, and no rule reads a word that long.
     """
     folded = text.translate(_FOLD)
+    if "\u00ad" in folded:  # "héber\u00adgement" read as "hébergement " (the gap moves after the word)
+        folded = _SOFT_HYPHENS.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), folded)
     if not _LONG_RUN.search(folded):
         return folded
     return _LONG_RUN.sub(lambda m: _cut_run(m.group()), folded)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
-from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.ingest.cleanup import unify_line_ends
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document, SourceFormat
 
@@ -34,9 +34,10 @@ def decode_text(path: Path, data: bytes) -> str:
 
 def load_text(path: Path, data: bytes, options: IngestOptions, fmt: SourceFormat = "text") -> Document:
     del options  # nothing to tune for plain text; kept for the common loader signature
-    text = clean_extracted(decode_text(path, data))
-    if not text.strip():
+    # Kept as written (only line ends unified) so that evidence offsets and lines are the file's own;
+    # invisible characters and line-end hyphens of text saved from a PDF are dealt with in the view the
+    # engine reads (`engine.clauses.reading_view`), one character for one.
+    text = unify_line_ends(decode_text(path, data))
+    if not text.strip(" \t\n\u200b\ufeff\x00"):
         raise errors.EmptyFile(path)
-    # Text saved from a PDF keeps the PDF's hyphenated line ends.
-    text = join_hyphenated_lines(text, vocabulary([text]))
     return assemble(path, data, fmt, [text], unit="line", separator="")
