@@ -154,3 +154,20 @@ def test_quotes_from_a_markdown_file_are_the_files_own_text(tmp_path):
         assert written[evidence.start:evidence.end] == evidence.quote
         assert evidence.line == written.count("\n", 0, evidence.start) + 1
     assert result.finding("GDPR-33-2").status is Status.present
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("## Article 6 - Sub-processors\n\nThe Supplier may engage the sub-processors listed in Annex 2 under a "
+     "general authorisation.\n\n## Article 7 - Fees\n\nFees are due monthly.\n\n## Annex 2 - Sub-processors\n\n"
+     "The Supplier informs the Customer in writing 30 days before any new sub-processor. The Customer may "
+     "object to it.\n", "en"),
+    ("## Article 6 - Sous-traitance ultérieure\n\nLe Prestataire dispose d'une autorisation générale pour les "
+     "sous-traitants ultérieurs figurant en annexe II.\n\n## Article 7 - Prix\n\nLe prix est mensuel.\n\n"
+     "## Annexe 2 - Sous-traitants\n\nLe Prestataire informe le Client par écrit trente jours avant tout ajout ; "
+     "le Client peut s'y opposer.\n", "fr"),
+])
+def test_a_clause_is_joined_with_the_annex_it_points_to_and_says_so(text, lang):
+    finding = review(document_from_text(text, lang), health_data=True, rules=PACK).finding("GDPR-28-2")
+    assert finding.status is Status.present
+    assert "nnex" in finding.message
+    assert any(e.section and "nnex" in e.section for e in finding.evidence)

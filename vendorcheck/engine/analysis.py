@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 
 from vendorcheck.engine.chunks import parse
 from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, ClauseMap, Kind, clause_map, reading_view
-from vendorcheck.engine.nlp import pipeline
+from vendorcheck.engine.nlp import fold, pipeline
 from vendorcheck.engine.patterns import compile_pack
 from vendorcheck.engine.roles import Bound, RoleLexicon, bound_side
 from vendorcheck.models import Document
@@ -38,6 +39,7 @@ class Analysis:
     _bound: dict[int, Bound] = field(default_factory=dict)
     _lexicon: RoleLexicon | None = None
     _heading_topics: dict[int, frozenset[str]] | None = None
+    _annexes: dict[str, int] | None = None
 
     def sentences_of(self, starts: list[int]) -> list[int]:
         return sorted({self.token_sentence[start] for start in starts})
@@ -76,7 +78,30 @@ class Analysis:
         if not chosen:
             chosen = self.window(sentence, after, before)
         leads = {self.clauses.info[s].lead for s in chosen} - {None}
-        return sorted(set(chosen) | leads)  # type: ignore[arg-type]
+        annexes = {a for s in chosen for a in self.annexes_cited(s) if a not in self.clauses.section_chain(sentence)}
+        joined = [s for a in sorted(annexes) for s in self.clauses.sentences_in(a)][:ANNEX_SENTENCES]
+        return sorted(set(chosen) | leads | set(joined))  # type: ignore[arg-type]
+
+    def annexes_cited(self, sentence: int) -> list[int]:
+        """Annex sections a sentence points to ("as set out in Annex 2", « figurant en annexe III »)."""
+        if self._annexes is None:
+            self._annexes = {}
+            for index, section in enumerate(self.clauses.sections):
+                key = annex_key(section.number or section.title)
+                if key and key not in self._annexes:
+                    self._annexes[key] = index
+        if not self._annexes:
+            return []
+        return [self._annexes[k] for m in ANNEX_REFERENCE.finditer(fold(self.view_of(sentence)))
+                if (k := annex_key(m.group())) in self._annexes]
+
+    def annex_label(self, sentence: int) -> str | None:
+        """The title of the annex a sentence belongs to, if any."""
+        for section in reversed(self.clauses.section_chain(sentence)):
+            title = self.clauses.sections[section]
+            if annex_key(title.number or title.title):
+                return title.number or title.title
+        return None
 
     def kind(self, sentence: int) -> Kind:
         return self.clauses.info[sentence].kind
@@ -130,6 +155,22 @@ class Analysis:
     def view_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
         return self.view[s.start:s.end]
+
+
+ANNEX_SENTENCES = 80  # at most this much of an annex joins the clause that cites it
+ANNEX_REFERENCE = re.compile(r"\b(?:annexe?s?|appendix|appendices|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?"
+                             r"(?:\d{1,2}|[ivx]{1,5}|[a-h])\b")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def annex_key(label: str) -> str | None:
+    """'Annexe 2', 'ANNEX II', 'Appendix B', 'Schedule 2' -> '2', '2', 'b', '2'; None for anything else."""
+    match = re.match(r"^\W*(?:annexe?|appendix|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?(\d{1,2}|[ivx]{1,5}|[a-h])\b",
+                     fold(label))
+    if not match:
+        return None
+    raw = match.group(1)
+    return str(_ROMAN.get(raw, raw))
 
 
 WINDOW_SECTION_SENTENCES = 6  # sentences: a section smaller than this is one paragraph of its parent

@@ -16,6 +16,7 @@ from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, Kind
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
+from vendorcheck.i18n import t
 from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
 from vendorcheck.rulebook.schema import Flag, Rule
 
@@ -109,9 +110,10 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     # one merely near a topic sentence only spoils that window.
     topic_set = set(topic)
     global_weakenings = [(f, s) for f, s in weakenings if f.within == "document" or s in topic_set]
+    joined = _joined_annexes(analysis, best, lang)
     if best.complete and not best.weakenings and not global_weakenings and delay_status is not Status.partial:
         share = len(best.found) / len(rule.elements) if rule.elements else 1.0
-        return _Outcome(Status.present, rule.severity, [], [], best.quote, 0.6 + 0.35 * share)
+        return _Outcome(Status.present, rule.severity, joined, [], best.quote, 0.6 + 0.35 * share)
 
     shown = best.weakenings or global_weakenings
     if rule.mention == "missing" and not best.found and not shown and delay_status is None:
@@ -121,7 +123,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     if not best.complete and missing:
         lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
         notes.append(lead + ", ".join(missing) + ".")
-    notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown))
+    notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown)) + joined
     if delay_status is Status.partial:
         notes.append(delay_note)
     severity = max([rule.severity] + [f.severity for f, _ in shown], key=lambda s: SEVERITY_RANK[s])
@@ -159,6 +161,7 @@ class _Window:
     weakenings: list[tuple[Flag, int]]
     complete: bool
     quote: list[int]
+    anchor: int | None = None
 
 
 def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], topic: set[int],
@@ -230,7 +233,7 @@ def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], w
         if best is None or key > best_key:
             quote = [s for s in window if any(s in by_element[e] for e in found)] or [
                 s for s in window if _counts(analysis, s)] or window
-            best, best_key = _Window(found, weak, complete, quote), key
+            best, best_key = _Window(found, weak, complete, quote, anchor), key
     assert best is not None  # there is at least one topic window
     return best
 
@@ -256,9 +259,17 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
     return None, ""
 
 
+def _joined_annexes(analysis: Analysis, best: _Window, lang: Language) -> list[str]:
+    """Says when the evidence joins the clause and an annex it refers to."""
+    own = analysis.annex_label(best.anchor) if best.anchor is not None else None
+    labels = dict.fromkeys(label for s in best.quote if (label := analysis.annex_label(s)) and label != own)
+    return [t("engine.joined_annex", lang, annex=label) for label in labels]
+
+
 def _message(rule: Rule, outcome: _Outcome, lang: Language) -> str:
     if outcome.status is Status.present:
-        return ("Clause présente : " if lang == "fr" else "Clause present: ") + rule.title.get(lang) + "."
+        return " ".join([("Clause présente : " if lang == "fr" else "Clause present: ") + rule.title.get(lang) + "."]
+                        + outcome.notes)
     if outcome.status is Status.missing:
         return rule.explain_missing.get(lang)
     if outcome.status is Status.partial:
