@@ -171,3 +171,27 @@ def test_a_clause_is_joined_with_the_annex_it_points_to_and_says_so(text, lang):
     assert finding.status is Status.present
     assert "nnex" in finding.message
     assert any(e.section and "nnex" in e.section for e in finding.evidence)
+
+
+@pytest.mark.parametrize(("text", "lang", "rule"), [
+    ("The Processor may delete or return all personal data at the end of the contract, at the Customer's "
+     "choice, and may delete existing copies.", "en", "GDPR-28-3-g"),
+    ("À la fin du contrat, le Prestataire peut restituer ou supprimer toutes les données, au choix du Client, "
+     "et peut détruire les copies existantes.", "fr", "GDPR-28-3-g"),
+    ("The Processor will use commercially reasonable efforts to notify the Customer of a personal data breach "
+     "without undue delay.", "en", "GDPR-33-2"),
+    ("Le Prestataire s'efforce de notifier au Client toute violation de données dans les meilleurs délais.",
+     "fr", "GDPR-33-2"),
+])
+def test_a_clause_the_vendor_only_may_perform_or_promises_efforts_for_is_partial(text, lang, rule):
+    finding = review(document_from_text(text, lang), health_data=True, rules=PACK).finding(rule)
+    assert finding.status is Status.partial
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Processor may process personal data only on documented instructions from the Customer.", "en"),
+    ("Le Prestataire ne peut traiter les données que sur instruction documentée du Client.", "fr"),
+])
+def test_a_permission_that_restricts_is_a_commitment(text, lang):
+    finding = review(document_from_text(text, lang), health_data=True, rules=PACK).finding("GDPR-28-3-a")
+    assert finding.status is Status.present

@@ -10,12 +10,16 @@ The decision is the same for every rule, so that a lawyer can predict it from th
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, Kind
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
+from vendorcheck.engine.nlp import fold
+from vendorcheck.engine.roles import Side
 from vendorcheck.i18n import t
 from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
 from vendorcheck.rulebook.schema import Flag, Rule
@@ -111,7 +115,9 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     topic_set = set(topic)
     global_weakenings = [(f, s) for f, s in weakenings if f.within == "document" or s in topic_set]
     joined = _joined_annexes(analysis, best, lang)
-    if best.complete and not best.weakenings and not global_weakenings and delay_status is not Status.partial:
+    optional = rule.commitment == "duty" and _only_optional(analysis, best, windows)
+    if best.complete and not best.weakenings and not global_weakenings and delay_status is not Status.partial \
+            and not optional:
         share = len(best.found) / len(rule.elements) if rule.elements else 1.0
         return _Outcome(Status.present, rule.severity, joined, [], best.quote, 0.6 + 0.35 * share)
 
@@ -124,6 +130,8 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
         notes.append(lead + ", ".join(missing) + ".")
     notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown)) + joined
+    if optional:
+        notes.append(t("engine.optional", lang))
     if delay_status is Status.partial:
         notes.append(delay_note)
     severity = max([rule.severity] + [f.severity for f, _ in shown], key=lambda s: SEVERITY_RANK[s])
@@ -257,6 +265,29 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
             note = band.message.get(lang).format(delay=shown) if band.message else ""
             return (None if band.status is Status.present else band.status), note
     return None, ""
+
+
+# "insofar as possible" is the GDPR's own measure of assistance (Art. 28(3)(e)): not a hedge
+_HEDGES = re.compile(r"\b(?:reasonable|best|commercially reasonable) efforts?|\bendeavou?rs? to\b|"
+                     r"s'efforce|s'efforcent|meilleurs efforts")
+
+
+def _only_optional(analysis: Analysis, best: _Window, windows: dict[int, list[int]]) -> bool:
+    """The vendor's clause is given back by its own wording: it only *may* do it ("the Supplier may
+    delete the data") or only promises efforts ("will use reasonable efforts to notify")."""
+    if best.anchor is None:
+        return False
+    topic_here = [s for s in windows.get(best.anchor, []) if s in windows]
+    vendor = [s for s in topic_here if analysis.bound(s).side is Side.vendor]
+    if not vendor:
+        return False
+    hedged = [s for s in vendor if analysis.bound(s).modality == "permission" and not _RESTRICTIVE.search(
+        fold(analysis.view_of(s))) or _HEDGES.search(fold(analysis.view_of(s)))]
+    return len(hedged) == len(vendor)
+
+
+_RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|uniquement|seulement|exclusivement|que sur|qu'a|"
+                          r"qu'avec|ne peut|may not|cannot|shall not)\b")
 
 
 def _joined_annexes(analysis: Analysis, best: _Window, lang: Language) -> list[str]:

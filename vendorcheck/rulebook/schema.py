@@ -137,6 +137,9 @@ class Rule(_Strict):
     # what a topic sentence gives when no element of a complete clause is near it: a partial clause, or
     # nothing (the words "sub-processor" alone say nothing of what they must be bound to)
     mention: Literal["partial", "missing"] = "partial"
+    # duty: the requirement is something the vendor must do, so a clause it only *may* perform, or for
+    # which it only promises efforts, is partial; any: a permission can meet it (a general authorisation)
+    commitment: Literal["duty", "any"] = "any"
     examples: list[Example] = Field(min_length=4)
 
     @model_validator(mode="after")
