@@ -11,7 +11,6 @@ The decision is the same for every rule, so that a lawyer can predict it from th
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from vendorcheck.engine.analysis import Analysis

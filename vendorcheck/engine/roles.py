@@ -70,7 +70,7 @@ _FR_VERBS = re.compile(
     r"est tenue?|sont tenue?s|(?:est|sont|demeure|reste) (?:seule?s? |entierement |pleinement )?responsables?|"
     r"incombe|veille|veillent|garantit|garantissent|assure|assurent|"
     r"peut|peuvent|pourra|pourront|a le droit|ont le droit|est autorisee?|sont autorisee?s|"
-    r"se reserve|se reservent|dispose|disposent)\b")
+    r"se reserve|se reservent)\b")
 _DUTY_WORDS = ("shall", "will", "must", "agree", "undertake", "commit", "responsible", "liable", "required",
                "oblige", "obligated", "warrant", "ensure", "guarantee", "s'engage", "doit", "doivent", "devra",
                "tenu", "incombe", "veille", "garanti", "assure", "s'oblige", "responsable", "s'abstien")
@@ -294,8 +294,22 @@ def _french_subject_cached(sentence: str, lexicon_key: tuple[tuple[str, str], ..
             return Bound(None, modality)
         # the head noun decides: "l'Utilisateur", "le Prestataire", « les données du Client » (données)
         side = lexicon.side_of(token.text)
-        return Bound(side, modality) if side is not None else None
+        if side is None:
+            return None
+        return Bound(side, _french_modality(token.head, folded))
     return None
+
+
+def _french_modality(verb, folded: str) -> Modality:  # noqa: ANN001 - a spaCy Token
+    """How the verb the subject governs binds it: « doit / s'engage à » (duty), « peut » (permission),
+    « ne … pas / s'interdit » (ban), or a plain statement (« le Prestataire notifie »)."""
+    words = fold(verb.doc[max(0, verb.i - 3):verb.i + 3].text)
+    negated = any(fold(c.text) in ("ne", "n'", "pas", "jamais") for c in verb.children)
+    modal = _FR_VERBS.search(words)
+    if modal is None:
+        return "prohibition" if negated else "statement"
+    modality = _modality(modal.group("m"))
+    return "prohibition" if negated and modality != "prohibition" else modality
 
 
 def _french_subject(sentence: str, lexicon: RoleLexicon) -> Bound | None:
