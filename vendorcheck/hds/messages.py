@@ -360,8 +360,21 @@ def _render(value: object, lang: Lang) -> str:
     return str(value)
 
 
+# Reasons written in the message catalogues (`hds.reason.<code>`) and the verdict each leads to; codes
+# absent from this map are explanatory.
+CATALOGUE_VERDICTS: dict[str, HdsVerdict] = {}
+
+
 def reason(code: str, **values: object) -> Reason:
-    """A Reason from its template; dates, activity lists and (fr, en) pairs are written per language."""
+    """A Reason from its template; dates, activity lists and (fr, en) pairs are written per language.
+    Numbers are left to the catalogue, which writes them the language's way and picks plurals by `count`."""
+    if code not in TEMPLATES:
+        from vendorcheck.i18n import t
+
+        texts = {lang: t(f"hds.reason.{code}", lang, **{k: v if isinstance(v, int | float) else _render(v, lang)
+                                                          for k, v in values.items()})
+                 for lang in ("fr", "en")}
+        return Reason(code=code, fr=texts["fr"], en=texts["en"])
     _, fr, en = TEMPLATES[code]
     return Reason(code=code, fr=fr.format(**{k: _render(v, "fr") for k, v in values.items()}),
                   en=en.format(**{k: _render(v, "en") for k, v in values.items()}))
@@ -369,8 +382,12 @@ def reason(code: str, **values: object) -> Reason:
 
 def verdict_of(reasons: list[Reason]) -> HdsVerdict:
     """The worst verdict any reason leads to; certified when none does."""
-    verdicts = [v for r in reasons if (v := TEMPLATES[r.code][0]) is not None]
+    verdicts = [v for r in reasons if (v := _leads_to(r.code)) is not None]
     return min(verdicts, key=lambda v: v.rank, default=HdsVerdict.certified)
+
+
+def _leads_to(code: str) -> HdsVerdict | None:
+    return TEMPLATES[code][0] if code in TEMPLATES else CATALOGUE_VERDICTS.get(code)
 
 
 def verdict_label(verdict: HdsVerdict, lang: Lang) -> str:

@@ -252,8 +252,11 @@ class ImportReport(BaseModel):
     columns: dict[str, str] = Field(default_factory=dict, description="File column -> entry field")
     ignored_columns: list[str] = Field(default_factory=list)
     rows: int = 0
+    lines: int | None = Field(None, description="Lines of a CSV file the data rows span, compared with `rows`")
     accepted: int = 0
     rejected: list[RejectedRow] = Field(default_factory=list)
+    suspicious: list[Reason] = Field(default_factory=list,
+                                     description="Why the list as a whole looks damaged (truncated, lines lost)")
     stored: SnapshotInfo | None = None
     unchanged: bool = Field(False, description="Same entries as the current snapshot: nothing stored")
     diff: SnapshotDiff | None = None

@@ -27,10 +27,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "issued_on": (
         "date de delivrance", "date de certification", "date d emission", "date de debut", "debut de validite",
         "date d obtention", "delivre le", "issue date", "issued on", "date of issue", "start date",
-        "date de premiere certification", "date de delivrance initiale"),
+        "date de premiere certification", "date de delivrance initiale", "debut", "date debut", "valable du",
+        "valide du", "valable a partir du", "valid from", "from"),
     "valid_until": (
         "date de fin de validite", "fin de validite", "valable jusqu au", "date d expiration", "expiration",
-        "date de fin", "echeance", "valid until", "expiry date", "expiry", "expiration date", "end date", "validite"),
+        "date de fin", "echeance", "valid until", "expiry date", "expiry", "expiration date", "end date", "validite",
+        "fin", "date fin", "valide jusqu au", "valable jusqu a", "expire le", "date d echeance", "until", "valid to"),
     "activities": (
         "activites", "activites certifiees", "perimetre", "perimetre de certification", "perimetre certifie",
         "activities", "certified activities", "scope", "activite"),
