@@ -24,7 +24,8 @@ def test_check_prints_verdict_date_and_source() -> None:
     result = runner.invoke(app, ["hds", "check", "Clever Cloud", "--service", "paas", "--date", "2026-11-23"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("HDS : Certifié HDS — Clever Cloud SAS (liste du 23/11/2026)")
-    assert "Source : Note d'audit publiée dans un dépôt public" in result.output
+    assert "Source : Note d'audit de juillet 2026 publiée dans un dépôt public" in result.output
+    assert "[secondaire] (2026-07) — instantané" in result.output
     assert "instantané 2026-11-23-sources-publiques du 23/11/2026" in result.output
 
 

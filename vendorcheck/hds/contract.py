@@ -63,7 +63,7 @@ def _host(name: str, siren: str | None, activities: list[int], today: date, snap
     checked = assess(f"{name} (SIREN {siren})" if siren else name, today=today, snapshot=snap)
     status = tuple(_status(checked, lang) for lang in ("fr", "en"))
     covered = set(checked.entry.activities) if checked.entry else set()
-    clear = checked.verdict.is_clear and (not covered or set(activities) <= covered)
+    clear = checked.verdict.holds_certificate and (not covered or set(activities) <= covered)
     # Absent from a partial list proves nothing: say so without turning it into a verdict.
     unknowable = checked.verdict is HdsVerdict.not_found and snap.info.partial
     if clear or unknowable:

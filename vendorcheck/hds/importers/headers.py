@@ -17,6 +17,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "trade_names": (
         "nom commercial", "noms commerciaux", "marque", "marques", "enseigne", "trade name", "trade names", "brand",
         "brands", "alias"),
+    "former_names": (
+        "ancienne denomination", "anciennes denominations", "ancien nom", "anciens noms", "ancienne raison sociale",
+        "anciennement", "ex", "former name", "former names", "previous name", "previously", "formerly"),
     "siren": ("siren", "siret", "numero siren", "n siren", "siren siret", "company number", "registration number"),
     "certificate_number": (
         "numero de certificat", "n de certificat", "n certificat", "numero du certificat", "certificat",

@@ -93,7 +93,8 @@ def build_entry(cells: list[Any], mapping: HeaderMap) -> HdsEntry:
         problems.append(reason("row_missing_entity"))
     elif not _plausible_name(values["legal_entity"]):
         problems.append(reason("row_bad_entity", value=_excerpt(values["legal_entity"])))
-    values["trade_names"] = [t.strip() for t in re.split(r"[;,/|\n]", text_of(cell.get("trade_names"))) if t.strip()]
+    for field in ("trade_names", "former_names"):
+        values[field] = [t.strip() for t in re.split(r"[;,/|\n]", text_of(cell.get(field))) if t.strip()]
     for field in ("certificate_number", "certifying_body", "source", "note"):
         values[field] = text_of(cell.get(field)) or None
     number = values["certificate_number"]
