@@ -63,7 +63,10 @@ def assess(query: str, *, service: str | None = None, today: date | None = None,
     if result.ambiguous:
         reasons.append(reason("ambiguous", query=query, names=[_named(c.entry) for c in result.ambiguous]))
     elif result.entry is None:
-        reasons += _not_found(parsed, result, snap, kind, host_check)
+        # "Hosted at a certified host" is the vendor's answer instead of a certificate of its own; a vendor
+        # that states its own certificate and names its hosts is not making that claim.
+        own_claimed = bool(claim and (claim.certificate_number or claim.activities))
+        reasons += _not_found(parsed, result, snap, kind, None if own_claimed else host_check)
     else:
         entry = result.entry
         reasons += _identity(parsed, result)
@@ -111,7 +114,8 @@ def _not_found(parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: S
 
 
 def _host_status(host_check: HdsAssessment) -> Reason:
-    labels = (verdict_label(host_check.verdict, lang) for lang in ("fr", "en"))
+    labels = (verdict_label(host_check.verdict, lang, partial_list=host_check.snapshot_partial)
+              for lang in ("fr", "en"))
     status = tuple(text[0].lower() + text[1:] for text in labels)
     return reason("host_status", host=host_check.query, status=status)
 
@@ -292,6 +296,9 @@ def _claim_number(claim: HdsClaim, entry: HdsEntry | None, snap: Snapshot) -> li
         if entry and entry.certificate_number:
             return [reason("claim_number_differs", origin=claim.origin, number=number,
                            listed=entry.certificate_number)]
+        if snap.info.partial and entry is None:
+            # A partial list cannot show that a number does not exist: the check is for the official list.
+            return [reason("certificate_number_unverifiable", origin=claim.origin, number=number)]
         return [reason("certificate_number_unknown", origin=claim.origin, number=number)]
     if entry is not None and owner is not entry and core_key(owner.legal_entity) != core_key(entry.legal_entity):
         return [reason("certificate_of_other_entity", origin=claim.origin, number=number, other=owner.legal_entity)]
