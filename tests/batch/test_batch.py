@@ -14,13 +14,15 @@ from vendorcheck.register import Register
 from vendorcheck.register.models import DocumentFile, DocumentRow, ErrorRow, HdsVerdictRow, ReviewRow, Run
 from vendorcheck.register.summary import build_dashboard
 
-from .conftest import BAD_FILES, SAMPLES
+from .conftest import BAD_FILES, NOT_DOCUMENTS, SAMPLES
 
 
 def test_corrupt_files_and_duplicates(suppliers: Path, register: Register) -> None:
     result = run_batch(suppliers, register, BatchOptions(jobs=1, health_data=True))
-    # 10 files, 9 contents (acme/dpa.md and beta/dpa-copie.md are one document): 5 reviewed, 4 refused.
+    # 10 files, 9 contents (acme/dpa.md and beta/dpa-copie.md are one document): 5 reviewed, 4 refused;
+    # a README, a note and an image are listed apart, with their reason, and reach neither count.
     assert (result.files, result.documents, result.reviewed, result.failed, result.skipped) == (10, 9, 5, 4, 0)
+    assert {Path(s.path).relative_to(suppliers).as_posix(): s.reason for s in result.not_documents} == NOT_DOCUMENTS
     assert not result.interrupted
     assert result.pages == len(pdfium.PdfDocument(suppliers / "acme/contrat-hebergement.pdf"))
     with register.transaction() as session:

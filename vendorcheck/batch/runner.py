@@ -37,6 +37,13 @@ class BatchOptions(BaseModel):
     today: date | None = None  # reference date of HDS expiry checks; the system date when None
 
 
+class SkippedFile(BaseModel):
+    """A file of the folder that is not a document to review, and why (`batch.skip.*` catalogue key)."""
+
+    path: str
+    reason: str
+
+
 class BatchResult(BaseModel):
     run_id: int
     files: int
@@ -47,6 +54,7 @@ class BatchResult(BaseModel):
     pages: int  # of the PDFs reviewed: a DOCX has no pages until a word processor lays it out
     seconds: float
     interrupted: bool
+    not_documents: list[SkippedFile] = []  # READMEs, notes, images without text: listed, not reviewed
 
 
 class Progress(Protocol):
@@ -106,6 +114,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     key = ReviewKey(rules_version=rules.version, snapshot=snapshot_label() if options.health_data else None,
                     health_data=options.health_data, lang=options.lang)
     found = discover(root, options.exclude)
+    not_documents = [SkippedFile(path=f.ref.path, reason=f.skipped) for f in found if f.skipped]
+    found = [f for f in found if not f.skipped]
     copies: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         if item.sha256:
@@ -153,7 +163,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
                                  skipped=len(done), failed=counts["failed"])
     return BatchResult(run_id=run_id, files=len(found), documents=len(copies), reviewed=counts["reviewed"],
                        skipped=len(done), failed=counts["failed"], pages=counts["pages"],
-                       seconds=perf_counter() - started, interrupted=status != "complete")
+                       seconds=perf_counter() - started, interrupted=status != "complete",
+                       not_documents=not_documents)
 
 
 def _unreadable(item: Found) -> Outcome:
