@@ -365,6 +365,7 @@ def _render(value: object, lang: Lang) -> str:
 CATALOGUE_VERDICTS: dict[str, HdsVerdict] = {
     "identifier_unusable": HdsVerdict.invalid_identifier,
     "activities_partial": HdsVerdict.partially_certified,
+    "declarations_conflict": HdsVerdict.claim_inconsistent,
 }
 
 
