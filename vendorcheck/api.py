@@ -10,7 +10,7 @@ from vendorcheck.engine.review import review_document
 from vendorcheck.ingest import IngestOptions, load
 from vendorcheck.models import Document, Language, Review
 from vendorcheck.rulebook import RulePack, load_rules
-from vendorcheck.verdict import overall_verdict
+from vendorcheck.verdict import assess_verdict
 
 
 def review(document: Document, *, health_data: bool = True, lang: Language = "fr",
@@ -28,7 +28,7 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     result.parties = extract_parties(document)
     if health_data:
         result.hds = assess_contract(document, result.parties, vendor=vendor, declaration=declaration, today=today)
-        result.verdict = overall_verdict(result.findings, result.hds)
+    result.verdict, result.verdict_causes = assess_verdict(result.findings, result.hds)
     return result
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from vendorcheck.hds.models import HdsAssessment
+from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 
 Language = Literal["fr", "en"]
 SourceFormat = Literal["pdf", "docx", "text", "markdown"]
@@ -46,8 +46,17 @@ class Verdict(StrEnum):
     """Overall opinion on a contract, as French practitioners phrase it."""
 
     signable = "signable"
+    verify_certification = "verify_certification"  # clauses in order; the HDS certification is to be checked
     signable_with_addendum = "signable_with_addendum"
     not_signable = "not_signable"
+
+
+class VerdictCause(BaseModel):
+    """One reason for the overall opinion, stated under it (`vendorcheck.verdict.cause_text`)."""
+
+    code: Literal["blocking", "gaps", "hds_blocking", "hds_to_check", "clear", "clear_clauses"]
+    requirements: list[str] = Field(default_factory=list, description="The requirements at fault, in order")
+    hds_verdict: HdsVerdict | None = None
 
 
 class Section(BaseModel):
@@ -165,6 +174,7 @@ class Review(BaseModel):
     document: DocumentInfo
     findings: list[Finding]
     verdict: Verdict
+    verdict_causes: list[VerdictCause] = Field(default_factory=list, description="Why the verdict, worst first")
     health_data: bool
     lang: Language
     rules_version: str

@@ -25,7 +25,7 @@ from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow,
 from vendorcheck.register.store import now
 from vendorcheck.verdict import overall_verdict
 
-Overall = Literal["signable", "signable_with_addendum", "not_signable", "unchecked"]
+Overall = Literal["signable", "verify_certification", "signable_with_addendum", "not_signable", "unchecked"]
 
 # Which finding speaks for the supplier when its documents disagree (lower wins); see the module docstring.
 _PRECEDENCE = {Status.non_compliant: 0, Status.present: 1, Status.partial: 2, Status.missing: 3,
@@ -199,7 +199,8 @@ def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -
     if assessment is None:
         return None
     last: HdsVerdictRow = supplier.hds_verdicts[-1]
-    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang),
+    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang,
+                                                             partial_list=assessment.snapshot_partial),
                    summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
                    snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
                    ok=assessment.verdict.is_clear)
