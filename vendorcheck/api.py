@@ -22,10 +22,11 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     `vendor`: a name or SIREN) is checked against the HDS list, and the vendor's `declaration` file, if
     given, is cross-checked with the contract; `today` is the reference date of that check."""
     from vendorcheck.hds.contract import assess_contract
-    from vendorcheck.parties import extract_parties
+    from vendorcheck.parties import extract_parties, identify_vendor
 
     result = review_document(document, rules or load_rules(), health_data=health_data, lang=lang)
-    result.parties = extract_parties(document)
+    result.vendor = identify_vendor(document)
+    result.parties = extract_parties(document, result.vendor)
     if health_data:
         result.hds = assess_contract(document, result.parties, vendor=vendor, declaration=declaration, today=today)
     result.verdict, result.verdict_causes = assess_verdict(result.findings, result.hds)

@@ -157,6 +157,32 @@ class Party(BaseModel):
     evidence: Evidence | None = None
 
 
+class Signal(BaseModel):
+    """One reason to think a name is the vendor, with where it is written."""
+
+    kind: str = Field(description="parties | defined_role | statement | operator | legal | provided_by | signature "
+                                  "| signature_role | alias | title | controller")
+    weight: float
+    start: int
+    end: int
+
+
+class VendorIdentity(BaseModel):
+    """The vendor a contract names, or why none is named."""
+
+    name: str | None = Field(None, description="As written, its legal form kept (None: not identified)")
+    aliases: list[str] = Field(default_factory=list, description="Other names the text gives it")
+    siren: str | None = None
+    confidence: float = Field(0.0, ge=0.0, le=1.0)
+    evidence: Evidence | None = Field(None, description="Where the name is written with its role")
+    signals: list[Signal] = Field(default_factory=list)
+    unidentified_because: str | None = Field(None, description="none | weak | ambiguous | template")
+
+    @property
+    def identified(self) -> bool:
+        return self.name is not None
+
+
 class DocumentInfo(BaseModel):
     name: str
     sha256: str
@@ -179,6 +205,7 @@ class Review(BaseModel):
     lang: Language
     rules_version: str
     parties: list[Party] = Field(default_factory=list)
+    vendor: VendorIdentity | None = Field(None, description="The vendor as read from the contract, with its evidence")
     created_at: datetime
     hds: HdsAssessment | None = None
 

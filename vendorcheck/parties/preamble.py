@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from vendorcheck.hds.names import fold
-from vendorcheck.models import Document, Evidence, Party
+from vendorcheck.models import Document, Evidence, Party, VendorIdentity
 from vendorcheck.parties.legal import siren_in
 from vendorcheck.parties.names import DETERMINERS, name_at, name_before
 from vendorcheck.parties.roles import Role, roles_of, term_role
@@ -46,10 +46,10 @@ class Found(NamedTuple):
     siren: str | None
 
 
-def extract_parties(document: Document) -> list[Party]:
+def extract_parties(document: Document, vendor: VendorIdentity | None = None) -> list[Party]:
     """The parties a contract names, controller first, each with the quote of its name: the practice as
     the preamble names it, and the vendor as `identify_vendor` reads it from every signal of the text
-    (none when it is not identified)."""
+    (none when it is not identified; pass `vendor` when it is already read)."""
     from vendorcheck.parties.vendor import identify_vendor
 
     text = document.text[:PREAMBLE_CHARS]
@@ -62,7 +62,7 @@ def extract_parties(document: Document) -> list[Party]:
         if any(fold(p.name) == fold(name) for p in parties):
             continue
         parties.append(Party(name=name, role=item.role, siren=item.siren, evidence=evidence(document, start, end)))
-    vendor = identify_vendor(document)
+    vendor = vendor or identify_vendor(document)
     if vendor.name is not None and not any(fold(p.name) == fold(vendor.name) for p in parties):
         parties.append(Party(name=vendor.name, role="processor", siren=vendor.siren, evidence=vendor.evidence))
     return sorted(parties, key=lambda p: {"controller": 0, "processor": 1}.get(p.role, 2))

@@ -18,10 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
-from pydantic import BaseModel, Field
-
 from vendorcheck.hds.names import core_key
-from vendorcheck.models import Document, Evidence
+from vendorcheck.models import Document, Signal, VendorIdentity
 from vendorcheck.parties.legal import legal_mentions
 from vendorcheck.parties.names import PLACEHOLDER, has_legal_form, name_at, vendor_name_problem
 from vendorcheck.parties.preamble import PREAMBLE_CHARS, evidence, preamble_parties, provider_spans
@@ -55,32 +53,6 @@ _SIGNATURE = re.compile(r"(?:^|\n)[ \t*_]*(?:pour|for(?:\s++and)?\s++on\s++behal
 _SIGNATURE_ZONE = 4000
 _TITLE_CHARS = 160
 _NAME_LABEL = re.compile(r"[ \t*_]*(?:(?:nom|name|soci[ée]t[ée]|company)[ \t]*:)?[ \t*_]*", re.IGNORECASE)
-
-
-class Signal(BaseModel):
-    """One reason to think a name is the vendor, with where it is written."""
-
-    kind: str = Field(description="parties | defined_role | statement | legal | provided_by | signature | alias "
-                                  "| title | actor | controller")
-    weight: float
-    start: int
-    end: int
-
-
-class VendorIdentity(BaseModel):
-    """The vendor a contract names, or why none is named."""
-
-    name: str | None = Field(None, description="As written, its legal form kept (None: not identified)")
-    aliases: list[str] = Field(default_factory=list, description="Other names the text gives it")
-    siren: str | None = None
-    confidence: float = Field(0.0, ge=0.0, le=1.0)
-    evidence: Evidence | None = Field(None, description="Where the name is written with its role")
-    signals: list[Signal] = Field(default_factory=list)
-    unidentified_because: str | None = Field(None, description="none | weak | ambiguous | template")
-
-    @property
-    def identified(self) -> bool:
-        return self.name is not None
 
 
 @dataclass
