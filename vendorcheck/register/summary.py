@@ -49,6 +49,7 @@ class HdsInfo(BaseModel):
     source: str | None
     assessed_at: datetime
     ok: bool
+    partial_list: bool = False  # assessed against a list known to be partial: absence proves nothing
 
 
 class DocumentLine(BaseModel):
@@ -203,7 +204,7 @@ def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -
                                                              partial_list=assessment.snapshot_partial),
                    summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
                    snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
-                   ok=assessment.verdict.is_clear)
+                   ok=assessment.verdict.is_clear, partial_list=assessment.snapshot_partial)
 
 
 def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: Language) -> list[EvidenceLine]:
