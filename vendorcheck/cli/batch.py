@@ -60,10 +60,10 @@ def batch(
     Un fichier illisible devient une ligne d'erreur. Ctrl-C arrête proprement ; relancée, la commande reprend.
     """
     from vendorcheck.batch import BatchOptions, run_batch
-    from vendorcheck.batch.report import batch_summary, next_command, skipped_lines
-    from vendorcheck.i18n import t
     from vendorcheck.batch.progress import RichProgress
+    from vendorcheck.batch.report import batch_summary, next_command, skipped_lines
     from vendorcheck.errors import FileMissing, OptionError
+    from vendorcheck.i18n import t
     from vendorcheck.register import Register, default_register
     from vendorcheck.register.db import display_url
     from vendorcheck.register.export import export, parse_formats

@@ -16,7 +16,6 @@ from vendorcheck.errors import RegisterError
 from vendorcheck.register.migrations import migrate
 
 
-
 def default_register() -> Path:
     """The one place `vendorcheck batch` fills and the `register` commands and `serve` read, whatever the
     folder they are started from: `registre.sqlite` in vendorcheck's data folder ($VENDORCHECK_HOME, else
