@@ -21,11 +21,14 @@ WIDE = {"COLUMNS": "1000"}  # error lines go through rich, which wraps at 80 col
 
 def test_batch_writes_register_and_exports(many: Path, tmp_path: Path) -> None:
     out = tmp_path / "résultats"
+    (many / "README.md").write_text("# Nos fournisseurs\n\nUn dossier par fournisseur.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["batch", str(many), "-o", str(out), "-j", "1", "--no-health-data"], env=WIDE)
     assert result.exit_code == 0, result.output
     assert result.stdout.split() == [str(out / n) for n in ("fournisseurs.xlsx", "fournisseurs.csv",
                                                                "exigences.csv", "tableau-de-bord.html")]
-    assert "8 fichiers, 8 documents distincts : 8 analysés, 0 déjà à jour, 0 en erreur, 0 ignoré" in result.stderr
+    assert ("8 fichiers, 8 documents distincts : 8 analysés, 0 déjà à jour, 0 en erreur, 1 ignoré (pas un contrat)"
+            in result.stderr)
+    assert "Ignoré : README.md — fichier d'explication (README), pas un contrat" in result.stderr
     # One register, in vendorcheck's data folder whatever -o says, and the next command to type.
     register = tmp_path / "home" / "registre.sqlite"
     assert register.is_file() and f"Registre : {register}" in result.stderr

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,19 +50,3 @@ def test_an_oversized_declaration_is_refused_unread(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(6 * 1024 * 1024)
     assert "fichier trop volumineux (6 Mo, limite 5 Mo)" in _refused(path)
-
-
-def test_a_zip_bomb_workbook_is_refused(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b" " * (60 * 1024 * 1024))
-    path = tmp_path / "bombe.xlsx"
-    path.write_bytes(buffer.getvalue())
-    assert "possible bombe zip" in _refused(path)
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
-def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
-    path = tmp_path / "tube.yaml"
-    os.mkfifo(path)
-    assert "pas un fichier ordinaire" in _refused(path)
