@@ -168,3 +168,19 @@ def test_vendor_fixture_covers_the_corpus() -> None:
     assert documents == {p.name for p in (CORPUS / "texts").glob("*.md")}
     score, misses = corpus_vendor_score()
     assert score >= TARGET, misses
+
+
+def test_the_hds_section_says_whom_it_looked_up() -> None:
+    from vendorcheck.api import review_file
+    from vendorcheck.render.hds_section import vendor_line
+
+    contract = ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md"
+    read = vendor_line(review_file(contract))
+    assert read is not None and read.startswith("Fournisseur lu dans le contrat : Armor Imagerie Cloud — confiance ")
+    given = vendor_line(review_file(contract, vendor="Nuage Fictif SAS"))
+    assert given == "Fournisseur recherché : Nuage Fictif SAS (lu dans le contrat : Armor Imagerie Cloud)"
+    template = document_from_text(next(c[1] for c in OWN_WORDING if c[0] == "fr-template-blanks"), "fr")
+    from vendorcheck.api import review
+
+    assert vendor_line(review(template)) == ("Modèle de contrat dont les parties restent à compléter : aucun "
+                                             "fournisseur n'y est nommé.")

@@ -25,6 +25,10 @@ def vendor_line(review: Review) -> str | None:
     identity, lang = review.vendor, review.lang
     if identity is None:
         return None
+    query = review.hds.query if review.hds else ""
+    if query and not (identity.name and query.startswith(identity.name)):
+        # --vendor named someone else than the contract reading (or the declaration did): say so.
+        return t("vendor.given", lang, name=query, read=identity.name or t("vendor.none", lang))
     if identity.name is None:
         return t(f"vendor.unidentified.{identity.unidentified_because or 'none'}", lang)
     where = ""
