@@ -24,7 +24,7 @@ from vendorcheck.parties.legal import legal_mentions
 from vendorcheck.parties.names import PLACEHOLDER, has_legal_form, name_at, vendor_name_problem
 from vendorcheck.parties.preamble import PREAMBLE_CHARS, evidence, preamble_parties, provider_spans
 from vendorcheck.parties.roles import roles_of, term_role
-from vendorcheck.parties.terms import defined_terms
+from vendorcheck.parties.terms import DefinedTerm, defined_terms
 
 # Votes. A role the contract states outright weighs most; being often the subject of obligations or
 # named in the title only adds to a name found otherwise or to a name that clearly dominates the text.
@@ -40,7 +40,8 @@ IDENTIFIED = 3.0  # below this, "not identified"
 _RIVAL_RATIO = 0.7  # a runner-up this close makes the answer unsure
 
 _ACTOR = re.compile(
-    r"(?<![\w'’&.-])(?P<name>[A-Z][\w'’&.-]*+(?:[ \t]++(?:[A-Z][\w'’&.-]*+|de|du|des|of|&)){0,4})[ \t]++"
+    r"(?<![\w'’&.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’&.-]*+(?:[ \t]++(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*+|de|du|des|of|&)){0,4})"
+    r"[ \t]++"
     r"(?:shall|will|may|must|processes|provides|agrees|warrants|uses|stores|hosts|maintains|offers|reserves|"
     r"collects|notifies|ensures|implements|s['’]engage|garantit|assure|traite|fournit|propose|met|peut|doit|"
     r"h[ée]berge|conserve|informe|notifie|se\s++r[ée]serve|veille|s['’]interdit|ne\s++(?:garantit|peut)|"
@@ -95,13 +96,13 @@ class _Votes:
             key = self.alias_of[key]
         return key
 
-    def add(self, span: tuple[int, int], kind: str, weight: float | None = None, siren: str | None = None) -> None:
+    def add(self, span: tuple[int, int], kind: str, siren: str | None = None) -> None:
         name = self.text[span[0]:span[1]]
         if vendor_name_problem(name) is not None:
             return
         candidate = self.candidates.setdefault(self.key(name), _Candidate())
         candidate.spans.append(span)
-        candidate.signals.append(Signal(kind=kind, weight=WEIGHTS.get(kind, weight or 0.0), start=span[0],
+        candidate.signals.append(Signal(kind=kind, weight=WEIGHTS.get(kind, -_CONTROLLER_PENALTY), start=span[0],
                                         end=span[1]))
         candidate.siren = candidate.siren or siren
 
@@ -149,7 +150,7 @@ def identify_vendor(document: Document) -> VendorIdentity:
     return _decide(document, votes)
 
 
-def _vote_defined(votes: _Votes, term, *, operator: bool) -> None:  # noqa: ANN001 - a DefinedTerm
+def _vote_defined(votes: _Votes, term: DefinedTerm, *, operator: bool) -> None:
     span = (term.start, term.end)
     names = [t for t in term.terms if term_role(t) == "unknown" and vendor_name_problem(t) in (None, "acronym")]
     for alias in names:
