@@ -37,6 +37,11 @@ NOTATIONS = [
     ("mise à disposition et maintien en condition opérationnelle de l'infrastructure virtuelle", [3]),
     ("Hébergeur d'infrastructure physique", [1, 2]),
     ("hébergeur infogéreur", [3, 4, 5, 6]),
+    ("Activités 1, 2, 3, 4, 5 et 6", [1, 2, 3, 4, 5, 6]),
+    ("toutes les activités", [1, 2, 3, 4, 5, 6]),
+    ("activités n°5 et n°6", [5, 6]),
+    ("Act. 3, Act. 4", [3, 4]),
+    ("Hébergement d'applications, administration, sauvegarde", [4, 5, 6]),
 ]
 
 
@@ -58,14 +63,16 @@ def _list(rows: list[str], header: str = "Raison sociale;SIREN;Activités certif
 def test_a_list_with_each_activity_notation_imports_fully(tmp_path: Path) -> None:
     sirens = ["901000109", "902000207", "903000305", "904000403", "905000501", "906000609", "907000707",
               "908000805", "909000903", "910001007", "911001105", "912001203", "913001301", "791463524",
-              "817330962", "903782142", "842156374"]
-    rows = [f"Hébergeur {index} SAS;{siren};\"{text}\";31/12/2028"
+              "817330962", "903782142", "842156374", "991000019", "992000026", "993000033", "994000040",
+              "995000056"]
+    rows = [f"Hébergeur {index} SAS;{siren};\"{text}\";{('31/12/2028', '31.12.2028', '31/12/28')[index % 3]}"
             for index, ((text, _), siren) in enumerate(zip(NOTATIONS, sirens, strict=False), start=1)]
     path = tmp_path / "notations.csv"
     path.write_text(_list(rows), encoding="utf-8")
     report, entries = parse_list(path)
     assert report.rejected == [] and report.accepted == len(rows) == len(NOTATIONS)
     assert [e.activities for e in entries] == [numbers for _, numbers in NOTATIONS]
+    assert {e.valid_until for e in entries} == {date(2028, 12, 31)}  # 31/12/2028, 31.12.2028, 31/12/28
 
 
 PERSON_SAVED = (

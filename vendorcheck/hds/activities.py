@@ -36,8 +36,8 @@ _KEYWORDS: tuple[tuple[str, int], ...] = (
      r"datacenters?|data\s+cent(?:er|re)s?", 1),
     (r"infrastructures?\s+materielles?|hardware(?:\s+infrastructure)?", 2),
     (r"infrastructures?\s+virtuelles?|virtual\s+infrastructure|virtuali[sz]ation", 3),
-    (r"plate-?formes?\s+d'hebergement|application\s+hosting\s+platform|hosting\s+platform|plate-?forme\s+"
-     r"applicative", 4),
+    (r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
+     r"plate-?forme\s+applicative|hebergement\s+d'applications?", 4),
     (r"administration|exploitation|operation\s+of|infogerance", 5),
     (r"sauvegardes?|back-?ups?", 6),
 )
