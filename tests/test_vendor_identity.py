@@ -59,6 +59,26 @@ OWN_WORDING = [
      "rendez-vous.\n\nLe responsable de traitement est l'Agence Régionale du Numérique Solidaire, dont le "
      "siège est à Lyon.\n\nL'usager peut exercer ses droits par courriel.", "Agence Régionale du Numérique Solidaire",
      None, "operator"),
+    ("fr-entre-les-soussignes",
+     "CONTRAT D'HÉBERGEMENT\n\nENTRE LES SOUSSIGNÉS :\n\nLa société NUAGEO SANTÉ, société par actions simplifiée au "
+     "capital de 50 000 euros, dont le siège social est situé 12 rue des Lilas, 75011 Paris, immatriculée au RCS "
+     "de Paris sous le numéro 991 000 019, représentée par son Président,\n\nCi-après dénommée « le Prestataire "
+     "»,\n\nD'UNE PART,\n\nET :\n\nLe Docteur Claire Dubois, médecin généraliste,\n\nCi-après dénommée « le "
+     "Client »,\n\nD'AUTRE PART.\n\nArticle 1 - Objet\nLe Prestataire héberge les données du Client.",
+     "NUAGEO SANTÉ", "991000019", "parties"),
+    ("en-numbered-parties",
+     'THIS AGREEMENT is made on 1 March 2026\n\nBETWEEN:\n\n(1) ACME HEALTH SYSTEMS LIMITED, a company '
+     "incorporated in England and Wales with company number 01234567 whose registered office is at 1 High "
+     'Street, London (the "Processor"); and\n\n(2) RIVERSIDE MEDICAL PRACTICE, of 2 River Road, Leeds (the '
+     '"Controller").\n\n1. Definitions', "ACME HEALTH SYSTEMS LIMITED", None, "defined_role"),
+    ("en-terms-we-us",
+     'Terms of Service\n\nThese Terms of Service ("Terms") govern your use of the services provided by Medibox '
+     'Inc. ("Medibox", "we", "us", or "our").\n\n1. Medibox stores your patients\' files. We will keep them '
+     "secure.", "Medibox Inc.", None, "provided_by"),
+    ("fr-title-and-acts",
+     "Conditions générales de vente Hébergo\n\nArticle 1. Hébergo s'engage à héberger les données en France.\n"
+     "Article 2. Hébergo assure la sauvegarde quotidienne.\nArticle 3. Hébergo informe le client de toute "
+     "violation.\nArticle 4. Le client règle les factures à 30 jours.", "Hébergo", None, "title"),
     # Traps: what only looks like a vendor.
     ("en-fragment-is-not-a-name",
      "This DPA forms part of the agreement that references this DPA and governs the services. The Customer is "

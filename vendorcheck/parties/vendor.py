@@ -30,9 +30,9 @@ from vendorcheck.parties.terms import DefinedTerm, defined_terms
 # named in the title only adds to a name found otherwise or to a name that clearly dominates the text.
 WEIGHTS = {
     "operator": 3.0, "parties": 3.0, "defined_role": 3.0, "signature_role": 3.0, "statement": 3.0, "legal": 2.0,
-    "provided_by": 2.0, "signature": 1.5, "alias": 1.0, "title": 1.0,
+    "provided_by": 2.0, "signature": 1.5, "alias": 1.0, "title": 1.5,
 }
-_ACTOR_WEIGHT, _ACTOR_CAP, _ACTOR_MIN = 0.25, 3.0, 3
+_ACTOR_WEIGHT, _ACTOR_CAP, _ACTOR_MIN = 0.5, 3.0, 3
 _ACTOR_MATCHES = 5000  # enough to rank the actors of a long contract; bounds the cost of a hostile one
 _STATEMENT_EXTRA, _STATEMENT_CAP = 0.5, 4.0
 _CONTROLLER_PENALTY = 5.0
