@@ -23,8 +23,11 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     given, is cross-checked with the contract; `today` is the reference date of that check."""
     from vendorcheck.hds.contract import assess_contract
     from vendorcheck.parties import extract_parties, identify_vendor
+    from vendorcheck.recognition import reading_notes, temper
 
     result = review_document(document, rules or load_rules(), health_data=health_data, lang=lang)
+    temper(result.findings, document)
+    result.document.warnings += reading_notes(document, lang)
     result.vendor = identify_vendor(document)
     result.parties = extract_parties(document, result.vendor)
     if health_data:

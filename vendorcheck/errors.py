@@ -14,8 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "VC-E001": ("fichier introuvable", "file not found"),
     "VC-E002": ("le fichier est vide", "the file is empty"),
     "VC-E003": (
-        "format non pris en charge ({detected}) ; formats acceptés : PDF, DOCX, TXT, Markdown",
-        "unsupported format ({detected}); accepted formats: PDF, DOCX, TXT, Markdown",
+        "format non pris en charge ({detected}) ; formats acceptés : PDF, DOCX, TXT, Markdown, images JPEG, "
+        "PNG, TIFF",
+        "unsupported format ({detected}); accepted formats: PDF, DOCX, TXT, Markdown, JPEG, PNG, TIFF images",
     ),
     "VC-E004": (
         "fichier trop volumineux ({size} Mo, limite {limit} Mo)",
@@ -26,9 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "encrypted or password-protected PDF; ask for an unprotected copy",
     ),
     "VC-E011": (
-        "PDF sans couche texte (document scanné ?) ; faites-le passer par un logiciel de "
-        "reconnaissance de caractères (OCR) puis recommencez",
-        "PDF without a text layer (scanned?); run it through OCR software and try again",
+        "PDF sans couche texte (document scanné ?) et reconnaissance de caractères désactivée (--no-ocr) ; "
+        "relancez sans --no-ocr pour le lire par OCR",
+        "PDF without a text layer (scanned?) and character recognition turned off (--no-ocr); run again "
+        "without --no-ocr to read it by OCR",
     ),
     "VC-E012": ("PDF illisible ou endommagé ({detail})", "unreadable or damaged PDF ({detail})"),
     "VC-E020": (
@@ -58,6 +60,7 @@ class VendorcheckError(Exception):
 
     code = "VC-E000"
     exit_code = 2
+    catalogue_key = ""  # when set, the message comes from the locales catalogue instead of MESSAGES
 
     def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
         self.path = str(path) if path is not None else None
@@ -66,6 +69,10 @@ class VendorcheckError(Exception):
         super().__init__(self.message())
 
     def reason(self, lang: str | None = None) -> str:
+        if self.catalogue_key:
+            from vendorcheck.i18n import t
+
+            return t(self.catalogue_key, "en" if (lang or self.lang) == "en" else "fr", **self.details)
         fr, en = MESSAGES[self.code]
         template = en if (lang or self.lang) == "en" else fr
         return template.format(**self.details)
@@ -241,3 +248,45 @@ class DeclarationError(VendorcheckError):
     """A vendor declaration (YAML, JSON, XLSX) that cannot be read; every problem is listed."""
 
     code = "VC-E055"
+
+
+# Scanned and photographed contracts (OCR): messages in the catalogues, under ocr.errors.
+class OcrUnavailable(VendorcheckError):
+    """The recogniser cannot run on this computer: not the file's fault, so a batch retries the file."""
+
+
+class TesseractMissing(OcrUnavailable):
+    code = "VC-E013"
+    catalogue_key = "ocr.errors.tesseract_missing"
+
+
+class OcrLanguageMissing(OcrUnavailable):
+    code = "VC-E014"
+    catalogue_key = "ocr.errors.language_missing"
+
+
+class ImageTooLarge(InputError):
+    """Decompression bomb: the header announces more pixels or pages than any contract page needs."""
+
+    code = "VC-E015"
+    catalogue_key = "ocr.errors.too_large"
+
+
+class NothingRecognised(InputError):
+    code = "VC-E016"
+    catalogue_key = "ocr.errors.nothing_read"
+
+
+class CorruptImage(InputError):
+    code = "VC-E017"
+    catalogue_key = "ocr.errors.corrupt_image"
+
+
+class OcrFailed(OcrUnavailable):
+    code = "VC-E018"
+    catalogue_key = "ocr.errors.failed"
+
+
+class OcrDisabled(InputError):
+    code = "VC-E019"
+    catalogue_key = "ocr.errors.disabled"

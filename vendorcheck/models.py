@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 
 Language = Literal["fr", "en"]
-SourceFormat = Literal["pdf", "docx", "text", "markdown"]
+SourceFormat = Literal["pdf", "docx", "text", "markdown", "image"]
 LocationUnit = Literal["page", "paragraph", "line"]
 
 
@@ -75,6 +75,17 @@ class Section(BaseModel):
         return self.title
 
 
+class RecognisedPage(BaseModel):
+    """A page whose text was read by OCR, with how sure the recogniser was of it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: int
+    confidence: float = Field(ge=0.0, le=100.0, description="Mean word confidence, weighted by word length.")
+    rotation: int = Field(0, description="Quarter turn applied before reading, degrees clockwise.")
+    skew: float = Field(0.0, description="Skew straightened, degrees.")
+
+
 class Document(BaseModel):
     """Extracted text of one file, with every character mapped back to its page or paragraph.
 
@@ -93,6 +104,7 @@ class Document(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     language: Language = "fr"
     warnings: list[str] = Field(default_factory=list)
+    recognised: list[RecognisedPage] = Field(default_factory=list)  # pages read by OCR; their text is in `text`
 
     @model_validator(mode="after")
     def _units_are_sorted(self) -> Document:
@@ -144,6 +156,9 @@ class Finding(BaseModel):
     flags: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     unverified: bool = False
+    ocr_confidence: float | None = Field(
+        None, ge=0.0, le=100.0,
+        description="Set when the finding rests on text read by OCR: the recognition confidence of that text.")
 
     @property
     def is_violation(self) -> bool:
@@ -192,6 +207,7 @@ class DocumentInfo(BaseModel):
     page_count: int | None = None
     characters: int
     warnings: list[str] = Field(default_factory=list)
+    recognised: list[RecognisedPage] = Field(default_factory=list)
 
 
 class Review(BaseModel):

@@ -16,6 +16,7 @@ def test_files_are_grouped_by_supplier_folder_and_clutter_is_ignored(suppliers: 
     found = {Path(f.ref.path).relative_to(suppliers).as_posix(): f for f in discover(suppliers)}
     assert set(found) == {"acme/contrat-hebergement.pdf", "acme/dpa.md", "beta/dpa-copie.md", "beta/cgu.md",
                           "beta/scan-corrompu.pdf", "beta/avenant.docx", "beta/vide.txt", "beta/ancien-contrat.doc",
+                          "beta/logo.png",
                           "contrat-kalendo.docx", "conditions-kalendo-2025.md", *NOT_DOCUMENTS}
     assert {name: f.skipped for name, f in found.items() if f.skipped} == NOT_DOCUMENTS
     assert found["acme/dpa.md"].ref.folder == "acme" and found["contrat-kalendo.docx"].ref.folder is None

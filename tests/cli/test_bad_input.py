@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from vendorcheck import errors
 from vendorcheck.cli.main import app
+from vendorcheck.i18n import catalogue
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 # cli/common.py prints errors through rich, which hard-wraps at 80 columns when stderr is not a
@@ -55,12 +56,12 @@ def empty_docx(tmp_path: Path) -> Path:
 CASES = {
     "missing": (lambda tmp: tmp / "absent.pdf", "VC-E001", "introuvable"),
     "empty": (lambda tmp: BAD / "empty.txt", "VC-E002", "vide"),
-    "png": (lambda tmp: BAD / "image.png", "VC-E003", "image PNG"),
+    "blank-image": (lambda tmp: BAD / "image.png", "VC-E016", "aucun texte lisible"),
     "legacy-doc": (lambda tmp: BAD / "legacy.doc", "VC-E003", "Word 97-2003"),
     "huge": (huge, "VC-E004", "trop volumineux"),
     "folder": (lambda tmp: tmp, "VC-E005", "dossier"),
     "encrypted-pdf": (lambda tmp: BAD / "encrypted.pdf", "VC-E010", "mot de passe"),
-    "scanned-pdf": (lambda tmp: BAD / "scanned.pdf", "VC-E011", "OCR"),
+    "scanned-pdf-without-ocr": (lambda tmp: BAD / "scanned.pdf", "VC-E011", "--no-ocr", "--no-ocr"),
     "corrupt-pdf": (lambda tmp: BAD / "corrupt.pdf", "VC-E012", "endommagé"),
     "docx-not-zip": (lambda tmp: BAD / "not-a-zip.docx", "VC-E020", "pas une archive zip"),
     "docx-without-document": (lambda tmp: BAD / "no-document.docx", "VC-E020", "word/document.xml"),
@@ -81,15 +82,15 @@ def assert_one_clean_line(stderr: str, stdout: str, path: Path, code: str, reaso
 
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_gives_one_line_and_exit_code_2(case, tmp_path):
-    make, code, reason = CASES[case]
+    make, code, reason, *options = CASES[case]
     path = make(tmp_path)
-    result = CliRunner().invoke(app, ["review", str(path)], env=WIDE)
+    result = CliRunner().invoke(app, ["review", str(path), *options], env=WIDE)
     assert result.exit_code == 2, result.output
     assert_one_clean_line(result.stderr, result.stdout, path, code, reason)
 
 
 def test_english_messages(tmp_path):
-    result = CliRunner().invoke(app, ["review", str(BAD / "scanned.pdf"), "--lang", "en"], env=WIDE)
+    result = CliRunner().invoke(app, ["review", str(BAD / "scanned.pdf"), "--lang", "en", "--no-ocr"], env=WIDE)
     assert result.exit_code == 2
     assert "without a text layer" in result.stderr
 
@@ -131,16 +132,19 @@ def test_every_error_class_has_its_own_code_and_both_messages():
     leaves = [cls for cls in concrete if "code" in vars(cls)]
     codes = [cls.code for cls in leaves]
     assert len(codes) == len(set(codes)), sorted(codes)
-    for code in codes:
-        fr, en = errors.MESSAGES[code]
+    for cls in leaves:
+        if cls.catalogue_key:
+            fr, en = (catalogue(lang)[cls.catalogue_key] for lang in ("fr", "en"))
+        else:
+            fr, en = errors.MESSAGES[cls.code]
         assert fr and en and fr != en
 
 
 def test_every_bad_input_case_has_a_distinct_failure_mode():
     """tests/data/bad/ keeps one file per failure mode: no two files there share an error and reason."""
-    modes = {(code, reason) for make, code, reason in CASES.values()}
+    modes = {(code, reason) for make, code, reason, *options in CASES.values()}
     assert len(modes) == len(CASES)
     shipped = {p.name for p in BAD.iterdir()}
-    used = {make(Path("/")).name for make, _, _ in CASES.values()
+    used = {make(Path("/")).name for make, *_ in CASES.values()
             if make.__name__ == "<lambda>" and make(Path("/")).parent == BAD}
     assert shipped == used

@@ -147,9 +147,9 @@ def test_page_without_text_gives_a_warning(make_pdf):
     assert document.warnings and "(2)" in document.warnings[0]
 
 
-def test_blank_document_is_refused_as_scanned(make_pdf):
+def test_blank_document_is_refused_as_scanned_when_ocr_is_off(make_pdf):
     with pytest.raises(errors.ScannedPdf):
-        load(make_pdf([[], ["3"]]))
+        load(make_pdf([[], ["3"]]), {"ocr": "never"})
 
 
 def test_both_engines_read_the_same_words_outside_tables(renderings):

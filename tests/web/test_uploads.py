@@ -143,7 +143,8 @@ def test_folder_is_deleted_when_the_review_fails(make_client: Any, tmp_path: Pat
 
 
 @pytest.mark.parametrize(("name", "content", "status", "code"), [
-    ("contrat.pdf", b"\x89PNG\r\n\x1a\nnot a pdf", 422, "VC-E012"),  # a picture renamed .pdf
+    ("contrat.pdf", b"%!PS-Adobe not a pdf", 422, "VC-E012"),  # a PostScript file renamed .pdf
+    ("contrat.pdf", b"\x89PNG\r\n\x1a\nbroken", 422, "VC-E017"),  # a picture renamed .pdf is read as one
     ("contrat.docx", b"%!PS-Adobe not a zip", 422, "VC-E020"),
     ("contrat.txt", b"MZ\x90\x00\x03\x00\x00\x00", 422, "VC-E030"),  # a program renamed .txt
     ("contrat.exe", b"MZ\x90\x00\x03\x00\x00\x00", 415, "VC-E003"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -26,11 +27,13 @@ def load_review(path: str | Path) -> Review:
         raise errors.ReviewFileError(path, detail=f"{where} : {first['msg']}{more}") from exc
 
 
-def review_source(path: str | Path, *, health_data: bool = True, lang: Language = "fr") -> Review:
-    """A `.json` file is read as a saved review; any other file is reviewed as a contract."""
+def review_source(path: str | Path, *, health_data: bool = True, lang: Language = "fr",
+                  ingest: dict[str, Any] | None = None) -> Review:
+    """A `.json` file is read as a saved review; any other file is reviewed as a contract (`ingest`: its
+    reading options, OCR included)."""
     path = Path(path)
     if path.suffix.lower() == REVIEW_SUFFIX:
         return load_review(path)
     from vendorcheck.api import review_file
 
-    return review_file(path, health_data=health_data, lang=lang)
+    return review_file(path, health_data=health_data, lang=lang, ingest=ingest)

@@ -87,5 +87,6 @@ def _new_pool(settings: WorkerSettings, workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["vendorcheck.batch.worker", "vendorcheck.batch.preload"])
+    # One budget of Tesseract processes for the whole pool: see worker.start.
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker.start,
-                               initargs=(settings,))
+                               initargs=(settings, context.Semaphore(workers)))

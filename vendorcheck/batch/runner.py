@@ -21,7 +21,9 @@ from pydantic import BaseModel
 
 from vendorcheck.batch.discover import Found, discover
 from vendorcheck.batch.pool import Task, outcomes
+from vendorcheck.batch.triage import skipped_after_review
 from vendorcheck.batch.worker import Job, WorkerSettings, process
+from vendorcheck.ingest.options import OcrMode
 from vendorcheck.models import Language
 from vendorcheck.register import Register, store
 from vendorcheck.register.hds import assess_suppliers, snapshot_label
@@ -35,6 +37,7 @@ class BatchOptions(BaseModel):
     rules_dir: Path | None = None
     exclude: list[Path] = []
     today: date | None = None  # reference date of HDS expiry checks; the system date when None
+    ocr: OcrMode = "auto"  # scans and photos: see IngestOptions.ocr
 
 
 class SkippedFile(BaseModel):
@@ -136,7 +139,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     if progress:
         progress.start(len(jobs), len(done))
     settings = WorkerSettings(health_data=options.health_data, lang=options.lang,
-                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today)
+                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today,
+                              ocr=options.ocr, ocr_jobs=options.jobs)
     status = "interrupted"
     with _StopRequest(progress) as stop:
         try:
@@ -144,8 +148,12 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
                 # A file edited since it was hashed comes back with another hash: it is still this one file.
                 refs = [c.ref for c in copies.get(outcome.sha256 or "", [])] or [_ref(found, outcome.path)]
                 with register.transaction() as session:
-                    store.record(session, run_id, key, outcome, refs)
-                counts["failed" if outcome.failure else "reviewed"] += 1
+                    store.record(session, run_id, key, outcome, refs)  # recorded: not read again next run
+                reason = skipped_after_review(Path(outcome.path), outcome.failure.code if outcome.failure else None)
+                if reason:
+                    not_documents.append(SkippedFile(path=outcome.path, reason=reason))
+                else:
+                    counts["failed" if outcome.failure else "reviewed"] += 1
                 counts["pages"] += outcome.page_count or 0
                 if progress:
                     progress.advance(outcome)

@@ -1,9 +1,11 @@
 """Which files of a suppliers' folder are not contracts at all: READMEs, notes, images without text.
 
 Such files are listed as skipped with their reason instead of being reviewed as contracts (a README
-"reviewed" as a contract gets a verdict and pollutes the register). A file vendorcheck cannot read but
-that may be a contract (a damaged PDF, a Word 97 file) is not skipped here: it becomes an error row, which
-is what the practice needs to know.
+"reviewed" as a contract gets a verdict and pollutes the register). READMEs and notes are known before any
+review; an image is a photo or scan of a page until text recognition finds no text in it (the one place
+that decides it: `skipped_after_review`). A file vendorcheck cannot read but that may be a contract (a
+damaged PDF or picture, a Word 97 file) is not skipped: it becomes an error row, which is what the practice
+needs to know.
 """
 
 from __future__ import annotations
@@ -32,21 +34,20 @@ def skip_reason(path: Path) -> str | None:
     stem = fold(path.stem).strip()
     if stem in _README_STEMS or stem.startswith("readme"):
         return "batch.skip.readme"
-    if _is_image(path):
-        return None if image_has_text(path) else "batch.skip.image"
-    if path.suffix.lower() in _TEXT_SUFFIXES and not _reads_like_a_contract(path):
+    if path.suffix.lower() in _TEXT_SUFFIXES and not is_image(path) and not _reads_like_a_contract(path):
         return "batch.skip.note"
     return None
 
 
-def image_has_text(path: Path) -> bool:
-    """Whether an image carries text to review. vendorcheck does not read images yet: text recognition
-    (OCR) plugs in here, and an image where it finds no text stays skipped."""
-    del path
-    return False
+def skipped_after_review(path: Path, failure_code: str | None) -> str | None:
+    """An image in which text recognition found nothing to read is no contract: the catalogue key of the
+    reason it is listed as skipped, or None."""
+    from vendorcheck.errors import NothingRecognised
+
+    return "batch.skip.image" if failure_code == NothingRecognised.code and is_image(path) else None
 
 
-def _is_image(path: Path) -> bool:
+def is_image(path: Path) -> bool:
     if path.suffix.lower() in _IMAGE_SUFFIXES:
         return True
     try:

@@ -7,12 +7,14 @@ worker pays for them once and then reuses them for every document it is given.
 from __future__ import annotations
 
 import signal
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from time import perf_counter
 
 from vendorcheck.errors import VendorcheckError
+from vendorcheck.ingest.options import OcrMode
 from vendorcheck.models import Language, Review
 from vendorcheck.register.records import DocumentKind, Failure, Outcome
 
@@ -30,14 +32,21 @@ class WorkerSettings:
     lang: Language
     rules_dir: str | None = None
     today: date | None = None  # reference date of the contract's HDS check
+    ocr: OcrMode = "auto"
+    ocr_jobs: int = 1  # pages of one scan recognised at once; the batch's shared slots bound the total
 
 
 _settings = WorkerSettings(health_data=True, lang="fr")
 
 
-def start(settings: WorkerSettings, *, child: bool = True) -> None:
-    """Pool initializer (and in-process set-up for `--jobs 1`)."""
+def start(settings: WorkerSettings, slots: AbstractContextManager | None = None, *, child: bool = True) -> None:
+    """Pool initializer (and in-process set-up for `--jobs 1`). `slots`: the batch's semaphore of
+    Tesseract processes, so that the pages of one long scan spread over every core while the other
+    workers are idle, without more recognisers than cores when they are all busy."""
     global _settings
+    from vendorcheck.ingest.ocr import share_slots
+
+    share_slots(slots)
     if child:
         # Ctrl-C reaches the whole process group; the parent alone decides to stop, and lets the
         # documents under way finish so that their results are recorded rather than lost.
@@ -64,7 +73,7 @@ def _contract(job: Job) -> Outcome:
 
     rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
     review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules,
-                         today=_settings.today)
+                         today=_settings.today, ingest={"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs})
     name, siren = contracting_vendor(review)
     return Outcome(path=job.path, sha256=review.document.sha256, kind="contract", review=review,
                    vendor_name=name, vendor_siren=siren)

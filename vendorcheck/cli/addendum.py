@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from vendorcheck.cli.common import LangOption, handle_errors, stderr
+from vendorcheck.cli.ocr import OcrOption, OcrOutputOption, ingest_options, page_progress
 
 Format = Literal["docx", "md", "html"]
 _BY_SUFFIX: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -17,7 +18,7 @@ _BY_SUFFIX: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html"
 @handle_errors
 def addendum(
     source: Annotated[Path, typer.Argument(
-        help="Contrat (PDF, DOCX, TXT, Markdown), analysé d'abord, ou rapport JSON produit par "
+        help="Contrat (PDF, DOCX, TXT, Markdown, scan ou photo), analysé d'abord, ou rapport JSON produit par "
              "« vendorcheck review --format json ».")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Fichier à écrire (obligatoire en DOCX ; en md/html, l'écran par défaut).")] = None,
@@ -33,6 +34,8 @@ def addendum(
         "--health-data/--no-health-data",
         help="Le fournisseur héberge des données de santé (clauses CSP R.1111-11) ; sans effet sur un rapport JSON.")
     ] = True,
+    ocr: OcrOption = None,
+    ocr_output: OcrOutputOption = None,
 ) -> None:
     """Rédige l'avenant : une clause par exigence absente, partielle ou contredite, prête à relire dans Word."""
     from vendorcheck.addendum import AddendumDetails, ClauseLibrary, compose, write
@@ -46,7 +49,8 @@ def addendum(
     details = AddendumDetails.resolve(parties)
     library = ClauseLibrary(clauses)
     library.check(lang)
-    review = review_source(source, health_data=health_data, lang=lang)
+    with page_progress(stderr, lang):
+        review = review_source(source, health_data=health_data, lang=lang, ingest=ingest_options(ocr, ocr_output))
     document = compose(review, lang=lang, details=details, library=library)
     content = write(document, fmt)
     if output is None:

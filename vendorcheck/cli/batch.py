@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from vendorcheck.cli.common import LangOption, handle_errors, stderr
+from vendorcheck.cli.ocr import OcrOption, ocr_mode
 
 INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
 
@@ -54,6 +55,7 @@ def batch(
     rules_dir: Annotated[Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des "
                                                                    "règles livrées.")] = None,
     lang: LangOption = "fr",
+    ocr: OcrOption = None,
 ) -> None:
     """Analyse tous les contrats et déclarations du dossier, en parallèle, et remplit le registre des fournisseurs.
 
@@ -81,7 +83,7 @@ def batch(
         # The register and the exports may sit inside DIR; they are not suppliers' documents.
         exclude = [output, *_sqlite_files(location)]
         options = BatchOptions(jobs=jobs or default_jobs(), health_data=health_data, lang=lang,
-                               rules_dir=rules_dir, exclude=exclude)
+                               rules_dir=rules_dir, exclude=exclude, ocr=ocr_mode(ocr))
         with RichProgress(stderr, lang) as progress:
             result = run_batch(directory, register, options, progress)
         with register.transaction() as session:

@@ -8,12 +8,14 @@ from typing import Annotated, Literal
 
 import typer
 
-from vendorcheck.cli.common import LangOption, handle_errors
+from vendorcheck.cli.common import LangOption, handle_errors, stderr
+from vendorcheck.cli.ocr import OcrOption, OcrOutputOption, ingest_options, page_progress
 
 
 @handle_errors
 def review(
-    file: Annotated[Path, typer.Argument(help="Contrat à analyser (PDF, DOCX, TXT, Markdown).")],
+    file: Annotated[Path, typer.Argument(help="Contrat à analyser (PDF, DOCX, TXT, Markdown, photo ou scan JPEG, "
+                                              "PNG, TIFF).")],
     format: Annotated[
         Literal["text", "json", "md", "html"], typer.Option("--format", "-f", help="Format du rapport.")
     ] = "text",
@@ -37,14 +39,18 @@ def review(
         Path | None, typer.Option("--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, "
                                                         "XLSX), comparée au contrat et à la liste HDS.")
     ] = None,
+    ocr: OcrOption = None,
+    ocr_output: OcrOutputOption = None,
 ) -> None:
     """Analyse un contrat et affiche, exigence par exigence, ce qui est présent, faible ou absent."""
     from vendorcheck.api import review_file
     from vendorcheck.render import get_renderer
     from vendorcheck.rulebook import load_rules
 
-    result = review_file(file, health_data=health_data, lang=lang,
-                         rules=load_rules(rules_dir) if rules_dir else None, vendor=vendor, declaration=declaration)
+    with page_progress(stderr, lang):
+        result = review_file(file, health_data=health_data, lang=lang, ingest=ingest_options(ocr, ocr_output),
+                             rules=load_rules(rules_dir) if rules_dir else None, vendor=vendor,
+                             declaration=declaration)
     renderer = get_renderer(format)
     if output:
         with output.open("w", encoding="utf-8") as out:

@@ -20,7 +20,8 @@ def review_document(document: Document, pack: RulePack, *, health_data: bool, la
     findings.sort(key=_order)
     info = DocumentInfo(name=document.name, sha256=document.sha256, format=document.format,
                         language=document.language, unit=document.unit, page_count=document.page_count,
-                        characters=len(document.text), warnings=document.warnings)
+                        characters=len(document.text), warnings=document.warnings,
+                        recognised=document.recognised)
     return Review(document=info, findings=findings, verdict=overall_verdict(findings), health_data=health_data,
                   lang=lang, rules_version=pack.version, created_at=datetime.now(UTC))
 

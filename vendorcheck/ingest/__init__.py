@@ -20,15 +20,21 @@ __all__ = ["IngestOptions", "load", "load_bytes", "sniff"]
 Loader = Callable[[Path, bytes, IngestOptions], Document]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")  # JPEG, PNG, TIFF (II and MM)
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'pdf', 'docx', 'markdown' or 'text' from content; raises for anything else."""
+    """'pdf', 'docx', 'image', 'markdown' or 'text' from content; raises for anything else."""
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if any(head.startswith(magic) for magic in IMAGE_MAGIC):
+        return "image"
+    if suffix in IMAGE_SUFFIXES:
+        raise errors.CorruptImage(path, detail=f"pas une image {suffix[1:].upper()}")
     if suffix == ".pdf":
         raise errors.CorruptPdf(path, detail="en-tête %PDF absent")
     if suffix in (".docx", ".docm", ".dotx"):
@@ -41,8 +47,8 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def _describe(suffix: str, head: bytes) -> str:
-    for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"\x89PNG", "image PNG"),
-                        (b"\xff\xd8\xff", "image JPEG"), (b"{\\rtf", "RTF"), (b"GIF8", "image GIF")):
+    for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"{\\rtf", "RTF"),
+                        (b"GIF8", "image GIF"), (b"RIFF", "RIFF / WebP")):
         if head.startswith(magic):
             return name
     return suffix or "inconnu"
@@ -50,12 +56,14 @@ def _describe(suffix: str, head: bytes) -> str:
 
 def _registry() -> dict[str, Loader]:
     from vendorcheck.ingest.docx import load_docx
+    from vendorcheck.ingest.images import load_image
     from vendorcheck.ingest.pdf import load_pdf
     from vendorcheck.ingest.text import load_text
 
     return {
         "pdf": load_pdf,
         "docx": load_docx,
+        "image": load_image,
         "text": load_text,
         "markdown": lambda p, d, o: load_text(p, d, o, fmt="markdown"),
     }
@@ -103,6 +111,7 @@ def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
 _DAMAGED: dict[str, Callable[..., errors.InputError]] = {
     "pdf": errors.CorruptPdf,
     "docx": errors.CorruptDocx,
+    "image": errors.CorruptImage,
     "text": lambda path, detail: errors.UndecodableText(path),
     "markdown": lambda path, detail: errors.UndecodableText(path),
 }

@@ -5,6 +5,10 @@ Two engines produce the same list of page texts, then share one clean-up (`layou
 many times faster than pdfplumber's `extract_text` (figures in docs/ingestion.md), which is what keeps
 a whole review cheaper than a bare pdfplumber text dump. `pdfplumber` stays available for layouts
 where its layout-aware reading order is preferable.
+
+Pages without a text layer (scanned, or a scanned annex in a typed contract) are rendered by PDFium and
+read by OCR (`ingest/ocr.py`) unless OCR is turned off; their text then takes the page's place, so the
+same clean-up and page numbering apply to both.
 """
 
 from __future__ import annotations
@@ -16,8 +20,12 @@ from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted
 from vendorcheck.ingest.layout import tidy_pages
+from vendorcheck.ingest.ocr import Reading, recognise_pages
 from vendorcheck.ingest.options import IngestOptions
+from vendorcheck.ingest.recognised import merge_readings, write_searchable_pdf
 from vendorcheck.models import Document
+
+MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 400  # below, text is too small for Tesseract; above, only slower
 
 
 def load_pdf(path: Path, data: bytes, options: IngestOptions) -> Document:
@@ -26,19 +34,71 @@ def load_pdf(path: Path, data: bytes, options: IngestOptions) -> Document:
         raise errors.CorruptPdf(path, detail="aucune page")
     pages = [clean_extracted(page) for page in raw]
     visible = [len("".join(page.split())) for page in pages]
-    if sum(visible) < options.min_text_chars_per_page * len(pages):
+    textless = [number for number, chars in enumerate(visible, start=1) if chars < options.min_text_chars_per_page]
+    if options.ocr == "never" and sum(visible) < options.min_text_chars_per_page * len(pages):
         raise errors.ScannedPdf(path)
-    blank = [number for number, chars in enumerate(visible, start=1) if chars < options.min_text_chars_per_page]
-    warnings = [_blank_pages_warning(blank)] if blank else []
+    wanted = {"never": [], "auto": textless, "always": list(range(1, len(pages) + 1))}[options.ocr]
+    readings = _recognise(path, data, wanted, options)
+    recognised = merge_readings(path, pages, readings)
+    if options.ocr_output is not None:
+        write_searchable_pdf(options.ocr_output, len(pages), readings, source_pdf=data)
+    blank = [number for number in textless if not (readings.get(number) and readings[number].words)]
+    warnings = [_blank_pages_warning(blank, recognised=bool(readings))] if blank else []
     return assemble(path, data, "pdf", tidy_pages(pages), unit="page", separator="",
-                    page_count=len(pages), warnings=warnings)
+                    page_count=len(pages), warnings=warnings, recognised=recognised)
 
 
-def _blank_pages_warning(pages: list[int]) -> str:
+def _recognise(path: Path, data: bytes, numbers: list[int], options: IngestOptions) -> dict[int, Reading]:
+    """OCR of the given pages (1-based), each rendered by PDFium at `ocr_dpi` as it is needed."""
+    if not numbers:
+        return {}
+    if len(numbers) > options.max_ocr_pages:
+        raise errors.ImageTooLarge(path, detail=f"{len(numbers)} pages à reconnaître",
+                                   limit=f"{options.max_ocr_pages} pages")
+    import pypdfium2 as pdfium
+
+    settings = options.ocr_settings()
+    pdf = pdfium.PdfDocument(data)
+
+    def render(number: int):  # noqa: ANN202 - a PIL image
+        page = pdf[number - 1]
+        width, height = page.get_size()
+        # A page drawn 5 m wide must not become a 3-gigapixel bitmap: the longest side is bounded.
+        scale = min(_scan_dpi(page) or options.ocr_dpi, MAX_SCAN_DPI) / 72
+        scale = min(scale, settings.max_side / max(width, height, 1))
+        image = page.render(scale=scale, grayscale=True).to_pil()
+        page.close()
+        return image
+
+    try:
+        return recognise_pages(path, ((n, lambda n=n: render(n)) for n in numbers), len(numbers), settings)
+    finally:
+        pdf.close()
+
+
+def _scan_dpi(page) -> float | None:  # noqa: ANN001 - a pypdfium2 page
+    """The resolution of the scan that fills the page, if the page is one: rendering it at its own
+    resolution reads better than resampling it (on the PACS scan at 200 dpi, 24/24 statuses kept
+    against 23/24 when rendered at 300 dpi, and 25 % faster)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    best = None
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= 0.5 * width * height:
+            pixels_wide = image.get_px_size()[0]
+            best = max(best or 0, pixels_wide * 72 / max(right - left, 1))
+    return max(best, MIN_SCAN_DPI) if best else None
+
+
+def _blank_pages_warning(pages: list[int], *, recognised: bool) -> str:
     """A partly scanned contract (a typed cover page, scanned annexes) is reviewed, but says so."""
     shown = ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
+    if recognised:
+        return f"{len(pages)} page(s) sans texte, même par OCR ({shown}) : pages blanches ou illisibles."
     return (f"{len(pages)} page(s) sans couche texte ({shown}) : probablement scannées, leur contenu n'a pas "
-            "été analysé ; faites-les passer par un logiciel d'OCR.")
+            "été analysé ; relancez sans --no-ocr pour les lire par OCR.")
 
 
 def _pages_pdfium(path: Path, data: bytes) -> list[str]:

@@ -27,6 +27,11 @@ class ReviewKey(BaseModel):
     lang: Language
 
 
+# Refusals that depend on OCR being installed or turned on, not only on the file: a later run retries them
+# (before OCR, images were unsupported, VC-E003, and scans refused, VC-E011).
+RETRIED_CODES = frozenset({"VC-E003", "VC-E011", "VC-E019"})
+
+
 class Failure(BaseModel):
     code: str
     message_fr: str
@@ -37,7 +42,7 @@ class Failure(BaseModel):
     def from_error(cls, exc: VendorcheckError) -> Failure:
         # Only a problem of the file itself is final; a broken rule file or registry is fixed and retried.
         return cls(code=exc.code, message_fr=exc.message("fr"), message_en=exc.message("en"),
-                   retryable=not isinstance(exc, InputError | DeclarationError))
+                   retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES)
 
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:

@@ -24,7 +24,7 @@ from vendorcheck.register.models import (
     Run,
     Supplier,
 )
-from vendorcheck.register.records import FileRef, Outcome, ReviewKey
+from vendorcheck.register.records import RETRIED_CODES, FileRef, Outcome, ReviewKey
 
 _CHUNK = 500  # bound on IN (...) lists
 
@@ -76,7 +76,7 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
     for document_id, review in latest.items():
         same = (review.rules_version, review.snapshot, review.health_data, review.lang) == (
             key.rules_version, key.snapshot, key.health_data, key.lang)
-        retry = review.error is not None and review.error.retryable
+        retry = review.error is not None and (review.error.retryable or review.error.code in RETRIED_CODES)
         if same and not retry:
             done[documents[document_id].sha256] = documents[document_id]
     return done

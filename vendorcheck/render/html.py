@@ -7,8 +7,9 @@ from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from vendorcheck.i18n import label, next_steps
+from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.models import Review
+from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
@@ -17,7 +18,7 @@ from vendorcheck.render.hds_section import hds_lines
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("vendorcheck.render", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(label=label, next_steps=next_steps)
+    env.globals.update(label=label, next_steps=next_steps, t=t, finding_note=finding_note)
     return env
 
 

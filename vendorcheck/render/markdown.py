@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from vendorcheck.i18n import label, next_steps
+from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.models import Review
+from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
@@ -20,6 +21,8 @@ def render(review: Review, out: TextIO) -> None:
     if hds:
         headline, reasons = hds
         out.write(f"## HDS\n\n**{headline}**\n\n" + "".join(f"- {r}\n" for r in reasons) + "\n")
+    if review.document.warnings:
+        out.write(f"## {t('ocr.notes_title', lang)}\n\n" + "".join(f"- {w}\n" for w in review.document.warnings) + "\n")
     for group in grouped(review):
         out.write(f"## {group.title} ({len(group.findings)})\n\n")
         for f in group.findings:
@@ -27,6 +30,9 @@ def render(review: Review, out: TextIO) -> None:
             out.write(f"{head}\n\n*{label(f.status, lang)}* · {label(f.severity, lang)} · {f.citation}\n\n")
             if f.status.value != "present":
                 out.write(f"{f.message}\n\n")
+            note = finding_note(f, lang)
+            if note:
+                out.write(f"*⚠ {note}*\n\n")
             for ev in f.evidence:
                 out.write(f"> {' '.join(ev.quote.split())}\n>\n> — {where(review, ev)}\n\n")
             if f.advice:

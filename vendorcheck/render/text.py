@@ -8,8 +8,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from vendorcheck.i18n import label, next_steps
+from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.models import Review, Status, Verdict
+from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
@@ -38,6 +39,11 @@ def render(review: Review, out: TextIO) -> None:
         for reason in reasons:
             console.print(Text(f"  • {reason}"))
         console.print()
+    if review.document.warnings:
+        console.print(Text(t("ocr.notes_title", lang) + " :", style="bold"))
+        for warning in review.document.warnings:
+            console.print(Text(f"  • {warning}", style="yellow"))
+        console.print()
     for group in grouped(review):
         console.rule(f"{group.title} ({len(group.findings)})", style="dim")
         for f in group.findings:
@@ -50,6 +56,9 @@ def render(review: Review, out: TextIO) -> None:
             if group.key in ("met", "not_applicable"):
                 continue
             console.print(Text(f"    {f.message}"))
+            note = finding_note(f, lang)
+            if note:
+                console.print(Text(f"    ⚠ {note}", style="yellow"))
             for ev in f.evidence[:2]:
                 quote = " ".join(ev.quote.split())
                 console.print(Text(f"    « {quote} » — {where(review, ev)}", style="italic"))

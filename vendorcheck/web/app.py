@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from vendorcheck.errors import InternalError, PageNotFound, VendorcheckError
 from vendorcheck.web.errors import error_response
+from vendorcheck.web.progress import ProgressBoard
 from vendorcheck.web.routes import router
 from vendorcheck.web.security import AccessGuard, add_security_headers
 from vendorcheck.web.settings import WebSettings, check_exposure
@@ -28,6 +29,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app = FastAPI(title="vendorcheck", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.results = ResultStore(settings.result_minutes * 60, settings.max_results)
+    app.state.progress = ProgressBoard()
     app.include_router(router)
     guard = AccessGuard(settings)
 

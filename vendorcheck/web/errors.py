@@ -21,6 +21,7 @@ _STATUS: list[tuple[type[errors.VendorcheckError], int]] = [
     (errors.NoContract, 400),
     (errors.BadUpload, 400),
     (errors.OptionError, 400),
+    (errors.OcrUnavailable, 503),  # Tesseract missing on the server: the upload was fine
 ]
 
 

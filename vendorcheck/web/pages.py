@@ -9,8 +9,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from vendorcheck.i18n import label
+from vendorcheck.i18n import label, t
 from vendorcheck.models import Language
+from vendorcheck.recognition import finding_note
 from vendorcheck.web.texts import next_step, text
 
 LANG_COOKIE = "vendorcheck_lang"
@@ -20,7 +21,7 @@ LANG_COOKIE = "vendorcheck_lang"
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("vendorcheck.web", "templates"), autoescape=select_autoescape(["j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(text=text, label=label, next_step=next_step)
+    env.globals.update(text=text, label=label, next_step=next_step, finding_note=finding_note, t=t)
     return env
 
 

@@ -22,6 +22,7 @@ from vendorcheck.web import service
 from vendorcheck.web.checklist import checklist
 from vendorcheck.web.errors import wants_json
 from vendorcheck.web.pages import page, visitor_lang
+from vendorcheck.web.progress import ProgressBoard
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm, receive_review_form
 
@@ -46,7 +47,7 @@ async def submit(request: Request) -> Response:
     workdir = Path(tempfile.mkdtemp(prefix="vendorcheck-upload-", dir=settings.tmp_dir))
     try:
         form = await receive_review_form(request, workdir, settings.max_upload_bytes, visitor_lang(request))
-        review = await run_in_threadpool(_locked_review, form, settings)
+        review = await run_in_threadpool(_locked_review, form, settings, request.app.state.progress)
     finally:
         # Deleted before the response is even sent: only the in-memory review outlives the request.
         shutil.rmtree(workdir, ignore_errors=True)
@@ -59,9 +60,25 @@ async def submit(request: Request) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
-def _locked_review(form: ReviewForm, settings: WebSettings) -> Review:
-    with _REVIEW_LOCK:
-        return service.review_upload(form, settings)
+def _locked_review(form: ReviewForm, settings: WebSettings, board: ProgressBoard) -> Review:
+    from vendorcheck.ingest.ocr import reporting_to, stop_reporting
+
+    key = form.progress
+    token = reporting_to((lambda done, total: board.update(key, done, total)) if key else None)
+    try:
+        with _REVIEW_LOCK:
+            return service.review_upload(form, settings)
+    finally:
+        stop_reporting(token)
+        if key:
+            board.discard(key)
+
+
+@router.get("/progress/{key}")
+async def progress(request: Request, key: str) -> Response:
+    """Pages read so far of the scan being reviewed under `key`; {} before OCR starts or once done."""
+    state = request.app.state.progress.get(key)
+    return JSONResponse({"done": state[0], "total": state[1]} if state else {})
 
 
 @router.get("/results/{key}")

@@ -25,8 +25,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "addendum ready to send.",
     ),
     "contract_label": ("Contrat du fournisseur", "Supplier contract"),
-    "contract_help": ("PDF, Word (DOCX), texte ou Markdown ; {mb} Mo au plus.",
-                      "PDF, Word (DOCX), text or Markdown; at most {mb} MB."),
+    "contract_help": ("PDF, Word (DOCX), texte ou Markdown, ou scan et photo des pages (JPEG, PNG, TIFF) ; "
+                      "{mb} Mo au plus.",
+                      "PDF, Word (DOCX), text or Markdown, or scans and photos of the pages (JPEG, PNG, TIFF); "
+                      "at most {mb} MB."),
     "declaration_label": ("Déclaration du fournisseur", "Supplier's declaration"),
     "optional": ("facultatif", "optional"),
     "declaration_help": (

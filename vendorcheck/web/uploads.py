@@ -19,9 +19,10 @@ from starlette.requests import Request
 
 from vendorcheck.errors import BadUpload, DeclarationError, NoContract, TooLarge
 from vendorcheck.models import Language
+from vendorcheck.web.progress import KEY as PROGRESS_KEY
 
 FILE_FIELDS = ("contract", "declaration")
-TEXT_FIELDS = ("health_data", "lang")
+TEXT_FIELDS = ("health_data", "lang", "progress")
 MAX_PARTS = 8
 MAX_TEXT_BYTES = 64
 DECLARATION_NAME = "declaration-fournisseur"
@@ -43,6 +44,7 @@ class ReviewForm:
     declaration: Upload | None
     health_data: bool
     lang: Language
+    progress: str | None = None  # the page's key for /progress while a scan is read (web/progress.py)
 
 
 def clean_label(filename: str) -> str:
@@ -188,9 +190,10 @@ async def receive_review_form(request: Request, workdir: Path, limit: int, defau
     if contract is None:
         raise NoContract()
     lang = collector.texts.get("lang", default_lang)
+    progress = collector.texts.get("progress", "")
     return ReviewForm(contract=contract, declaration=collector.files.get("declaration"),
                       health_data=collector.texts.get("health_data", "") in ("1", "on", "true"),
-                      lang="en" if lang == "en" else "fr")
+                      lang="en" if lang == "en" else "fr", progress=progress if PROGRESS_KEY.match(progress) else None)
 
 
 def _megabytes(size: int) -> float:

@@ -21,6 +21,7 @@ function setUpUploadForm(form) {
     error.hidden = true;
     button.disabled = true;
     button.textContent = button.dataset.working;
+    followProgress(form, button);
   });
 
   // Coming back with the browser's Back button must not leave the button stuck on "Reviewing…".
@@ -28,6 +29,28 @@ function setUpUploadForm(form) {
     button.disabled = false;
     button.textContent = idleLabel;
   });
+}
+
+// A scan is read page by page: while the form is being answered, show which page the server is on.
+function followProgress(form, button) {
+  const field = form.querySelector("input[name=progress]");
+  if (!field || !window.crypto || !crypto.randomUUID) {
+    return;
+  }
+  const key = crypto.randomUUID();
+  field.value = key;
+  const poll = async () => {
+    try {
+      const response = await fetch(`/progress/${key}`, { credentials: "same-origin", cache: "no-store" });
+      const state = await response.json();
+      if (state.total) {
+        button.textContent = form.dataset.progress.replace("{done}", state.done).replace("{total}", state.total);
+      }
+    } catch (ignored) {
+      // The result page is loading or the server is busy: the next poll will tell.
+    }
+  };
+  window.setInterval(poll, 1000);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
