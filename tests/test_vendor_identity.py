@@ -168,12 +168,17 @@ def _matches(found: VendorIdentity, vendor: str | None, aliases: list[str]) -> b
     return bool(expected & {core_key(n) for n in (found.name, *found.aliases)})
 
 
+def _fixture() -> list[dict]:
+    """The battery's labels: {doc (file stem), vendor or null, aliases, note}."""
+    return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["vendors"]
+
+
 def corpus_vendor_score() -> tuple[float, list[str]]:
     """Share of corpus documents whose vendor (or absence of one) is found, and the misses."""
-    cases = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    cases = _fixture()
     misses = []
     for case in cases:
-        found = identify_vendor(load(CORPUS / "texts" / case["doc"]))
+        found = identify_vendor(load(CORPUS / "texts" / f"{case['doc']}.md"))
         if not _matches(found, case.get("vendor"), case.get("aliases") or []):
             misses.append(f"{case['doc']}: expected {case.get('vendor')!r}, found {found.name!r}")
     return 1 - len(misses) / len(cases), misses
@@ -184,8 +189,7 @@ def test_vendor_fixture_covers_the_corpus() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail("../shared/corpus is missing")
         pytest.skip("../shared/corpus not available")
-    documents = {case["doc"] for case in yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))}
-    assert documents == {p.name for p in (CORPUS / "texts").glob("*.md")}
+    assert {case["doc"] for case in _fixture()} == {p.stem for p in (CORPUS / "texts").glob("*.md")}
     score, misses = corpus_vendor_score()
     assert score >= TARGET, misses
 
