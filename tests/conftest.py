@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vendorcheck.ingest import IngestOptions, load_bytes
-from vendorcheck.models import Document, Language
+# Re-exported: tests build snippet documents with the same helper as scripts/score_battery.py.
+from vendorcheck.ingest.snippet import document_from_text as document_from_text
 from vendorcheck.rulebook import RulePack, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,9 +17,3 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 @pytest.fixture(scope="session")
 def rule_pack() -> RulePack:
     return load_rules()
-
-
-def document_from_text(text: str, lang: Language) -> Document:
-    """A Document for a snippet, with its language forced (detection needs more than one sentence)."""
-    document = load_bytes(Path("snippet.txt"), text.encode("utf-8"), IngestOptions())
-    return document.model_copy(update={"language": lang})

@@ -27,9 +27,10 @@ EXPECTED_CORPUS = [
     ("033_clevercloud-cgu-2013.md", [("Clever Cloud SAS", "processor", None)]),
     ("040_rdv-insertion-convention-sous-traitance.md",
      [("Groupement d’intérêt public « Plateforme de l’inclusion »", "processor", None)]),
-    # Template placeholders ({{company.name}}) and texts without a preamble name nobody.
+    # Template placeholders ({{company.name}}) name nobody.
     ("028_contrat-sous-traitance-livrable.md", []),
-    ("022_cloudtemple-annexe-dpa.md", []),
+    # An annex without a preamble: the vendor is read from "Cloud Temple opère en tant que sous-traitant".
+    ("022_cloudtemple-annexe-dpa.md", [("Cloud Temple", "processor", None)]),
 ]
 
 

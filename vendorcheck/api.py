@@ -10,7 +10,7 @@ from vendorcheck.engine.review import review_document
 from vendorcheck.ingest import IngestOptions, load
 from vendorcheck.models import Document, Language, Review
 from vendorcheck.rulebook import RulePack, load_rules
-from vendorcheck.verdict import overall_verdict
+from vendorcheck.verdict import assess_verdict
 
 
 def review(document: Document, *, health_data: bool = True, lang: Language = "fr",
@@ -22,16 +22,17 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     `vendor`: a name or SIREN) is checked against the HDS list, and the vendor's `declaration` file, if
     given, is cross-checked with the contract; `today` is the reference date of that check."""
     from vendorcheck.hds.contract import assess_contract
-    from vendorcheck.parties import extract_parties
+    from vendorcheck.parties import extract_parties, identify_vendor
     from vendorcheck.recognition import reading_notes, temper
 
     result = review_document(document, rules or load_rules(), health_data=health_data, lang=lang)
     temper(result.findings, document)
     result.document.warnings += reading_notes(document, lang)
-    result.parties = extract_parties(document)
+    result.vendor = identify_vendor(document)
+    result.parties = extract_parties(document, result.vendor)
     if health_data:
         result.hds = assess_contract(document, result.parties, vendor=vendor, declaration=declaration, today=today)
-        result.verdict = overall_verdict(result.findings, result.hds)
+    result.verdict, result.verdict_causes = assess_verdict(result.findings, result.hds)
     return result
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from vendorcheck.hds.models import HdsAssessment
+from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 
 Language = Literal["fr", "en"]
 SourceFormat = Literal["pdf", "docx", "text", "markdown", "image"]
@@ -46,8 +46,17 @@ class Verdict(StrEnum):
     """Overall opinion on a contract, as French practitioners phrase it."""
 
     signable = "signable"
+    verify_certification = "verify_certification"  # clauses in order; the HDS certification is to be checked
     signable_with_addendum = "signable_with_addendum"
     not_signable = "not_signable"
+
+
+class VerdictCause(BaseModel):
+    """One reason for the overall opinion, stated under it (`vendorcheck.verdict.cause_text`)."""
+
+    code: Literal["blocking", "gaps", "hds_blocking", "hds_to_check", "clear", "clear_clauses"]
+    requirements: list[str] = Field(default_factory=list, description="The requirements at fault, in order")
+    hds_verdict: HdsVerdict | None = None
 
 
 class Section(BaseModel):
@@ -163,6 +172,32 @@ class Party(BaseModel):
     evidence: Evidence | None = None
 
 
+class Signal(BaseModel):
+    """One reason to think a name is the vendor, with where it is written."""
+
+    kind: str = Field(description="parties | defined_role | statement | operator | legal | provided_by | signature "
+                                  "| signature_role | alias | title | controller")
+    weight: float
+    start: int
+    end: int
+
+
+class VendorIdentity(BaseModel):
+    """The vendor a contract names, or why none is named."""
+
+    name: str | None = Field(None, description="As written, its legal form kept (None: not identified)")
+    aliases: list[str] = Field(default_factory=list, description="Other names the text gives it")
+    siren: str | None = None
+    confidence: float = Field(0.0, ge=0.0, le=1.0)
+    evidence: Evidence | None = Field(None, description="Where the name is written with its role")
+    signals: list[Signal] = Field(default_factory=list)
+    unidentified_because: str | None = Field(None, description="none | weak | ambiguous | template")
+
+    @property
+    def identified(self) -> bool:
+        return self.name is not None
+
+
 class DocumentInfo(BaseModel):
     name: str
     sha256: str
@@ -181,10 +216,12 @@ class Review(BaseModel):
     document: DocumentInfo
     findings: list[Finding]
     verdict: Verdict
+    verdict_causes: list[VerdictCause] = Field(default_factory=list, description="Why the verdict, worst first")
     health_data: bool
     lang: Language
     rules_version: str
     parties: list[Party] = Field(default_factory=list)
+    vendor: VendorIdentity | None = Field(None, description="The vendor as read from the contract, with its evidence")
     created_at: datetime
     hds: HdsAssessment | None = None
 

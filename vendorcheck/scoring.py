@@ -35,6 +35,11 @@ class RequirementScore(BaseModel):
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 class Mismatch(BaseModel):
     doc: str
@@ -60,8 +65,7 @@ class CorpusScore(BaseModel):
 
     @property
     def f1(self) -> float:
-        o = self.overall
-        return 2 * o.precision * o.recall / (o.precision + o.recall) if o.precision + o.recall else 0.0
+        return self.overall.f1
 
 
 def load_labels(corpus: Path) -> dict[str, dict[str, str]]:

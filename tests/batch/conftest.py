@@ -15,7 +15,9 @@ from vendorcheck.register import Register
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "contracts"
 # Damaged or unreadable inputs and the error code each must be recorded with.
 BAD_FILES = {"beta/scan-corrompu.pdf": "VC-E012", "beta/avenant.docx": "VC-E020", "beta/vide.txt": "VC-E002",
-             "beta/logo.png": "VC-E017"}  # a broken picture: images are read by OCR
+             "beta/logo.png": "VC-E017", "beta/ancien-contrat.doc": "VC-E003"}  # logo.png: a broken picture
+# Not documents at all: listed as skipped, with the catalogue key of their reason.
+NOT_DOCUMENTS = {"README.md": "batch.skip.readme", "beta/rappels.txt": "batch.skip.note"}
 
 
 def write_pdf(path: Path, text: str, lines_per_page: int = 40) -> int:
@@ -63,7 +65,11 @@ def suppliers(tmp_path: Path) -> Path:
     (root / "beta" / "scan-corrompu.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     (root / "beta" / "avenant.docx").write_bytes(b"this is not a zip archive")
     (root / "beta" / "vide.txt").write_bytes(b"")
+    (root / "beta" / "ancien-contrat.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     (root / "beta" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (root / "beta" / "rappels.txt").write_text("Rappeler Beta mardi pour le devis.\nApporter la clé USB.\n")
+    (root / "README.md").write_text("# Fournisseurs du cabinet\n\nUn dossier par fournisseur : contrat, "
+                                    "conditions générales et déclaration.\n")
     (root / "beta" / "~$cgu.docx").write_bytes(b"Office lock file")
     (root / ".DS_Store").write_bytes(b"\x00\x00")
     return root

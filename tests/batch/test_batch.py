@@ -14,13 +14,15 @@ from vendorcheck.register import Register
 from vendorcheck.register.models import DocumentFile, DocumentRow, ErrorRow, HdsVerdictRow, ReviewRow, Run
 from vendorcheck.register.summary import build_dashboard
 
-from .conftest import BAD_FILES, SAMPLES
+from .conftest import BAD_FILES, NOT_DOCUMENTS, SAMPLES
 
 
 def test_corrupt_files_and_duplicates(suppliers: Path, register: Register) -> None:
     result = run_batch(suppliers, register, BatchOptions(jobs=1, health_data=True))
-    # 10 files, 9 contents (acme/dpa.md and beta/dpa-copie.md are one document): 5 reviewed, 4 refused.
-    assert (result.files, result.documents, result.reviewed, result.failed, result.skipped) == (10, 9, 5, 4, 0)
+    # 11 files, 10 contents (acme/dpa.md and beta/dpa-copie.md are one document): 5 reviewed, 5 refused;
+    # a README and a note are listed apart, with their reason, and reach neither count.
+    assert (result.files, result.documents, result.reviewed, result.failed, result.skipped) == (11, 10, 5, 5, 0)
+    assert {Path(s.path).relative_to(suppliers).as_posix(): s.reason for s in result.not_documents} == NOT_DOCUMENTS
     assert not result.interrupted
     assert result.pages == len(pdfium.PdfDocument(suppliers / "acme/contrat-hebergement.pdf"))
     with register.transaction() as session:
@@ -35,14 +37,14 @@ def test_corrupt_files_and_duplicates(suppliers: Path, register: Register) -> No
             select(DocumentFile).where(DocumentFile.document_id == shared.id)))
         assert owners == ["acme", "beta"]
         run = session.scalars(select(Run)).one()
-        assert (run.status, run.reviewed, run.failed) == ("complete", 5, 4) and run.snapshot
+        assert (run.status, run.reviewed, run.failed) == ("complete", 5, 5) and run.snapshot
         dashboard = build_dashboard(session)
     lines = {s.name: s for s in dashboard.suppliers}
     # The two loose files name their vendor in their first lines: they are grouped under it.
     assert set(lines) == {"acme", "beta", "Kalendo Santé"}
     assert sorted(d.name for d in lines["Kalendo Santé"].documents) == ["conditions-kalendo-2025.md",
                                                                          "contrat-kalendo.docx"]
-    assert lines["beta"].errors == 4 and len(lines["beta"].documents) == 6
+    assert lines["beta"].errors == 5 and len(lines["beta"].documents) == 7
     assert lines["acme"].overall != "unchecked" and len(lines["acme"].cells) == len(lines["beta"].cells) > 0
     assert sorted(e.code for e in dashboard.errors) == sorted(BAD_FILES.values())
     # Every supplier is checked against the HDS list; none of these invented ones is on the shipped one,

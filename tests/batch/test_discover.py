@@ -9,12 +9,16 @@ import pytest
 from vendorcheck.batch import discover as discover_module
 from vendorcheck.batch.discover import discover, file_sha256
 
+from .conftest import NOT_DOCUMENTS
+
 
 def test_files_are_grouped_by_supplier_folder_and_clutter_is_ignored(suppliers: Path) -> None:
     found = {Path(f.ref.path).relative_to(suppliers).as_posix(): f for f in discover(suppliers)}
     assert set(found) == {"acme/contrat-hebergement.pdf", "acme/dpa.md", "beta/dpa-copie.md", "beta/cgu.md",
-                          "beta/scan-corrompu.pdf", "beta/avenant.docx", "beta/vide.txt", "beta/logo.png",
-                          "contrat-kalendo.docx", "conditions-kalendo-2025.md"}
+                          "beta/scan-corrompu.pdf", "beta/avenant.docx", "beta/vide.txt", "beta/ancien-contrat.doc",
+                          "beta/logo.png",
+                          "contrat-kalendo.docx", "conditions-kalendo-2025.md", *NOT_DOCUMENTS}
+    assert {name: f.skipped for name, f in found.items() if f.skipped} == NOT_DOCUMENTS
     assert found["acme/dpa.md"].ref.folder == "acme" and found["contrat-kalendo.docx"].ref.folder is None
     assert found["acme/dpa.md"].sha256 == found["beta/dpa-copie.md"].sha256 == file_sha256(suppliers / "acme/dpa.md")
     assert {f.kind for f in found.values()} == {"contract"}

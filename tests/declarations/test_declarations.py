@@ -34,6 +34,13 @@ def snapshot():  # noqa: ANN201 - a Snapshot
     return new_snapshot(entries, list_date=date(2026, 11, 20), source="liste d'exemple fictive")
 
 
+@pytest.fixture(scope="module")
+def shipped():  # noqa: ANN201 - the shipped partial Snapshot
+    from vendorcheck.hds.store import read_snapshot, shipped_files
+
+    return read_snapshot(shipped_files()[0], shipped=True)
+
+
 def _check(path: Path, contract, snapshot):  # noqa: ANN001, ANN202
     declaration = parse_declaration(path)
     entry = next(e for e in snapshot.entries if e.legal_entity == "Armor Imagerie Cloud")
@@ -120,6 +127,31 @@ def test_json_declaration_ignores_comment_keys(tmp_path: Path) -> None:
 
 def test_consistent_declaration_has_no_inconsistency(contract, snapshot) -> None:  # noqa: ANN001
     assert _check(SAMPLES / "armor-imagerie-coherente.yaml", contract, snapshot) == []
+
+
+@pytest.mark.parametrize("on", [date(2026, 11, 23), date(2027, 5, 31)])
+def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapshot, on: date) -> None:  # noqa: ANN001
+    """The coherent sample stays coherent until its first host certificate ends (14 June 2027): its hosts'
+    certificates cover what they do."""
+    from vendorcheck.hds.contract import assess_contract
+
+    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+                             today=on, snapshot=snapshot)
+    assert result.verdict.value == "certified" and result.inconsistencies == []
+    assert [r.code for r in result.reasons].count("declared_host_covered") == 2
+
+
+def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, shipped) -> None:  # noqa: ANN001
+    """Absent from the shipped partial list, the vendor that states its own certificate is "to check", not
+    "hosted elsewhere but uncertified", and its certificate number is not "contradicted"."""
+    from vendorcheck.hds.contract import assess_contract
+
+    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+                             today=date(2026, 11, 23), snapshot=shipped)
+    assert result.verdict.value == "not_found" and result.headline("fr").startswith(
+        "Absent de la liste partielle utilisée, vérifier la certification")
+    assert {"hosted_at_host", "certificate_number_unknown"}.isdisjoint(result.codes)
+    assert "certificate_number_unverifiable" in result.codes
 
 
 def test_contradicting_declaration(contract, snapshot) -> None:  # noqa: ANN001

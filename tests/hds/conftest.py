@@ -34,6 +34,14 @@ def example_snapshot() -> Snapshot:
 
 
 @pytest.fixture(scope="session")
+def saisie_snapshot() -> Snapshot:
+    """A list typed by a person (tests/hds/data/liste-saisie.csv), read without being stored."""
+    report, entries = parse_list(Path(__file__).parent / "data" / "liste-saisie.csv")
+    assert not report.rejected and report.accepted == 10
+    return new_snapshot(entries, list_date=EXAMPLE_DATE, source="liste saisie à la main (fictive)")
+
+
+@pytest.fixture(scope="session")
 def shipped_snapshot() -> Snapshot:
     """The compilation shipped with vendorcheck (read directly: the user's folder is not involved)."""
     (path,) = shipped_files()

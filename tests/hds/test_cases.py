@@ -14,9 +14,10 @@ from vendorcheck.hds.certificate import parse_certificate
 from vendorcheck.hds.models import HdsClaim, HdsVerdict
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+LOOKUPS = yaml.safe_load((Path(__file__).parent / "lookups.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", CASES + LOOKUPS, ids=[c["id"] for c in CASES + LOOKUPS])
 def test_case(case: dict, request: pytest.FixtureRequest) -> None:
     snapshot = request.getfixturevalue(f"{case['list']}_snapshot")
     claim = None
@@ -33,8 +34,11 @@ def test_case(case: dict, request: pytest.FixtureRequest) -> None:
     assert not set(case.get("absent", [])) & set(result.codes), result.codes
     # Every verdict cites the date of the list and the source of the entry it rests on.
     assert result.snapshot_date == snapshot.info.list_date
-    entry_source = result.entry.source if result.entry else None
-    assert result.source == (entry_source or snapshot.info.source)
+    entry = result.entry
+    if entry and entry.source:
+        assert result.source.startswith(entry.source) and (entry.source_date or "") in result.source
+    else:
+        assert result.source == snapshot.info.source
     last = result.reason_lines("fr")[-1]
     assert result.source in last and snapshot.info.list_date.strftime("%d/%m/%Y") in last
 
@@ -45,3 +49,8 @@ def test_battery_covers_every_pattern_and_kind() -> None:
     assert {"clean", "variant", "siren", "homonym"} <= kinds
     assert len(CASES) >= 30
     assert len({case["id"] for case in CASES}) == len(CASES)
+
+
+def test_thirteen_lookups_on_a_list_typed_by_hand_cover_the_patterns() -> None:
+    patterns = [case["kind"] for case in LOOKUPS if case["kind"].startswith("pattern-")]
+    assert len(patterns) == 13 and {f"pattern-{n}" for n in range(1, 10)} == set(patterns)

@@ -24,7 +24,8 @@ def test_check_prints_verdict_date_and_source() -> None:
     result = runner.invoke(app, ["hds", "check", "Clever Cloud", "--service", "paas", "--date", "2026-11-23"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("HDS : Certifié HDS — Clever Cloud SAS (liste du 23/11/2026)")
-    assert "Source : Note d'audit publiée dans un dépôt public" in result.output
+    assert "Source : Note d'audit de juillet 2026 publiée dans un dépôt public" in result.output
+    assert "[secondaire] (2026-07) — instantané" in result.output
     assert "instantané 2026-11-23-sources-publiques du 23/11/2026" in result.output
 
 
@@ -67,7 +68,8 @@ def test_import_malformed_then_valid_then_snapshots(vendorcheck_home: Path) -> N
     good = runner.invoke(app, ["hds", "import", str(SAMPLES / "liste-exemple.xlsx"), "--date", "2026-11-20",
                                "--source", "https://exemple.invalid/liste"])
     assert good.exit_code == 0, good.output
-    assert "Premier instantané importé : 17 entrée(s)" in good.output
+    assert "17 lignes lues : 17 acceptées, 0 rejetée" in good.output
+    assert "Premier instantané importé : 17 entrées" in good.output
     assert "Instantané enregistré : 2026-11-20-" in good.output
 
     listing = runner.invoke(app, ["hds", "snapshots"])
@@ -147,3 +149,20 @@ def test_review_without_a_named_vendor(example_list: None, tmp_path: Path) -> No
     review = review_file(contract, rules=NO_RULES, today=TODAY)
     assert review.hds is not None and review.hds.verdict.value == "vendor_unidentified"
     assert "--vendor" in review.hds.reason_lines("fr")[0]
+
+
+@pytest.mark.parametrize(("query", "args", "code", "headline"), [
+    ("Nuage Fictif SAS", ["--service", "saas"], 0, "Certifié HDS"),
+    ("Sauvegarde Factice SAS", ["--service", "backup", "--host", "Datacentre Chimère SA"], 0,
+     "Certifié HDS, échéance proche"),
+    ("Nuage Sans Date SAS", ["--service", "saas"], 1, "Figure dans la liste, validité à confirmer"),
+    ("Exemplum Cloud SAS", [], 1, "Certifié HDS pour une partie des activités"),
+    ("123456789", [], 1, "Identifiant invalide"),
+    ("Exemplum", [], 1, "Plusieurs entités possibles"),
+])
+def test_check_exit_codes_are_the_documented_ones(query: str, args: list[str], code: int, headline: str) -> None:
+    """0: certified (even expiring soon); 1: any other verdict, to read; 2: a usage or reading error."""
+    import_file(SAMPLES / "liste-exemple.csv", list_date=EXAMPLE_DATE)
+    result = runner.invoke(app, ["hds", "check", query, *args, "--date", "2026-11-23"])
+    assert result.exit_code == code, result.output
+    assert result.output.startswith(f"HDS : {headline} — ")

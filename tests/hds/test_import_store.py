@@ -147,7 +147,7 @@ def test_shipped_snapshot_holds_only_sourced_facts(shipped_snapshot) -> None:  #
     assert info.partial and "pas la liste officielle" in info.source
     assert len(shipped_files()) == 1
     for entry in shipped_snapshot.entries:
-        assert entry.source and entry.note
+        assert entry.source and entry.note and entry.source_date  # each fact with its source and its date
         assert entry.siren is None  # SIREN is not published with the list: none is invented
     # Certificate numbers only where a public source gives them (hds.md §1.6).
     numbers = {e.legal_entity: e.certificate_number for e in shipped_snapshot.entries if e.certificate_number}

@@ -16,8 +16,8 @@ from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 
 
 def test_expiry_boundaries_follow_the_injected_date(example_snapshot) -> None:  # noqa: ANN001
-    until = date(2026, 12, 31)  # Sauvegarde Factice SAS
-    verdicts = {days: assess("Sauvegarde Factice SAS", today=until - timedelta(days=days),
+    until = date(2028, 2, 28)  # Nuage Fictif SAS, certified for the six activities
+    verdicts = {days: assess("Nuage Fictif SAS", today=until - timedelta(days=days),
                              snapshot=example_snapshot).verdict for days in (91, 90, 0, -1)}
     assert verdicts == {91: HdsVerdict.certified, 90: HdsVerdict.expiring_soon, 0: HdsVerdict.expiring_soon,
                         -1: HdsVerdict.expired}

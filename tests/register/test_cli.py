@@ -55,6 +55,21 @@ def test_list_puts_the_supplier_to_chase_first(db: Path) -> None:
     assert text.exit_code == 0 and "Nuage Fictif" in text.stdout and "Ne pas signer" in text.stdout
 
 
+def test_list_fits_80_columns_and_wide_shows_every_column(db: Path) -> None:
+    narrow = CliRunner().invoke(app, ["register", "list", "--db", str(db)], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0, narrow.output
+    lines = narrow.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "Nuage Fictif" in narrow.stdout and "Ne pas signer" in narrow.stdout and "Bloq./Maj." in narrow.stdout
+    assert any("certifié 2028-01-09" in line for line in lines) and any("0/1" in line for line in lines)
+    wide = CliRunner().invoke(app, ["register", "list", "--db", str(db), "--wide"], env={"COLUMNS": "80"})
+    assert wide.exit_code == 0
+    for header in ("Fournisseur", "Statut global", "Certification HDS", "Fin de validité HDS", "Écarts bloquants",
+                   "Écarts majeurs", "Documents", "Erreurs"):
+        assert header in wide.stdout
+    assert "Ne pas signer en l'état" in wide.stdout
+
+
 def test_show_gives_gaps_files_and_history(db: Path) -> None:
     result = run("show", "nuage fictif sas", "--db", str(db))  # any spelling of the name
     assert result.exit_code == 0, result.output

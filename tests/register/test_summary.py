@@ -86,6 +86,20 @@ def test_health_data_hosted_by_an_uncertified_supplier_is_not_signable(register:
     assert (unknown.overall, unknown.hds.verdict, unknown.hds.ok) == ("not_signable", "not_found", False)
 
 
+def test_a_clean_supplier_absent_from_a_partial_list_is_to_check_not_to_amend(register: Register, put: Callable,
+                                                                             tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """On the shipped partial list, absence proves nothing: clean clauses give « vérifier la certification »,
+    never an addendum."""
+    monkeypatch.setenv("VENDORCHECK_HOME", str(tmp_path / "empty-home"))  # the shipped snapshot is current
+    put(f"{ROOT}/Hebergeur Inconnu/dpa.md", make_review("c" * 64, {"GDPR-28-3-a": (Status.present, M)}),
+        folder="Hebergeur Inconnu")
+    _hds_run(register)
+    with register.transaction() as session:
+        (line,) = build_dashboard(session).suppliers
+    assert (line.overall, line.hds.verdict) == ("verify_certification", "not_found")
+    assert line.hds.label == "Absent de la liste partielle utilisée, vérifier la certification"
+
+
 def test_recheck_uses_the_new_list_and_flags_certificates_expiring_within_90_days(
         register: Register, put: Callable, hds_list: Callable) -> None:
     entry = dict(legal_entity="Nuage Fictif SAS", certifying_body="LSTI", issued_on=date(2025, 1, 10),

@@ -48,11 +48,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
     port = _free_port()
     command = [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "serve", "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # A private data folder: the HDS list is the shipped one and no register of this machine is shown.
+    env = {**os.environ, "VENDORCHECK_HOME": str(tmp_path_factory.mktemp("home"))}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         # Generous: CI shares two cores between two test workers, and the server loads spaCy first.
@@ -123,3 +125,53 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
     addendum = "\n".join(paragraph.text for paragraph in WordDocument(str(saved)).paragraphs)
     assert "avenant" in addendum.lower()
     assert problems == []
+
+
+# (sample, verdict, a cause that must be stated, addendum offered, verdict banner background, HDS card state)
+RESULT_PAGES = [
+    ("pacs-radiologie-hebergement.md", "Signable après vérification de la certification HDS",
+     "Certification HDS à vérifier — Armor Imagerie Cloud", False, (232, 241, 251), "hds-check"),
+    ("saas-agenda-cgu-faibles.md", "Ne pas signer en l'état", "5 écarts bloquants", True, (253, 236, 234),
+     "hds-check"),
+]
+
+
+@pytest.mark.parametrize(("name", "verdict", "cause", "addendum", "banner", "hds_state"), RESULT_PAGES,
+                         ids=["conforming", "weak"])
+def test_result_page_as_seen(server: str, samples: Path, tmp_path: Path, name: str, verdict: str, cause: str,
+                             addendum: bool, banner: tuple[int, int, int], hds_state: str) -> None:
+    """The result page as a doctor sees it, checked on the rendered screenshot: the verdict and its causes in
+    the coloured banner, an addendum offered only for clauses to amend, nothing cut off or overflowing."""
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(90_000)
+            page.goto(server + "/")
+            page.set_input_files("#contract", str(samples / name))
+            page.click("button[type=submit]")
+            page.wait_for_url("**/results/**")
+            assert page.locator("#verdict .verdict-value").inner_text() == verdict
+            assert any(text.startswith(cause) for text in page.locator("#verdict-causes li").all_inner_texts())
+            assert page.locator("#download-addendum").count() == (1 if addendum else 0)
+            assert hds_state in page.locator("#hds").get_attribute("class")
+            body = page.locator("body").inner_text()
+            if not addendum:
+                assert "Aucun avenant n'est nécessaire." in body and "Téléchargez l'avenant" not in body
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            ARTIFACTS.mkdir(exist_ok=True)
+            shot = ARTIFACTS / f"web-result-{name.removesuffix('.md')}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            box = page.locator("#verdict").bounding_box()
+        finally:
+            browser.close()
+    assert box is not None
+    # The banner as rendered, read off the screenshot: its background has the verdict's colour.
+    image = Image.open(shot).convert("RGB")
+    inside = image.getpixel((int(box["x"] + box["width"] - 12), int(box["y"] + box["height"] / 2)))
+    assert max(abs(a - b) for a, b in zip(inside, banner, strict=True)) <= 3, inside

@@ -3,7 +3,9 @@
 Layout: `DIR/<supplier>/...` puts every file below a sub-folder under that supplier; files lying
 directly in DIR are "loose" and are grouped later by the vendor detected in them. Every file that is
 not obvious clutter is kept, even in a format vendorcheck cannot read: it then becomes an error row
-naming the reason, which is what the practice needs to know ("this contract was not checked").
+naming the reason, which is what the practice needs to know ("this contract was not checked"). Files
+that are not contracts at all (a README, a note, an image without text) are kept with the reason they
+are skipped (`vendorcheck.batch.triage`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from vendorcheck.batch.triage import skip_reason
 from vendorcheck.errors import UnreadableFile
 from vendorcheck.register.records import DocumentKind, Failure, FileRef
 
@@ -28,6 +31,7 @@ class Found(BaseModel):
     kind: DocumentKind
     sha256: str | None = None
     failure: Failure | None = None  # the file could not even be read to be hashed
+    skipped: str | None = None  # not a document to review: the catalogue key of the reason
 
 
 def discover(root: Path, exclude: Iterable[Path] = ()) -> list[Found]:
@@ -47,6 +51,10 @@ def discover(root: Path, exclude: Iterable[Path] = ()) -> list[Found]:
         folder = relative.parts[0] if len(relative.parts) > 1 else None
         kind: DocumentKind = "declaration" if path.suffix.lower() in DECLARATION_SUFFIXES else "contract"
         ref = FileRef(path=str(path), root=str(root), folder=folder)
+        reason = skip_reason(path) if kind == "contract" else None
+        if reason:
+            found.append(Found(ref=ref, kind=kind, skipped=reason))
+            continue
         try:
             found.append(Found(ref=ref, kind=kind, sha256=file_sha256(path)))
         except OSError as exc:

@@ -15,12 +15,13 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from vendorcheck.i18n import t
 from vendorcheck.models import Language
 from vendorcheck.register.records import Outcome
 
 _WORDS = {
-    "fr": {"review": "Analyse", "errors": "erreur(s)", "stopping": "Arrêt demandé : fin des analyses en cours…"},
-    "en": {"review": "Reviewing", "errors": "error(s)", "stopping": "Stop requested: finishing the reviews under way…"},
+    "fr": {"review": "Analyse", "stopping": "Arrêt demandé : fin des analyses en cours…"},
+    "en": {"review": "Reviewing", "stopping": "Stop requested: finishing the reviews under way…"},
 }
 
 
@@ -29,6 +30,7 @@ class RichProgress:
 
     def __init__(self, console: Console, lang: Language) -> None:
         self._words = _WORDS[lang]
+        self._lang = lang
         self._failed = 0
         self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                              TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), TimeRemainingColumn(),
@@ -47,7 +49,7 @@ class RichProgress:
 
     def advance(self, outcome: Outcome) -> None:
         self._failed += outcome.failure is not None
-        errors = f"{self._failed} {self._words['errors']}" if self._failed else ""
+        errors = t("batch.count.failed", self._lang, count=self._failed) if self._failed else ""
         self._bar.update(self._task, advance=1, errors=errors,
                          description=f"{self._words['review']} {_short(Path(outcome.path).name)}")
 

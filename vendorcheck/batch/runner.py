@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from vendorcheck.batch.discover import Found, discover
 from vendorcheck.batch.pool import Task, outcomes
+from vendorcheck.batch.triage import skipped_after_review
 from vendorcheck.batch.worker import Job, WorkerSettings, process
 from vendorcheck.ingest.options import OcrMode
 from vendorcheck.models import Language
@@ -39,6 +40,13 @@ class BatchOptions(BaseModel):
     ocr: OcrMode = "auto"  # scans and photos: see IngestOptions.ocr
 
 
+class SkippedFile(BaseModel):
+    """A file of the folder that is not a document to review, and why (`batch.skip.*` catalogue key)."""
+
+    path: str
+    reason: str
+
+
 class BatchResult(BaseModel):
     run_id: int
     files: int
@@ -49,6 +57,7 @@ class BatchResult(BaseModel):
     pages: int  # of the PDFs reviewed: a DOCX has no pages until a word processor lays it out
     seconds: float
     interrupted: bool
+    not_documents: list[SkippedFile] = []  # READMEs, notes, images without text: listed, not reviewed
 
 
 class Progress(Protocol):
@@ -108,6 +117,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     key = ReviewKey(rules_version=rules.version, snapshot=snapshot_label() if options.health_data else None,
                     health_data=options.health_data, lang=options.lang)
     found = discover(root, options.exclude)
+    not_documents = [SkippedFile(path=f.ref.path, reason=f.skipped) for f in found if f.skipped]
+    found = [f for f in found if not f.skipped]
     copies: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         if item.sha256:
@@ -137,8 +148,12 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
                 # A file edited since it was hashed comes back with another hash: it is still this one file.
                 refs = [c.ref for c in copies.get(outcome.sha256 or "", [])] or [_ref(found, outcome.path)]
                 with register.transaction() as session:
-                    store.record(session, run_id, key, outcome, refs)
-                counts["failed" if outcome.failure else "reviewed"] += 1
+                    store.record(session, run_id, key, outcome, refs)  # recorded: not read again next run
+                reason = skipped_after_review(Path(outcome.path), outcome.failure.code if outcome.failure else None)
+                if reason:
+                    not_documents.append(SkippedFile(path=outcome.path, reason=reason))
+                else:
+                    counts["failed" if outcome.failure else "reviewed"] += 1
                 counts["pages"] += outcome.page_count or 0
                 if progress:
                     progress.advance(outcome)
@@ -156,7 +171,8 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
                                  skipped=len(done), failed=counts["failed"])
     return BatchResult(run_id=run_id, files=len(found), documents=len(copies), reviewed=counts["reviewed"],
                        skipped=len(done), failed=counts["failed"], pages=counts["pages"],
-                       seconds=perf_counter() - started, interrupted=status != "complete")
+                       seconds=perf_counter() - started, interrupted=status != "complete",
+                       not_documents=not_documents)
 
 
 def _unreadable(item: Found) -> Outcome:

@@ -15,15 +15,11 @@ INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
 
 _TEXT = {
     "fr": {
-        "done": "{files} fichier(s), {documents} document(s) distinct(s) : {reviewed} analysé(s), {skipped} déjà à "
-                "jour, {failed} en erreur — {seconds:.1f} s ({pages} pages de PDF)",
         "interrupted": "Interrompu : les résultats déjà obtenus sont enregistrés. Relancez la même commande pour "
                        "reprendre là où l'analyse s'est arrêtée.",
         "register": "Registre : {url}",
     },
     "en": {
-        "done": "{files} file(s), {documents} distinct document(s): {reviewed} reviewed, {skipped} already up to "
-                "date, {failed} failed — {seconds:.1f} s ({pages} PDF pages)",
         "interrupted": "Interrupted: the results obtained so far are recorded. Run the same command again to resume "
                        "where the review stopped.",
         "register": "Register: {url}",
@@ -41,14 +37,15 @@ def default_jobs() -> int:
 def batch(
     directory: Annotated[Path, typer.Argument(
         help="Dossier des fournisseurs : un sous-dossier par fournisseur, ou des fichiers en vrac.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier des exports (XLSX, CSV, HTML) et du "
-                                                                "registre SQLite par défaut.")]
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier des exports (XLSX, CSV, HTML).")]
     = Path("vendorcheck-resultats"),
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processus d'analyse en parallèle "
                                                                          "(défaut : nombre de cœurs, 4 au plus).")]
     = None,
     db: Annotated[str | None, typer.Option("--db", envvar="VENDORCHECK_DB", help="Registre : fichier SQLite ou URL "
-                                           "SQLAlchemy (postgresql+psycopg://...). Défaut : OUTPUT/registre.sqlite.")]
+                                           "SQLAlchemy (postgresql+psycopg://...). Défaut : registre.sqlite dans le "
+                                           "dossier de données de vendorcheck, celui que lisent les commandes "
+                                           "« register ».")]
     = None,
     health_data: Annotated[bool, typer.Option("--health-data/--no-health-data",
                                               help="Les fournisseurs hébergent des données de santé : clauses CSP "
@@ -66,8 +63,10 @@ def batch(
     """
     from vendorcheck.batch import BatchOptions, run_batch
     from vendorcheck.batch.progress import RichProgress
+    from vendorcheck.batch.report import batch_summary, next_command, skipped_lines
     from vendorcheck.errors import FileMissing, OptionError
-    from vendorcheck.register import Register
+    from vendorcheck.i18n import t
+    from vendorcheck.register import Register, default_register
     from vendorcheck.register.db import display_url
     from vendorcheck.register.export import export, parse_formats
     from vendorcheck.register.summary import build_dashboard
@@ -78,7 +77,7 @@ def batch(
         raise OptionError(directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : "
                                             "vendorcheck review)")
     wanted = parse_formats(formats)
-    location = db or str(output / "registre.sqlite")
+    location = db or str(default_register())
     words = _TEXT[lang]
     with Register(location) as register:
         # The register and the exports may sit inside DIR; they are not suppliers' documents.
@@ -91,8 +90,12 @@ def batch(
             dashboard = build_dashboard(session, lang)
         written = export(dashboard, output, wanted)
         # soft_wrap: one line each, whatever the width, so that paths can be copied and logs grepped.
-        stderr.print(words["done"].format(**result.model_dump()), highlight=False, soft_wrap=True)
+        stderr.print(batch_summary(result, lang), highlight=False, markup=False, soft_wrap=True)
+        for line in skipped_lines(result, directory.resolve(), lang):
+            stderr.print(line, highlight=False, markup=False, soft_wrap=True)
         stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False,
+                     soft_wrap=True)
+        stderr.print(t("register.batch_next", lang, command=next_command(db)), highlight=False, markup=False,
                      soft_wrap=True)
     for path in written:
         typer.echo(path)

@@ -21,8 +21,6 @@ app = new_app("Certification HDS : vérification d'un fournisseur dans la liste 
 OutputFormat = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Format de sortie.")]
 _TEXT = {
     "file": ("Fichier", "File"),
-    "rows": ("{rows} lignes lues, {accepted} acceptées, {rejected} rejetées",
-             "{rows} rows read, {accepted} accepted, {rejected} rejected"),
     "columns": ("Colonnes reconnues", "Columns recognised"),
     "ignored": ("Colonnes ignorées", "Columns ignored"),
     "rejected": ("Lignes rejetées", "Rejected rows"),
@@ -36,11 +34,6 @@ _TEXT = {
     "dry": ("Essai à blanc : rien n'a été enregistré.", "Dry run: nothing was stored."),
     "stored": ("Instantané enregistré : {id} (liste du {date}, source : {source})",
                "Snapshot stored: {id} (list of {date}, source: {source})"),
-    "diff": ("Par rapport à l'instantané {previous} : {added} ajouté(s), {removed} retiré(s), {changed} modifié(s), "
-             "{expired} expiré(s)",
-             "Compared with snapshot {previous}: {added} added, {removed} removed, {changed} changed, "
-             "{expired} expired"),
-    "first": ("Premier instantané importé : {added} entrée(s)", "First imported snapshot: {added} entries"),
     "added": ("ajouté", "added"), "removed": ("retiré", "removed"), "changed": ("modifié", "changed"),
     "expired": ("expiré", "expired"),
     "shipped": ("livré", "shipped"), "imported": ("importé", "imported"), "partial": ("partiel", "partial"),
@@ -77,7 +70,9 @@ def check(
 ) -> None:
     """Vérifie qu'un fournisseur est certifié HDS, pour les bonnes activités, à la date voulue.
 
-    Code de sortie 0 si le fournisseur est certifié (même à échéance proche), 1 sinon."""
+    Code de sortie : 0 certifié, y compris à échéance proche ; 1 tout autre verdict, à lire (absent, à
+    vérifier sur la liste partielle, validité inconnue, certifié pour une partie des activités, ambigu,
+    identifiant invalide, expiré…) ; 2 erreur d'utilisation ou de lecture."""
     from vendorcheck.hds import assess
     from vendorcheck.hds.models import HdsClaim
 
@@ -188,8 +183,10 @@ def _print_assessment(result: HdsAssessment, lang: str) -> None:
 
 
 def _print_import(report: ImportReport, lang: str, *, dry_run: bool) -> None:
+    from vendorcheck.i18n import t
+
     typer.echo(f"{_t('file', lang)} : {report.path} ({report.format})")
-    typer.echo(_t("rows", lang, rows=report.rows, accepted=report.accepted, rejected=len(report.rejected)))
+    typer.echo(import_counts(report, lang))  # type: ignore[arg-type]
     typer.echo(f"{_t('columns', lang)} : " + ", ".join(f"{k} → {v}" for k, v in report.columns.items()))
     if report.ignored_columns:
         typer.echo(f"{_t('ignored', lang)} : {', '.join(report.ignored_columns)}")
@@ -198,11 +195,16 @@ def _print_import(report: ImportReport, lang: str, *, dry_run: bool) -> None:
         for row in report.rejected:
             reasons = " ; ".join(r.text(lang) for r in row.errors)  # type: ignore[arg-type]
             typer.echo(f"  {_t('line', lang)} {row.line} : {reasons}")
+    for problem in report.suspicious:
+        typer.echo(problem.text(lang))  # type: ignore[arg-type]
     if report.diff is not None:
         _print_diff(report, lang)
     if report.stored is not None:
         info = report.stored
         typer.echo(_t("stored", lang, id=info.id, date=info.list_date.isoformat(), source=info.source))
+        if info.partial:
+            # Never made current silently: the user is told that verdicts now rest on a partial list.
+            typer.echo(t("hds.import.current_partial", lang))  # type: ignore[arg-type]
     elif report.unchanged:
         typer.echo(_t("unchanged", lang))
     elif dry_run and not report.rejected:
@@ -212,19 +214,34 @@ def _print_import(report: ImportReport, lang: str, *, dry_run: bool) -> None:
 
 
 def _print_diff(report: ImportReport, lang: str) -> None:
+    from vendorcheck.i18n import t
+
     diff = report.diff
     assert diff is not None
     if diff.previous_id is None:
-        typer.echo(_t("first", lang, added=len(diff.added)))
+        typer.echo(t("hds.import.first", lang, count=len(diff.added)))  # type: ignore[arg-type]
         return
-    typer.echo(_t("diff", lang, previous=diff.previous_id, added=len(diff.added), removed=len(diff.removed),
-                  changed=len(diff.changed), expired=len(diff.expired)))
+    counts = {key: t(f"hds.import.{key}", lang, count=len(getattr(diff, key)))  # type: ignore[arg-type]
+              for key in ("added", "removed", "changed", "expired")}
+    typer.echo(t("hds.import.diff", lang, previous=diff.previous_id, **counts))  # type: ignore[arg-type]
     for key, entries in (("added", diff.added), ("removed", diff.removed), ("expired", diff.expired)):
         for entry in entries:
             number = f" [{entry.certificate_number}]" if entry.certificate_number else ""
             typer.echo(f"  {_t(key, lang)} : {entry.legal_entity}{number}")
     for change in diff.changed:
         typer.echo(f"  {_t('changed', lang)} : {change.legal_entity} ({', '.join(change.fields)})")
+
+
+def import_counts(report: ImportReport, lang: str) -> str:
+    """'17 lignes lues sur 19 lignes du fichier : 16 acceptées, 1 rejetée'."""
+    from vendorcheck.i18n import t
+
+    rows = t("hds.import.rows", lang, count=report.rows)  # type: ignore[arg-type]
+    if report.lines is not None and report.lines != report.rows:
+        rows = t("hds.import.rows_of_lines", lang, rows=rows, count=report.lines)  # type: ignore[arg-type]
+    return t("hds.import.counts", lang, rows=rows,  # type: ignore[arg-type]
+             accepted=t("hds.import.accepted", lang, count=report.accepted),  # type: ignore[arg-type]
+             rejected=t("hds.import.rejected", lang, count=len(report.rejected)))  # type: ignore[arg-type]
 
 
 def _snapshot_line(info: SnapshotInfo, lang: str, *, current: bool) -> str:

@@ -14,30 +14,30 @@ from vendorcheck.cli.common import LangOption, handle_errors, new_app, stderr
 app = new_app("Registre des fournisseurs rempli par « vendorcheck batch » : liste, détail, exports, "
               "vérification HDS.")
 
+_WIDE_COLUMNS = 400
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="VENDORCHECK_DB",
-    help="Registre : fichier SQLite ou URL SQLAlchemy. Défaut : vendorcheck-resultats/registre.sqlite.")]
+    help="Registre : fichier SQLite ou URL SQLAlchemy. Défaut : celui que remplit « vendorcheck batch », "
+         "registre.sqlite dans le dossier de données de vendorcheck ($VENDORCHECK_HOME, sinon "
+         "~/.local/share/vendorcheck).")]
 
 _TEXT = {
     "fr": {"none": "Le registre ne contient encore aucun fournisseur.",
            "history": "Historique des analyses", "hds_history": "Historique HDS", "files": "Fichiers",
            "unchanged": "inchangé", "expiring": "certificat expiré ou expirant sous 90 jours",
-           "rechecked": "{n} fournisseur(s) réévalué(s) avec la liste HDS en vigueur.",
            "nothing": "Aucun fournisseur n'a encore de verdict HDS : lancez d'abord « vendorcheck batch » avec "
                       "--health-data."},
     "en": {"none": "The register holds no supplier yet.",
            "history": "Review history", "hds_history": "HDS history", "files": "Files",
            "unchanged": "unchanged", "expiring": "certificate expired or expiring within 90 days",
-           "rechecked": "{n} supplier(s) re-assessed against the current HDS list.",
            "nothing": "No supplier has an HDS verdict yet: run `vendorcheck batch` with --health-data first."},
 }
 
 
 def _open(db: str | None):  # noqa: ANN202 - Register, imported lazily
-    from vendorcheck.register import Register
-    from vendorcheck.register.db import DEFAULT_DB
+    from vendorcheck.register import Register, default_register
 
-    return Register.existing(db or DEFAULT_DB)
+    return Register.existing(db or default_register())
 
 
 @app.command("list")
@@ -45,6 +45,8 @@ def _open(db: str | None):  # noqa: ANN202 - Register, imported lazily
 def list_suppliers(
     db: DbOption = None,
     format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Format de sortie.")] = "text",
+    wide: Annotated[bool, typer.Option("--wide", help="Toutes les colonnes, libellés complets (le tableau par "
+                                                      "défaut tient en 80 colonnes).")] = False,
     lang: LangOption = "fr",
 ) -> None:
     """Liste les fournisseurs, du plus urgent à relancer au plus sûr, avec leur statut et leur certification HDS."""
@@ -52,7 +54,7 @@ def list_suppliers(
     from rich.table import Table
 
     from vendorcheck.register.export.style import chase_order
-    from vendorcheck.register.labels import label
+    from vendorcheck.register.listing import supplier_listing
     from vendorcheck.register.summary import build_dashboard
 
     with _open(db) as register, register.transaction() as session:
@@ -64,14 +66,14 @@ def list_suppliers(
     if not suppliers:
         stderr.print(_TEXT[lang]["none"])
         return
+    listing = supplier_listing(suppliers, lang, wide=wide)
     table = Table(show_lines=False)
-    for key in ("supplier", "overall", "hds", "hds_expiry", "gaps_blocking", "gaps_major", "documents", "errors"):
-        table.add_column(label(key, lang))
-    for s in suppliers:
-        table.add_row(s.name, label(s.overall, lang), s.hds.label if s.hds else label("hds_none", lang),
-                      str(s.hds.expires_on or "") if s.hds else "", str(s.counts["blocking"]), str(s.counts["major"]),
-                      str(len(s.documents)), str(s.errors))
-    Console().print(table)
+    for header, wraps in zip(listing.headers, listing.wrap, strict=True):
+        table.add_column(header, overflow="fold" if wraps else "ellipsis", no_wrap=not wraps)
+    for row in listing.rows:
+        table.add_row(*row)
+    # Wide: every column at its natural width, whatever the terminal (for a pager or a file).
+    Console(soft_wrap=False, width=_WIDE_COLUMNS if wide else None).print(table)
 
 
 @app.command("show")
@@ -158,6 +160,7 @@ def recheck(
     from vendorcheck.errors import OptionError
     from vendorcheck.hds.messages import verdict_label
     from vendorcheck.hds.models import HdsVerdict
+    from vendorcheck.i18n import t
     from vendorcheck.register.hds import recheck as recheck_all
 
     try:
@@ -178,6 +181,6 @@ def recheck(
         flag = f"  ⚠ {words['expiring']} ({line.expires_on})" if line.expiring else ""
         typer.echo(f"{line.supplier}: {change} — {line.summary}{flag}")
         attention |= line.expiring or not HdsVerdict(line.after).is_clear
-    stderr.print(words["rechecked"].format(n=len(lines)), soft_wrap=True)
+    stderr.print(t("register.rechecked", lang, count=len(lines)), soft_wrap=True)
     if attention:
         raise typer.Exit(1)

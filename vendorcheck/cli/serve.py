@@ -23,8 +23,9 @@ def serve(
     max_upload_mb: Annotated[int, typer.Option(
         "--max-upload-mb", min=1, max=500, help="Taille maximale d'un envoi (contrat + déclaration), en Mo.")] = 20,
     db: Annotated[str | None, typer.Option(
-        "--db", help="Registre des fournisseurs (fichier SQLite ou URL SQLAlchemy) montré sur la page "
-                     "Fournisseurs.")] = None,
+        "--db", envvar="VENDORCHECK_DB", help="Registre des fournisseurs (fichier SQLite ou URL SQLAlchemy) montré "
+                                              "sur la page Fournisseurs. Défaut : celui que remplit "
+                                              "« vendorcheck batch », s'il existe.")] = None,
     rules_dir: Annotated[Path | None, typer.Option(
         "--rules", help="Dossier de règles à utiliser à la place des règles livrées.")] = None,
     lang: LangOption = "fr",
@@ -35,10 +36,12 @@ def serve(
     """
     import uvicorn
 
-    from vendorcheck.register import Register
+    from vendorcheck.register import Register, default_register
     from vendorcheck.rulebook import load_rules
     from vendorcheck.web import WebSettings, create_app
 
+    if db is None and default_register().is_file():
+        db = str(default_register())
     settings = WebSettings(host=host, port=port, token=token, max_upload_mb=max_upload_mb, db=db,
                            rules_dir=rules_dir, lang=lang)
     application = create_app(settings)

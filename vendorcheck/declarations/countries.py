@@ -49,6 +49,9 @@ _LOOKUP = {name: code for code, names in _NAMES.items() for name in names}
 _PATTERN = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _LOOKUP), key=len, reverse=True)) +
                       r")(?![\w-])")
 _CODE = re.compile(r"^[A-Za-z]{2}$")
+_PLACES = frozenset(name.replace("-", " ") for name in _LOOKUP) | {
+    "europe", "union europeenne", "european union", "eu", "ue", "eee", "eea", "emea", "amerique du nord",
+    "north america", "asie", "asia", "royaume uni", "etats unis"}
 
 
 def country_code(value: str) -> str | None:
@@ -58,6 +61,11 @@ def country_code(value: str) -> str | None:
         return text.upper()
     match = _PATTERN.search(fold(text))
     return _LOOKUP[match.group(1)] if match else None
+
+
+def is_place_name(value: str) -> bool:
+    """The whole value names a country or a known city ('Switzerland', 'Irlande'): not a company."""
+    return " ".join(fold(value).replace("-", " ").split()) in _PLACES
 
 
 def countries_in(text: str) -> list[tuple[int, int, str]]:

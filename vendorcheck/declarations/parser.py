@@ -13,6 +13,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from vendorcheck.bounded import (
+    DECLARATION_LIMITS,
+    LimitExceeded,
+    check_rows,
+    check_zip,
+    load_json,
+    load_yaml,
+    read_regular_file,
+)
 from vendorcheck.declarations.models import VendorDeclaration
 from vendorcheck.declarations.template import SCALARS, SHEET, TABLES, put_path
 from vendorcheck.errors import DeclarationError
@@ -38,13 +47,15 @@ def parse_declaration(path: str | Path) -> VendorDeclaration:
     """Read and validate a vendor declaration; raises DeclarationError listing every problem."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, DECLARATION_LIMITS)
+        if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".xlsx":
+            raw, where = _read_xlsx(path, data)
+        else:
+            raw, where = _read_text(path, data)
     except OSError as exc:
         raise DeclarationError(path, detail=f"lecture impossible ({exc.strerror or exc})") from exc
-    if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".xlsx":
-        raw, where = _read_xlsx(path, data)
-    else:
-        raw, where = _read_text(path, data)
+    except LimitExceeded as exc:
+        raise DeclarationError(path, detail=exc.text("fr")) from exc
     if not isinstance(raw, dict):
         raise DeclarationError(path, detail="le fichier ne contient pas une déclaration (rubriques attendues)")
     pruned, moved = _prune(raw, "")
@@ -59,12 +70,12 @@ def _read_text(path: Path, data: bytes) -> tuple[Any, dict[str, str]]:
     text = data.decode("utf-8-sig", errors="replace")
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         try:
-            return json.loads(text), {}
+            return load_json(text, DECLARATION_LIMITS), {}
         except json.JSONDecodeError as exc:
             raise DeclarationError(path, detail=f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}") from exc
     try:
-        node = yaml.compose(text)
-        return yaml.safe_load(text), _yaml_lines(node, "")
+        value, node = load_yaml(text, DECLARATION_LIMITS)
+        return value, _yaml_lines(node, "")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}" if mark else ""
@@ -93,6 +104,7 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_zip(data, DECLARATION_LIMITS)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -102,7 +114,8 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]
     try:
         sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
         keys = {key for key, _, _ in SCALARS}
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=3), start=1):
+            check_rows(number, DECLARATION_LIMITS)
             key = text_of(row[0]) if row else ""
             if key in keys and len(row) > 2 and text_of(row[2]):
                 put_path(raw, key, text_of(row[2]))
@@ -119,7 +132,10 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]
 def _read_table(sheet: Any, columns: tuple[tuple[str, str], ...], key: str, where: dict[str, str]) -> list[dict]:
     """Rows under a header of column labels (or keys), in any column order."""
     by_label = {fold(label): column for column, label in columns} | {column: column for column, _ in columns}
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = []
+    for row in sheet.iter_rows(values_only=True, max_col=DECLARATION_LIMITS.max_columns):
+        rows.append(row)
+        check_rows(len(rows), DECLARATION_LIMITS)
     if not rows:
         return []
     header = [by_label.get(fold(text_of(h))) for h in rows[0]]

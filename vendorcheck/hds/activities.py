@@ -25,12 +25,19 @@ FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
     (r"infrastructures?\s+physiques?|physical\s+infrastructure", (1, 2)),
     (r"infogereur|managed\s+(?:service|hosting)\s+provider", (3, 4, 5, 6)),
 )
+# R.1111-9 writes activities 1 to 4 as "mise à disposition et maintien en condition opérationnelle de …";
+# that common opening names no activity, and activity 1's full name ends by naming activity 2's object.
+_PROVISION = (r"(?:la\s+)?mise\s+a\s+disposition\s+et\s+(?:le\s+)?maintien\s+en\s+conditions?\s+operationnelles?"
+              r"\s+(?:de\s+l'|de\s+la\s+|des\s+|du\s+)?|provision(?:ing)?\s+and\s+maint\w*\s+in\s+operational"
+              r"\s+condition\s+of\s+(?:the\s+)?")
 _KEYWORDS: tuple[tuple[str, int], ...] = (
-    (r"sites?\s+physiques?|physical\s+sites?|hebergement\s+physique|datacenters?|data\s+cent(?:er|re)s?", 1),
+    (r"sites?\s+physiques?(?:\s+permettant\s+d'heberger\s+l'infrastructure\s+materielle)?|physical\s+sites?"
+     r"(?:\s+(?:used\s+)?(?:to|for)\s+host(?:ing)?\s+(?:the\s+)?hardware\s+infrastructure)?|hebergement\s+physique|"
+     r"datacenters?|data\s+cent(?:er|re)s?", 1),
     (r"infrastructures?\s+materielles?|hardware(?:\s+infrastructure)?", 2),
     (r"infrastructures?\s+virtuelles?|virtual\s+infrastructure|virtuali[sz]ation", 3),
-    (r"plate-?formes?\s+d'hebergement|application\s+hosting\s+platform|hosting\s+platform|plate-?forme\s+"
-     r"applicative", 4),
+    (r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
+     r"plate-?forme\s+applicative|hebergement\s+d'applications?", 4),
     (r"administration|exploitation|operation\s+of|infogerance", 5),
     (r"sauvegardes?|back-?ups?", 6),
 )
@@ -45,7 +52,10 @@ _INVENTED: tuple[str, ...] = (
 )
 _ALL = re.compile(r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
                   r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b")
-_RANGE = re.compile(r"\b([1-6])\s*(?:a|au|-|\u2013|\u2014|to|through)\s*([1-6])\b")
+_RANGE = re.compile(r"\b(?:de\s+|from\s+)?([1-6])\s*(?:a|au|-|\u2013|\u2014|to|through)\s*([1-6])\b")
+# "1,2,3", "1/2/3", "1+2": compact enumerations people type in a cell. Read only as a whole run of single
+# digits 1-6, so that a date ("01/03/2025"), a decimal ("99,5") or a version ("v2.0") is never one.
+_COMPACT = re.compile(r"(?<![\d.,/:])[1-6](?:\s*+[,/;+&]\s*+[1-6])++(?![\d]|[.,/:]\d)")  # possessive: linear
 _NUMBER = re.compile(r"(?<![\d.,/:])\b([1-6])\b(?![\d.,/:]\d)")
 
 
@@ -73,6 +83,7 @@ def read_activities(text: str) -> ActivityReading:
         if re.search(pattern, folded):
             found.update(numbers)
             folded = re.sub(pattern, " ", folded)
+    folded = re.sub(_PROVISION, " ", folded)
     for pattern, number in _KEYWORDS:
         if re.search(pattern, folded):
             found.add(number)
@@ -81,6 +92,9 @@ def read_activities(text: str) -> ActivityReading:
         low, high = sorted((int(match.group(1)), int(match.group(2))))
         found.update(range(low, high + 1))
     folded = _RANGE.sub(" ", folded)
+    for match in _COMPACT.finditer(folded):
+        found.update(int(d) for d in re.findall(r"[1-6]", match.group(0)))
+    folded = _COMPACT.sub(" ", folded)
     found.update(int(m.group(1)) for m in _NUMBER.finditer(folded))
     return ActivityReading(numbers=sorted(found), invented=invented)
 

@@ -63,16 +63,19 @@ def _host(name: str, siren: str | None, activities: list[int], today: date, snap
     checked = assess(f"{name} (SIREN {siren})" if siren else name, today=today, snapshot=snap)
     status = tuple(_status(checked, lang) for lang in ("fr", "en"))
     covered = set(checked.entry.activities) if checked.entry else set()
-    clear = checked.verdict.is_clear and (not covered or set(activities) <= covered)
+    clear = checked.verdict.holds_certificate and (not covered or set(activities) <= covered)
     # Absent from a partial list proves nothing: say so without turning it into a verdict.
     unknowable = checked.verdict is HdsVerdict.not_found and snap.info.partial
+    if clear and activities and covered and checked.expiry_date:
+        return [reason("declared_host_covered", host=name, activities=sorted(activities),
+                       valid_until=checked.expiry_date)]
     if clear or unknowable:
         return [reason("declared_host", host=name, status=status)]
     return [reason("subcontractor_uncertified", host=name, activities=activities, status=status)]
 
 
 def _status(checked: HdsAssessment, lang: str) -> str:
-    label = verdict_label(checked.verdict, lang)  # type: ignore[arg-type]
+    label = verdict_label(checked.verdict, lang, partial_list=checked.snapshot_partial)  # type: ignore[arg-type]
     text = label[0].lower() + label[1:]
     if checked.expiry_date:
         until = checked.expiry_date.strftime("%d/%m/%Y") if lang == "fr" else checked.expiry_date.isoformat()

@@ -40,6 +40,11 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     return sorted(found)
 
 
+# "31/03/28" in a cell typed by hand: a two-digit year is of this century. Only for a whole cell: in
+# running text "1/2/25" could be something else.
+_SHORT_YEAR = re.compile(r"^(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{2})$")
+
+
 def parse_date(value: object) -> date | None:
     """One date from a cell: a date/datetime object (XLSX) or a string. None for an empty cell;
     ValueError when something is written that is not a date."""
@@ -50,6 +55,9 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    short = _SHORT_YEAR.match(text)
+    if short:
+        return date(2000 + int(short["y"]), int(short["m"]), int(short["d"]))
     dates = find_dates(text)
     if len(dates) != 1:
         raise ValueError(text)

@@ -6,8 +6,8 @@ from vendorcheck.hds.identifiers import normalise_certificate_number
 from vendorcheck.hds.models import EntryChange, HdsEntry, Snapshot, SnapshotDiff
 from vendorcheck.hds.names import core_key
 
-_COMPARED = ("legal_entity", "trade_names", "siren", "certifying_body", "issued_on", "valid_until", "activities",
-             "referential")
+_COMPARED = ("legal_entity", "trade_names", "former_names", "siren", "certifying_body", "issued_on", "valid_until",
+             "activities", "referential")
 
 
 def entry_key(entry: HdsEntry) -> str:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.diff import diff, entry_key
-from vendorcheck.hds.importers import RawTable, read_tables
+from vendorcheck.hds.importers import RawRow, RawTable, read_tables
 from vendorcheck.hds.importers.headers import HeaderMap, best_header_row, map_headers, normalise_header
-from vendorcheck.hds.importers.rows import RowRejected, build_entry, raw_dict, text_of
+from vendorcheck.hds.importers.rows import RowRejected, build_entry, raw_dict, shaped_cells, text_of
 from vendorcheck.hds.messages import reason
-from vendorcheck.hds.models import HdsEntry, ImportReport, RejectedRow
+from vendorcheck.hds.models import HdsEntry, ImportReport, Reason, RejectedRow, Snapshot
 from vendorcheck.hds.store import all_snapshots, new_snapshot, save_snapshot
 
 # Browsers record where a page was saved from; the directory's address is the best source to cite.
@@ -44,13 +44,16 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
     source = source or _page_url(path, report.format) or f"fichier importé « {path.name} »"
     if not entries:
         raise RegistryError(path, detail="aucune ligne valide : rien n'a été enregistré")
-    if report.rejected and not keep_valid:
-        return report
-    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source,
-                            partial=partial or bool(report.rejected))
     # The shipped compilation is not a previous state of the official list: compare imports with imports.
     imported = [s for s in all_snapshots() if not s.info.shipped]
     previous = imported[-1] if imported else None
+    if previous and not partial and not previous.info.partial:
+        report.suspicious += _shrunk(previous, len(entries))
+    doubtful = bool(report.rejected or report.suspicious)
+    if doubtful and not keep_valid:
+        return report
+    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source,
+                            partial=partial or doubtful)
     report.diff = diff(previous, snapshot)
     if previous and previous.info.content_hash == snapshot.info.content_hash:
         report.unchanged = True
@@ -65,15 +68,16 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
     """Read and validate every row of a list file; nothing is stored. Rejected rows are in the report."""
     fmt, tables = read_tables(path, fmt)
     table, mapping, rows = _pick_table(path, tables)
-    report = ImportReport(path=str(path), format=fmt, rows=len(rows),
+    report = ImportReport(path=str(path), format=fmt, rows=len(rows), lines=_lines(rows),
                           columns={_header(table, i): f for i, f in mapping.fields.items()}
                           | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
                           ignored_columns=mapping.ignored)
     entries: list[HdsEntry] = []
     seen: dict[str, int] = {}
+    width = len(table.headers)
     for row in rows:
         try:
-            entry = build_entry(row.cells, mapping)
+            entry = build_entry(shaped_cells(row, width, mapping, table.delimiter), mapping)
             key = entry_key(entry)
             if key in seen:
                 raise RowRejected([reason("row_duplicate", line=seen[key])])
@@ -99,7 +103,7 @@ def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap
                 continue
             index, mapping = found
             rows = table.rows[index + 1:]
-            table = RawTable(headers=table.rows[index].cells, rows=table.rows)
+            table = table.model_copy(update={"headers": table.rows[index].cells})
         if mapping.usable and (best is None or mapping.score > best[1].score):
             best = (table, mapping, rows)
     if best is None:
@@ -123,3 +127,24 @@ def _page_url(path: Path, fmt: str) -> str | None:
         if match:
             return match.group(1).decode("utf-8", "replace")
     return None
+
+
+def _lines(rows: list[RawRow]) -> int | None:
+    """Lines of the file the data rows span (text formats): more lines than rows means that quoted cells
+    ran over several lines."""
+    if not rows or rows[0].end_line is None:
+        return None
+    return sum((row.end_line or row.line) - row.line + 1 for row in rows)
+
+
+# A new list with less than this share of the previous import's entries is more likely a truncated
+# file than the directory losing most of its hosts at once.
+_SHRINK_RATIO = 0.5
+_SHRINK_MIN_PREVIOUS = 20
+
+
+def _shrunk(previous: Snapshot, count: int) -> list[Reason]:
+    before = previous.info.entry_count
+    if before >= _SHRINK_MIN_PREVIOUS and count < before * _SHRINK_RATIO:
+        return [reason("snapshot_shrunk", count=count, previous=before, snapshot=previous.info.id)]
+    return []

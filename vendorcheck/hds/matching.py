@@ -19,7 +19,11 @@ from vendorcheck.hds.names import core_key
 FUZZY_THRESHOLD = 88.0  # below this a name is a "did you mean", not a match
 NEAR_THRESHOLD = 70.0
 AMBIGUITY_MARGIN = 3.0  # two different entities closer than this are reported as ambiguous
-_PRIORITY = {"siren": 0, "certificate_number": 0, "legal_name": 1, "trade_name": 1, "fuzzy": 2, "related": 3}
+_PRIORITY = {"siren": 0, "certificate_number": 0, "legal_name": 1, "trade_name": 1, "former_name": 1, "fuzzy": 2,
+             "related": 3}
+# Names shared within a group: matching one of these does not tell the entity apart from another listed
+# entity whose name begins with the same words.
+_SHARED_KINDS = ("trade_name", "former_name", "fuzzy")
 
 
 class MatchResult(BaseModel):
@@ -28,6 +32,8 @@ class MatchResult(BaseModel):
     ambiguous: list[Candidate] = Field(default_factory=list)
     near: list[Candidate] = Field(default_factory=list, description="Close names below the threshold")
     siren_conflict: bool = Field(False, description="Matched by name, but the list gives another SIREN")
+    others: list[Candidate] = Field(default_factory=list,
+                                    description="Other listed entities whose name begins with the query's name")
 
 
 def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
@@ -52,12 +58,36 @@ def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
     best = matches[0]
     rivals = [c for c in matches[1:] if _rank(c)[:2] == _rank(best)[:2]
               and best.match.score - c.match.score < AMBIGUITY_MARGIN and not _same_entity(c.entry, best.entry)]
+    starting = _distinct([c for c in scored if _begins(query.name, c.entry) and not _same_entity(c.entry, best.entry)])
+    others: list[Candidate] = []
+    if best.match.kind in _SHARED_KINDS:
+        # A brand ("Doctolib") that also begins another listed company's name ("Doctolib Services SAS")
+        # fits both: which one signs is for an identifier to say.
+        rivals += [c for c in starting if not any(_same_entity(c.entry, r.entry) for r in rivals)]
+    else:
+        others = starting  # the exact legal name decides, but the others are named
     conflict = bool(query.siren and best.entry.siren and best.entry.siren != query.siren)
     # Homonyms are ambiguous, unless the contracting entity's SIREN is neither of theirs: then it is
     # certainly not the certified one, whichever that is.
     if rivals and not (conflict and all(c.entry.siren and c.entry.siren != query.siren for c in rivals)):
         return MatchResult(ambiguous=[best, *rivals])
-    return MatchResult(entry=best.entry, match=best.match, siren_conflict=conflict)
+    return MatchResult(entry=best.entry, match=best.match, siren_conflict=conflict, others=others)
+
+
+def _begins(name: str, entry: HdsEntry) -> bool:
+    """The name is one of the entry's names or the first words of one ('Exemplum' and 'Exemplum Cloud')."""
+    query = core_key(name)
+    return any(key == query or key.startswith(query + " ")
+               for key in map(core_key, (entry.legal_entity, *entry.trade_names, *entry.former_names)))
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per entity (an entity may hold several certificates)."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        if not any(_same_entity(candidate.entry, k.entry) for k in kept):
+            kept.append(candidate)
+    return kept
 
 
 
@@ -78,9 +108,10 @@ def _score(name: str, entry: HdsEntry) -> Candidate | None:
     """The best way `name` designates `entry`, over its legal name and trade names."""
     query = core_key(name)
     best: Candidate | None = None
-    for index, candidate_name in enumerate((entry.legal_entity, *entry.trade_names)):
+    names = [(entry.legal_entity, "legal_name"), *((n, "trade_name") for n in entry.trade_names),
+             *((n, "former_name") for n in entry.former_names)]
+    for candidate_name, kind in names:
         key = core_key(candidate_name)
-        kind = "legal_name" if index == 0 else "trade_name"
         if query == key or query.replace(" ", "") == key.replace(" ", ""):
             info = MatchInfo(kind=kind, score=100, matched=candidate_name)
         else:

@@ -144,7 +144,7 @@ TEMPLATES: dict[str, tuple[HdsVerdict | None, str, str]] = {
         "For a service of type “{service}”, {missing} remains: neither the vendor nor “{host}” is certified "
         "for it."),
     "chain_via_host": (
-        None,
+        HdsVerdict.partially_certified,
         "Pour un service de type « {service} », le certificat du fournisseur ne couvre pas {missing} : "
         "l'hébergeur certifié auquel il recourt doit le faire, et le contrat doit le nommer (CSP R.1111-11).",
         "For a service of type “{service}”, the vendor's certificate does not cover {missing}: the certified "
@@ -360,8 +360,25 @@ def _render(value: object, lang: Lang) -> str:
     return str(value)
 
 
+# Reasons written in the message catalogues (`hds.reason.<code>`) and the verdict each leads to; codes
+# absent from this map are explanatory.
+CATALOGUE_VERDICTS: dict[str, HdsVerdict] = {
+    "identifier_unusable": HdsVerdict.invalid_identifier,
+    "activities_partial": HdsVerdict.partially_certified,
+    "declarations_conflict": HdsVerdict.claim_inconsistent,
+}
+
+
 def reason(code: str, **values: object) -> Reason:
-    """A Reason from its template; dates, activity lists and (fr, en) pairs are written per language."""
+    """A Reason from its template; dates, activity lists and (fr, en) pairs are written per language.
+    Numbers are left to the catalogue, which writes them the language's way and picks plurals by `count`."""
+    if code not in TEMPLATES:
+        from vendorcheck.i18n import t
+
+        texts = {lang: t(f"hds.reason.{code}", lang, **{k: v if isinstance(v, int | float) else _render(v, lang)
+                                                          for k, v in values.items()})
+                 for lang in ("fr", "en")}
+        return Reason(code=code, fr=texts["fr"], en=texts["en"])
     _, fr, en = TEMPLATES[code]
     return Reason(code=code, fr=fr.format(**{k: _render(v, "fr") for k, v in values.items()}),
                   en=en.format(**{k: _render(v, "en") for k, v in values.items()}))
@@ -369,11 +386,22 @@ def reason(code: str, **values: object) -> Reason:
 
 def verdict_of(reasons: list[Reason]) -> HdsVerdict:
     """The worst verdict any reason leads to; certified when none does."""
-    verdicts = [v for r in reasons if (v := TEMPLATES[r.code][0]) is not None]
+    verdicts = [v for r in reasons if (v := _leads_to(r.code)) is not None]
     return min(verdicts, key=lambda v: v.rank, default=HdsVerdict.certified)
 
 
-def verdict_label(verdict: HdsVerdict, lang: Lang) -> str:
+def _leads_to(code: str) -> HdsVerdict | None:
+    return TEMPLATES[code][0] if code in TEMPLATES else CATALOGUE_VERDICTS.get(code)
+
+
+def verdict_label(verdict: HdsVerdict, lang: Lang, *, partial_list: bool = False) -> str:
+    """The verdict in a few words. Absence from a partial list proves nothing: it reads « vérifier la
+    certification », not « absent de la liste »."""
+    if verdict is HdsVerdict.not_found and partial_list or verdict not in VERDICT_LABELS:
+        from vendorcheck.i18n import t
+
+        key = "not_found_partial" if verdict is HdsVerdict.not_found else verdict.value
+        return t(f"hds.verdict.{key}", lang)  # type: ignore[arg-type]
     fr, en = VERDICT_LABELS[verdict]
     return en if lang == "en" else fr
 
@@ -383,7 +411,8 @@ def headline(assessment: HdsAssessment, lang: Lang) -> str:
     who = assessment.entry.legal_entity if assessment.entry else assessment.query
     when = format_date(assessment.snapshot_date, lang)
     listed = f"list of {when}" if lang == "en" else f"liste du {when}"
-    text = f"{verdict_label(assessment.verdict, lang)} — {who} ({listed})"
+    label = verdict_label(assessment.verdict, lang, partial_list=assessment.snapshot_partial)
+    text = f"{label} — {who} ({listed})"
     if assessment.inconsistencies:
         count = len(assessment.inconsistencies)
         text += (f"; {count} inconsistenc{'y' if count == 1 else 'ies'} between declaration and contract"

@@ -26,6 +26,7 @@ class HdsEntry(BaseModel):
 
     legal_entity: str = Field(min_length=2)
     trade_names: list[str] = Field(default_factory=list)
+    former_names: list[str] = Field(default_factory=list, description="Names the entity was listed under before")
     siren: str | None = None
     certificate_number: str | None = None
     certifying_body: str | None = None
@@ -36,6 +37,9 @@ class HdsEntry(BaseModel):
     products_excluded: list[str] = Field(default_factory=list,
                                          description="Products or plans the source says are outside the scope")
     source: str | None = Field(None, description="Where this entry comes from; the snapshot's source if None")
+    source_date: str | None = Field(None, pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$",
+                                    description="Date of the source or of the fact it reports (YYYY, YYYY-MM or "
+                                                "YYYY-MM-DD: sources rarely give the day)")
     secondary: bool = Field(False, description="The facts come from a third party, not the host or the list")
     note: str | None = None
 
@@ -141,6 +145,7 @@ class HdsVerdict(StrEnum):
 
     vendor_unidentified = "vendor_unidentified"
     ambiguous = "ambiguous"
+    invalid_identifier = "invalid_identifier"
     hosted_at_hds_host_but_vendor_uncertified = "hosted_at_hds_host_but_vendor_uncertified"
     issuer_not_accredited = "issuer_not_accredited"
     not_found = "not_found"
@@ -152,6 +157,7 @@ class HdsVerdict(StrEnum):
     claim_inconsistent = "claim_inconsistent"
     outdated_referential = "outdated_referential"
     validity_unknown = "validity_unknown"
+    partially_certified = "partially_certified"
     expiring_soon = "expiring_soon"
     certified = "certified"
 
@@ -165,9 +171,14 @@ class HdsVerdict(StrEnum):
         """Verdicts a practice can rely on as they stand (expiring soon still needs a follow-up)."""
         return self in (HdsVerdict.certified, HdsVerdict.expiring_soon)
 
+    @property
+    def holds_certificate(self) -> bool:
+        """A valid certificate, whatever its scope: a host's activities are then compared with its role."""
+        return self.is_clear or self is HdsVerdict.partially_certified
+
 
 class MatchInfo(BaseModel):
-    kind: Literal["siren", "certificate_number", "legal_name", "trade_name", "fuzzy", "related"]
+    kind: Literal["siren", "certificate_number", "legal_name", "trade_name", "former_name", "fuzzy", "related"]
     score: float = Field(ge=0, le=100)
     matched: str = Field(description="The name or identifier of the entry that matched")
 
@@ -203,7 +214,8 @@ class HdsAssessment(BaseModel):
     def source(self) -> str:
         """Where the matched entry comes from (the snapshot's source when there is no entry)."""
         if self.entry and self.entry.source:
-            return self.entry.source
+            dated = f" ({self.entry.source_date})" if self.entry.source_date else ""
+            return self.entry.source + dated
         return self.snapshot_source
 
     @computed_field  # type: ignore[prop-decorator]
@@ -252,8 +264,11 @@ class ImportReport(BaseModel):
     columns: dict[str, str] = Field(default_factory=dict, description="File column -> entry field")
     ignored_columns: list[str] = Field(default_factory=list)
     rows: int = 0
+    lines: int | None = Field(None, description="Lines of a CSV file the data rows span, compared with `rows`")
     accepted: int = 0
     rejected: list[RejectedRow] = Field(default_factory=list)
+    suspicious: list[Reason] = Field(default_factory=list,
+                                     description="Why the list as a whole looks damaged (truncated, lines lost)")
     stored: SnapshotInfo | None = None
     unchanged: bool = Field(False, description="Same entries as the current snapshot: nothing stored")
     diff: SnapshotDiff | None = None

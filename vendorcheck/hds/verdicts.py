@@ -11,6 +11,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from vendorcheck.errors import OptionError
+from vendorcheck.hds.activities import ALL as ALL_ACTIVITIES
 from vendorcheck.hds.bodies import check_issuer, table
 from vendorcheck.hds.identifiers import ParsedQuery, normalise_certificate_number, parse_query
 from vendorcheck.hds.matching import FUZZY_THRESHOLD, MatchResult, find
@@ -55,14 +56,17 @@ def assess(query: str, *, service: str | None = None, today: date | None = None,
     host = host or (claim.hosts[0] if claim and claim.hosts else None)
     host_check = assess(host, today=today, snapshot=snap) if host else None
     result = find(parsed, snap.entries)
-    reasons = [reason("invalid_identifier", value=v) for v in parsed.invalid_identifiers]
+    found = bool(result.entry or result.ambiguous)
+    # When nothing was found, the unusable identifier is the headline (_not_found); else a side note.
+    reasons = [reason("invalid_identifier", value=v) for v in parsed.invalid_identifiers] if found else []
     missing: list[int] = []
     if result.ambiguous:
-        names = [f"{c.entry.legal_entity}" + (f" (SIREN {c.entry.siren})" if c.entry.siren else "")
-                 for c in result.ambiguous]
-        reasons.append(reason("ambiguous", query=query, names=names))
+        reasons.append(reason("ambiguous", query=query, names=[_named(c.entry) for c in result.ambiguous]))
     elif result.entry is None:
-        reasons += _not_found(parsed, result, snap, kind, host_check)
+        # "Hosted at a certified host" is the vendor's answer instead of a certificate of its own; a vendor
+        # that states its own certificate and names its hosts is not making that claim.
+        own_claimed = bool(claim and (claim.certificate_number or claim.activities))
+        reasons += _not_found(parsed, result, snap, kind, None if own_claimed else host_check)
     else:
         entry = result.entry
         reasons += _identity(parsed, result)
@@ -90,8 +94,13 @@ def assess(query: str, *, service: str | None = None, today: date | None = None,
 
 def _not_found(parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: ServiceType | None,
                host_check: HdsAssessment | None) -> list[Reason]:
-    reasons = [reason("not_found", query=parsed.name or parsed.siren or parsed.text,
-                      snapshot_date=snap.info.list_date)]
+    reasons: list[Reason] = []
+    if parsed.invalid_identifiers:
+        # The identifier was the user's best evidence; "absent from the list" would hide the typo.
+        reasons.append(reason("identifier_unusable", values=[f"« {v} »" for v in parsed.invalid_identifiers]))
+    if parsed.name or parsed.siren:
+        reasons.append(reason("not_found", query=parsed.name or parsed.siren or parsed.text,
+                              snapshot_date=snap.info.list_date))
     if result.near:
         reasons.append(reason("near_names", names=[f"{c.entry.legal_entity} ({c.match.score:.0f}/100)"
                                                    for c in result.near]))
@@ -105,7 +114,8 @@ def _not_found(parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: S
 
 
 def _host_status(host_check: HdsAssessment) -> Reason:
-    labels = (verdict_label(host_check.verdict, lang) for lang in ("fr", "en"))
+    labels = (verdict_label(host_check.verdict, lang, partial_list=host_check.snapshot_partial)
+              for lang in ("fr", "en"))
     status = tuple(text[0].lower() + text[1:] for text in labels)
     return reason("host_status", host=host_check.query, status=status)
 
@@ -120,6 +130,11 @@ def _identity(parsed: ParsedQuery, result: MatchResult) -> list[Reason]:
         reasons.append(reason("match_partial", matched=match.matched, score=f"{match.score:.0f}"))
     elif match.kind == "trade_name" and core_key(match.matched) != core_key(entry.legal_entity):
         reasons.append(reason("match_trade_name", matched=match.matched, entity=entry.legal_entity))
+    elif match.kind == "former_name":
+        reasons.append(reason("match_former_name", matched=match.matched, entity=entry.legal_entity))
+    if result.others:
+        reasons.append(reason("homonyms_listed", entity=entry.legal_entity,
+                              names=[_named(c.entry) for c in result.others]))
     if result.siren_conflict:
         reasons.append(reason("siren_conflict", entity=entry.legal_entity, query_siren=parsed.siren,
                               entry_siren=entry.siren))
@@ -128,6 +143,10 @@ def _identity(parsed: ParsedQuery, result: MatchResult) -> list[Reason]:
         reasons.append(reason("certificate", number=entry.certificate_number or unknown,
                               body=entry.certifying_body or ("un organisme non précisé", "an unnamed body")))
     return reasons
+
+
+def _named(entry: HdsEntry) -> str:
+    return entry.legal_entity + (f" (SIREN {entry.siren})" if entry.siren else "")
 
 
 def _validity(entry: HdsEntry, today: date) -> list[Reason]:
@@ -169,10 +188,12 @@ def _referential(referential: str | None, today: date, subject: tuple[str, str])
 def _activities(covered: list[int], kind: ServiceType | None,
                 host_check: HdsAssessment | None) -> tuple[list[Reason], list[int]]:
     """Own activities must be on the vendor's certificate; the rest of the chain may be its host's."""
-    if kind is None:
-        return [reason("service_not_given")], []
     if not covered:
         return [reason("activities_unknown")], []
+    if kind is None:
+        if set(covered) != set(ALL_ACTIVITIES):
+            return [reason("activities_partial", covered=covered)], []
+        return [reason("service_not_given")], []
     service = (kind.fr, kind.en)
     own_missing = sorted(set(kind.own) - set(covered))
     rest = sorted(set(kind.needs) - set(covered) - set(own_missing))
@@ -185,7 +206,7 @@ def _activities(covered: list[int], kind: ServiceType | None,
                               missing=own_missing))
     uncovered = rest
     if rest and host_check:
-        host_entry = host_check.entry if host_check.verdict.is_clear else None
+        host_entry = host_check.entry if host_check.verdict.holds_certificate else None
         uncovered = sorted(set(rest) - set(host_entry.activities if host_entry else []))
         if uncovered:
             reasons.append(reason("chain_uncovered", missing=uncovered, service=service, host=host_check.query))
@@ -275,6 +296,9 @@ def _claim_number(claim: HdsClaim, entry: HdsEntry | None, snap: Snapshot) -> li
         if entry and entry.certificate_number:
             return [reason("claim_number_differs", origin=claim.origin, number=number,
                            listed=entry.certificate_number)]
+        if snap.info.partial and entry is None:
+            # A partial list cannot show that a number does not exist: the check is for the official list.
+            return [reason("certificate_number_unverifiable", origin=claim.origin, number=number)]
         return [reason("certificate_number_unknown", origin=claim.origin, number=number)]
     if entry is not None and owner is not entry and core_key(owner.legal_entity) != core_key(entry.legal_entity):
         return [reason("certificate_of_other_entity", origin=claim.origin, number=number, other=owner.legal_entity)]

@@ -1,5 +1,5 @@
 """The supplier register: suppliers, documents, reviews with their history, HDS verdicts and errors."""
 
-from vendorcheck.register.db import DEFAULT_DB, Register
+from vendorcheck.register.db import Register, default_register
 
-__all__ = ["DEFAULT_DB", "Register"]
+__all__ = ["Register", "default_register"]

@@ -15,9 +15,14 @@ from sqlalchemy.pool import StaticPool
 from vendorcheck.errors import RegisterError
 from vendorcheck.register.migrations import migrate
 
-# Where `vendorcheck batch` puts the register with its default output folder, and where the `register`
-# commands look for it; both also read --db or VENDORCHECK_DB.
-DEFAULT_DB = Path("vendorcheck-resultats") / "registre.sqlite"
+
+def default_register() -> Path:
+    """The one place `vendorcheck batch` fills and the `register` commands and `serve` read, whatever the
+    folder they are started from: `registre.sqlite` in vendorcheck's data folder ($VENDORCHECK_HOME, else
+    ~/.local/share/vendorcheck). --db or VENDORCHECK_DB choose another one."""
+    from vendorcheck.hds.store import data_home
+
+    return data_home() / "registre.sqlite"
 
 
 def database_url(value: str | Path) -> str:
@@ -48,8 +53,8 @@ class Register:
     memory (bool): an in-memory SQLite register, for tests.
     """
 
-    def __init__(self, url: str | Path = DEFAULT_DB, *, memory: bool = False) -> None:
-        self.url = "sqlite://" if memory else database_url(url)
+    def __init__(self, url: str | Path | None = None, *, memory: bool = False) -> None:
+        self.url = "sqlite://" if memory else database_url(url or default_register())
         self.engine, self.applied = self._connect()  # `applied`: names of the migrations run by this open
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -60,7 +65,7 @@ class Register:
         location = str(location)
         if "://" not in location and not Path(location).is_file():
             raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
-                                                 " ou indiquez le bon --db")
+                                                 " (il remplit ce registre) ou indiquez le bon --db")
         return cls(location)
 
     def _connect(self) -> tuple[Engine, list[str]]:

@@ -3,11 +3,15 @@
 Who is assessed is decided from what the register knows, best evidence first: the SIREN or name the
 vendor declared, then the processor named in its contracts, then the supplier's folder name. Every
 assessment is a new row stamped with its snapshot, so the verdict history shows when a status changed.
+A supplier whose folder holds several declarations that disagree is assessed against each, in file
+order, and keeps the worst verdict with the conflict stated: the result never depends on which worker
+finished first.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -31,6 +35,7 @@ class Identity(BaseModel):
     siren: str | None = None
     service: str | None = None
     claim: HdsClaim | None = None  # what the vendor's declaration states about its certificate
+    path: str | None = None  # the declaration it comes from
 
 
 class RecheckLine(BaseModel):
@@ -53,40 +58,62 @@ def snapshot_label() -> str:
     return current_snapshot().info.id
 
 
-def identity(session: Session, supplier: Supplier) -> Identity:
-    """Whom to look for in the HDS list: the vendor's declaration when its folder holds one, else the
-    processor its contracts name, else the supplier's own name."""
-    declared: dict[str, object] = {}
+def identities(session: Session, supplier: Supplier) -> list[Identity]:
+    """Whom to look for in the HDS list: the vendor's declarations when its folder holds some (one
+    identity each, in path order), else the processor its contracts name, else the supplier's own name."""
+    declared: dict[str, Identity] = {}
     names: list[str] = []
     sirens: list[str] = []
-    for located in supplier.files:
+    for located in sorted(supplier.files, key=lambda f: f.path):
         document = located.document
         if document is None:
             continue
         latest = session.scalar(select(ReviewRow).where(ReviewRow.document_id == document.id)
                                 .order_by(ReviewRow.id.desc()).limit(1))
         if latest is not None and latest.outcome == "declaration" and latest.data:
-            declared = latest.data
+            declaration = VendorDeclaration.model_validate(latest.data)
+            vendor = declaration.vendor
+            declared[located.path] = Identity(query=vendor.siren or vendor.name, name=vendor.name,
+                                              siren=vendor.siren, service=declaration.service,
+                                              claim=declaration.claim(), path=located.path)
         if document.vendor_siren:
             sirens.append(document.vendor_siren)
         if document.vendor_name:
             names.append(document.vendor_name)
-    declaration = VendorDeclaration.model_validate(declared) if declared else None
-    if declaration is not None:
-        vendor = declaration.vendor
-        return Identity(query=vendor.siren or vendor.name, name=vendor.name, siren=vendor.siren,
-                        service=declaration.service, claim=declaration.claim())
+    if declared:
+        return _distinct(list(declared.values()))
     siren = (sirens[0] if sirens else None) or supplier.siren
     name = names[0] if names else supplier.name
-    return Identity(query=siren or name, name=name, siren=siren)
+    return [Identity(query=siren or name, name=name, siren=siren)]
+
+
+def _distinct(found: list[Identity]) -> list[Identity]:
+    """Copies of one declaration (same statements, another file name) count once."""
+    kept: list[Identity] = []
+    for item in found:
+        facts = item.model_dump(exclude={"path"}) | {"claim": item.claim.model_dump(exclude={"origin"}) if item.claim
+                                                     else None}
+        if not any(facts == k.model_dump(exclude={"path"}) | {"claim": k.claim.model_dump(exclude={"origin"})
+                                                                if k.claim else None} for k in kept):
+            kept.append(item)
+    return kept
 
 
 def assess_supplier(session: Session, supplier: Supplier, *, run_id: int | None, today: date | None = None,
                     snapshot: Snapshot | None = None) -> HdsVerdictRow:
     from vendorcheck.hds import assess
+    from vendorcheck.hds.messages import reason, verdict_of
 
-    who = identity(session, supplier)
-    assessment = assess(who.query, service=who.service, today=today, snapshot=snapshot, claim=who.claim)
+    candidates = identities(session, supplier)
+    assessed = [(who, assess(who.query, service=who.service, today=today, snapshot=snapshot, claim=who.claim))
+                for who in candidates]
+    # Worst verdict first; equal verdicts keep the file order. Deterministic whatever the order of arrival.
+    who, assessment = min(assessed, key=lambda pair: pair[1].verdict.rank)
+    if len(assessed) > 1:
+        files = [PurePath(w.path or w.name).name for w, _ in assessed]
+        reasons = [*assessment.reasons, reason("declarations_conflict", files=files, kept=PurePath(who.path or
+                                                                                                  who.name).name)]
+        assessment = assessment.model_copy(update={"reasons": reasons, "verdict": verdict_of(reasons)})
     supplier.siren = who.siren or supplier.siren
     supplier.service = who.service or supplier.service
     row = HdsVerdictRow(supplier=supplier, run_id=run_id, assessed_at=now(), snapshot=assessment.snapshot_id,

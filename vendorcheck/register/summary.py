@@ -25,7 +25,7 @@ from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow,
 from vendorcheck.register.store import now
 from vendorcheck.verdict import overall_verdict
 
-Overall = Literal["signable", "signable_with_addendum", "not_signable", "unchecked"]
+Overall = Literal["signable", "verify_certification", "signable_with_addendum", "not_signable", "unchecked"]
 
 # Which finding speaks for the supplier when its documents disagree (lower wins); see the module docstring.
 _PRECEDENCE = {Status.non_compliant: 0, Status.present: 1, Status.partial: 2, Status.missing: 3,
@@ -49,6 +49,7 @@ class HdsInfo(BaseModel):
     source: str | None
     assessed_at: datetime
     ok: bool
+    partial_list: bool = False  # assessed against a list known to be partial: absence proves nothing
 
 
 class DocumentLine(BaseModel):
@@ -199,10 +200,11 @@ def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -
     if assessment is None:
         return None
     last: HdsVerdictRow = supplier.hds_verdicts[-1]
-    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang),
+    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang,
+                                                             partial_list=assessment.snapshot_partial),
                    summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
                    snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
-                   ok=assessment.verdict.is_clear)
+                   ok=assessment.verdict.is_clear, partial_list=assessment.snapshot_partial)
 
 
 def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: Language) -> list[EvidenceLine]:

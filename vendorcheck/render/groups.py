@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vendorcheck.i18n import label, location
+from vendorcheck.i18n import label, location, t
 from vendorcheck.models import Evidence, Finding, Review, Severity, Status
 
 
@@ -24,6 +24,19 @@ def grouped(review: Review) -> list[Group]:
     groups = [Group("serious", label("blocking_major", lang), serious), Group("others", label("others", lang), minor),
               Group("met", label("met", lang), met), Group("not_applicable", label("group_not_applicable", lang), na)]
     return [g for g in groups if g.findings]
+
+
+def counts_line(review: Review) -> str:
+    """'5 bloquants · 1 majeur · 0 mineur' (French counts 0 and 1 in the singular)."""
+    counts = review.counts()
+    return " · ".join(t(f"counts.{s.value}", review.lang, count=counts[s.value]) for s in Severity)
+
+
+def cause_lines(review: Review) -> list[str]:
+    """Why the overall opinion, worst cause first."""
+    from vendorcheck.verdict import cause_text
+
+    return [cause_text(cause, review.lang, review.hds) for cause in review.verdict_causes]
 
 
 def where(review: Review, evidence: Evidence) -> str:

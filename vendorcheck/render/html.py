@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.models import Review
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
 
@@ -25,4 +25,5 @@ def environment() -> Environment:
 def render(review: Review, out: TextIO) -> None:
     template = environment().get_template("report.html.j2")
     out.write(template.render(review=review, groups=grouped(review), where=lambda ev: where(review, ev),
-                              hds=hds_lines(review), counts=review.counts(), lang=review.lang))
+                              hds=hds_lines(review), counts=review.counts(), counts_line=counts_line(review),
+                              causes=cause_lines(review), lang=review.lang))

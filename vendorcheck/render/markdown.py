@@ -7,7 +7,7 @@ from typing import TextIO
 from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.models import Review
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
 
@@ -15,7 +15,8 @@ def render(review: Review, out: TextIO) -> None:
     lang = review.lang
     out.write(f"# {label('title', lang)} — {review.document.name}\n\n")
     out.write(f"**{label('verdict', lang)} : {label(review.verdict, lang)}**\n\n")
-    out.write(f"{next_steps(review.verdict, lang)}\n\n")
+    out.write("".join(f"- {cause}\n" for cause in cause_lines(review)) + "\n")
+    out.write(f"{counts_line(review)}\n\n{next_steps(review.verdict, lang)}\n\n")
     hds = hds_lines(review)
     if hds:
         headline, reasons = hds

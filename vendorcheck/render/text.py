@@ -9,25 +9,27 @@ from rich.panel import Panel
 from rich.text import Text
 
 from vendorcheck.i18n import label, next_steps, t
-from vendorcheck.models import Review, Severity, Status, Verdict
+from vendorcheck.models import Review, Status, Verdict
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 
 STATUS_STYLE = {Status.present: "green", Status.partial: "yellow", Status.non_compliant: "bold red",
                 Status.missing: "red", Status.not_applicable: "dim"}
-VERDICT_STYLE = {Verdict.signable: "green", Verdict.signable_with_addendum: "yellow", Verdict.not_signable: "red"}
+VERDICT_STYLE = {Verdict.signable: "green", Verdict.verify_certification: "cyan",
+                 Verdict.signable_with_addendum: "yellow", Verdict.not_signable: "red"}
 
 
 def render(review: Review, out: TextIO) -> None:
     console = Console(file=out, width=100, highlight=False, soft_wrap=False,
                       force_terminal=getattr(out, "isatty", lambda: False)())
     lang = review.lang
-    counts = review.counts()
     summary = Text()
     summary.append(f"{label('verdict', lang)} : ", style="bold")
     summary.append(label(review.verdict, lang), style=f"bold {VERDICT_STYLE[review.verdict]}")
-    summary.append("\n" + " · ".join(f"{counts[s.value]} {label(s, lang)}" for s in Severity))
+    for cause in cause_lines(review):
+        summary.append(f"\n• {cause}")
+    summary.append("\n" + counts_line(review))
     summary.append(f"\n{next_steps(review.verdict, lang)}")
     console.print(Panel(summary, title=f"{label('title', lang)} — {review.document.name}", expand=True))
     hds = hds_lines(review)

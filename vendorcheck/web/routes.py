@@ -15,8 +15,9 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
 from vendorcheck.models import Review
-from vendorcheck.render.groups import where
+from vendorcheck.render.groups import cause_lines, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.verdict import needs_addendum
 from vendorcheck.web import service
 from vendorcheck.web.checklist import checklist
 from vendorcheck.web.errors import wants_json
@@ -86,6 +87,7 @@ async def result(request: Request, key: str) -> Response:
     review = entry.review
     return page(request, "result.html.j2", key=key, review=review, groups=checklist(review),
                 where=lambda ev: where(review, ev), hds=hds_lines(review), counts=review.counts(),
+                causes=cause_lines(review), addendum=needs_addendum(review.verdict, review.findings),
                 expires_at=entry.expires_at)
 
 

@@ -121,6 +121,13 @@ _NEXT_STEPS: dict[Verdict, tuple[str, str]] = {
         "Le contrat couvre les exigences vérifiées. Conservez-le avec le certificat HDS du fournisseur.",
         "The contract covers the checked requirements. File it with the supplier's HDS certificate.",
     ),
+    Verdict.verify_certification: (
+        "Les clauses vérifiées sont en ordre : aucun avenant n'est nécessaire. Avant de signer et de confier des "
+        "données de patients, vérifiez la certification HDS du fournisseur sur la liste officielle ou sur son "
+        "certificat en cours.",
+        "The checked clauses are in order: no addendum is needed. Before signing and handing over patient data, "
+        "check the supplier's HDS certification on the official list or on its current certificate.",
+    ),
     Verdict.signable_with_addendum: (
         "Téléchargez l'avenant ci-dessous, faites-le relire puis envoyez-le au fournisseur ; signez une fois "
         "l'avenant accepté.",

@@ -10,19 +10,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from vendorcheck.errors import RegistryError
+from vendorcheck.bounded import LIST_LIMITS, LimitExceeded, read_regular_file
+from vendorcheck.errors import RegistryError, UndecodableText
 
 
 class RawRow(BaseModel):
     line: int
+    end_line: int | None = Field(None, description="Last line of the row when a quoted cell spans lines")
     cells: list[Any]
 
 
 class RawTable(BaseModel):
     headers: list[Any]
     rows: list[RawRow]
+    delimiter: str | None = Field(None, description="The delimiter of a CSV file")
 
 
 Reader = Callable[[Path, bytes], list[RawTable]]
@@ -53,15 +56,20 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def read_tables(path: Path, fmt: str | None = None) -> tuple[str, list[RawTable]]:
-    """(format, tables) of a list file; raises RegistryError for a missing, empty or unreadable file."""
+    """(format, tables) of a list file; raises RegistryError for a missing, empty, oversized or unreadable
+    file, naming the bound it reached (size, rows, depth, unzipped size; see vendorcheck.bounded)."""
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, LIST_LIMITS)
+        if not data.strip():
+            raise RegistryError(path, detail="fichier vide")
+        available = readers()
+        fmt = fmt or detect_format(path, data)
+        if fmt not in available:
+            raise RegistryError(path, detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(available)}")
+        return fmt, available[fmt](path, data)
     except OSError as exc:
         raise RegistryError(path, detail=f"lecture impossible ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise RegistryError(path, detail="fichier vide")
-    available = readers()
-    fmt = fmt or detect_format(path, data)
-    if fmt not in available:
-        raise RegistryError(path, detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(available)}")
-    return fmt, available[fmt](path, data)
+    except LimitExceeded as exc:
+        raise RegistryError(path, detail=exc.text("fr")) from exc
+    except UndecodableText as exc:  # binary content in a text format: a list error, not a contract's
+        raise RegistryError(path, detail=exc.reason("fr")) from exc

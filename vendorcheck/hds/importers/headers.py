@@ -17,6 +17,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "trade_names": (
         "nom commercial", "noms commerciaux", "marque", "marques", "enseigne", "trade name", "trade names", "brand",
         "brands", "alias"),
+    "former_names": (
+        "ancienne denomination", "anciennes denominations", "ancien nom", "anciens noms", "ancienne raison sociale",
+        "anciennement", "ex", "former name", "former names", "previous name", "previously", "formerly"),
     "siren": ("siren", "siret", "numero siren", "n siren", "siren siret", "company number", "registration number"),
     "certificate_number": (
         "numero de certificat", "n de certificat", "n certificat", "numero du certificat", "certificat",
@@ -27,10 +30,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "issued_on": (
         "date de delivrance", "date de certification", "date d emission", "date de debut", "debut de validite",
         "date d obtention", "delivre le", "issue date", "issued on", "date of issue", "start date",
-        "date de premiere certification", "date de delivrance initiale"),
+        "date de premiere certification", "date de delivrance initiale", "debut", "date debut", "valable du",
+        "valide du", "valable a partir du", "valid from", "from"),
     "valid_until": (
         "date de fin de validite", "fin de validite", "valable jusqu au", "date d expiration", "expiration",
-        "date de fin", "echeance", "valid until", "expiry date", "expiry", "expiration date", "end date", "validite"),
+        "date de fin", "echeance", "valid until", "expiry date", "expiry", "expiration date", "end date", "validite",
+        "fin", "date fin", "valide jusqu au", "valable jusqu a", "expire le", "date d echeance", "until", "valid to"),
     "activities": (
         "activites", "activites certifiees", "perimetre", "perimetre de certification", "perimetre certifie",
         "activities", "certified activities", "scope", "activite"),

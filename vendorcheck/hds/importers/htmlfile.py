@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from vendorcheck.bounded import LIST_LIMITS, check_rows
 from vendorcheck.hds.importers import RawRow, RawTable
 from vendorcheck.ingest.text import decode_text
 
@@ -18,6 +19,7 @@ class _TableParser(HTMLParser):
         self._stack: list[list[RawRow]] = []  # nested tables
         self._row: RawRow | None = None
         self._cell: list[str] | None = None
+        self._count = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -37,6 +39,8 @@ class _TableParser(HTMLParser):
         elif tag == "tr" and self._row is not None and self._stack:
             if self._row.cells:
                 self._stack[-1].append(self._row)
+                self._count += 1
+                check_rows(self._count, LIST_LIMITS)
             self._row = None
         elif tag == "table" and self._stack:
             self.tables.append(self._stack.pop())

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from vendorcheck.bounded import LIST_LIMITS, LimitExceeded, check_rows, load_json
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.importers import RawRow, RawTable
 from vendorcheck.ingest.text import decode_text
@@ -19,21 +20,22 @@ from vendorcheck.ingest.text import decode_text
 def read(path: Path, data: bytes) -> list[RawTable]:
     text = decode_text(path, data)
     try:
-        document = json.loads(text)
+        document = load_json(text, LIST_LIMITS)
     except json.JSONDecodeError as exc:
         raise RegistryError(path, detail=f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}") from exc
     key, records = _records(document)
     if records is None:
         raise RegistryError(path, detail="aucune liste d'enregistrements trouvée dans le JSON")
+    check_rows(len(records), LIST_LIMITS)
     lines = _record_lines(text, key, len(records))
-    headers: list[str] = []
+    headers: dict[str, None] = {}  # ordered set: fields in order of first appearance
     for record in records:
-        for field in record if isinstance(record, dict) else ():
-            if field not in headers:
-                headers.append(field)
+        headers.update(dict.fromkeys(record if isinstance(record, dict) else ()))
+        if len(headers) > LIST_LIMITS.max_columns:
+            raise LimitExceeded("columns", limit=LIST_LIMITS.max_columns)
     rows = [RawRow(line=line, cells=[_cell(record.get(h)) if isinstance(record, dict) else None for h in headers])
             for line, record in zip(lines, records, strict=True)]
-    return [RawTable(headers=headers, rows=rows)]
+    return [RawTable(headers=list(headers), rows=rows)]
 
 
 def _records(document: Any) -> tuple[str | None, list[Any] | None]:

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from vendorcheck.bounded import LIST_LIMITS, check_rows, check_zip
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.importers import RawRow, RawTable
 
@@ -14,16 +15,22 @@ def read(path: Path, data: bytes) -> list[RawTable]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_zip(data, LIST_LIMITS)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise RegistryError(path, detail=f"classeur XLSX illisible ({type(exc).__name__})") from exc
     tables = []
+    count = 0
     try:
         for sheet in workbook.worksheets:
-            rows = [RawRow(line=index, cells=list(values))
-                    for index, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                    if any(v is not None and str(v).strip() for v in values)]
+            rows = []
+            values_by_row = sheet.iter_rows(values_only=True, max_col=LIST_LIMITS.max_columns)
+            for index, values in enumerate(values_by_row, start=1):
+                if any(v is not None and str(v).strip() for v in values):
+                    rows.append(RawRow(line=index, cells=list(values)))
+                    count += 1
+                    check_rows(count, LIST_LIMITS)
             tables.append(RawTable(headers=[], rows=rows))
     finally:
         workbook.close()

@@ -13,10 +13,11 @@ from vendorcheck.register.summary import HdsInfo, SupplierLine
 # Background colours (RGB hex) by requirement status and by overall supplier status.
 STATUS_COLOURS = {"present": "C8E6C9", "partial": "FFE0B2", "missing": "FFCDD2", "non_compliant": "E57373",
                   "not_applicable": "ECEFF1"}
-OVERALL_COLOURS = {"signable": "C8E6C9", "signable_with_addendum": "FFE0B2", "not_signable": "FFCDD2",
-                   "unchecked": "ECEFF1"}
+OVERALL_COLOURS = {"signable": "C8E6C9", "verify_certification": "BBDEFB", "signable_with_addendum": "FFE0B2",
+                   "not_signable": "FFCDD2", "unchecked": "ECEFF1"}
 # Worst first: the order in which a practice should chase its suppliers.
-OVERALL_ORDER = {"not_signable": 0, "unchecked": 1, "signable_with_addendum": 2, "signable": 3}
+OVERALL_ORDER = {"not_signable": 0, "unchecked": 1, "signable_with_addendum": 2, "verify_certification": 3,
+                 "signable": 4}
 
 # A cell starting with one of these is run as a formula by spreadsheet programs ("CSV injection"):
 # contract quotes and file names are untrusted text.
