@@ -24,6 +24,7 @@ from typing import Literal
 
 from vendorcheck.engine.nlp import fold
 from vendorcheck.models import Document, Language
+from vendorcheck.parties.roles import CONTROLLER_TERMS, PROCESSOR_TERMS
 
 
 class Side(StrEnum):
@@ -33,16 +34,15 @@ class Side(StrEnum):
 
 Modality = Literal["duty", "permission", "prohibition", "statement"]
 
-# Role words, folded. The vendor's side includes those it answers for (staff, sub-processors); the
-# customer's side includes those whose duties are not the vendor's (users, patients, data subjects).
-_VENDOR_WORDS = frozenset("""processor processors prestataire prestataires fournisseur fournisseurs hebergeur
-    hebergeurs sous-traitant sous-traitants editeur titulaire provider providers vendor supplier suppliers
-    contractor host hoster we us nous company societe operator exploitant sub-processor sub-processors
-    subprocessor subprocessors personnel staff employees employes salaries""".split())
-_CUSTOMER_WORDS = frozenset("""customer customers client clients controller controllers cabinet practice
-    praticien praticiens medecin medecins licensee subscriber souscripteur abonne abonnes you vous user users
-    utilisateur utilisateurs patient patients administrator administrateur member membre beneficiaire
-    etablissement responsable visiteur visiteurs visitor visitors proche proches""".split())
+# Role words, folded: the parties' designations (vendorcheck.parties) plus, on the vendor's side, those it
+# answers for (staff, sub-processors), and on the customer's side those whose duties are not the vendor's
+# (users, patients, data subjects).
+_VENDOR_WORDS = PROCESSOR_TERMS | frozenset("""processors prestataires fournisseurs hebergeurs sous-traitants
+    providers suppliers hoster company societe sub-processor sub-processors subprocessor subprocessors
+    personnel staff employees employes salaries""".split())
+_CUSTOMER_WORDS = CONTROLLER_TERMS | frozenset("""controllers practice praticiens medecins abonnes users
+    utilisateurs patient patients administrator administrateur member membre beneficiaire visiteur visiteurs
+    visitor visitors proche proches""".split())
 _MULTI = {"data controller": Side.customer, "data processor": Side.vendor, "service provider": Side.vendor,
           "responsable de traitement": Side.customer, "responsable du traitement": Side.customer,
           "data subject": Side.customer, "data subjects": Side.customer, "personne concernee": Side.customer,
@@ -99,9 +99,14 @@ class RoleLexicon:
     @classmethod
     def from_document(cls, document: Document) -> RoleLexicon:
         """Role words, the names the document defines, and the parties named in its preamble."""
-        from vendorcheck.parties import extract_parties
+        from vendorcheck.parties import extract_parties, role_words
 
         lexicon = resolve_roles(document.text)
+        words = role_words(document.text)
+        for word in words.processor - words.controller:
+            lexicon.words.setdefault(word, Side.vendor)
+        for word in words.controller - words.processor:
+            lexicon.words.setdefault(word, Side.customer)
         for party in extract_parties(document):
             side = {"processor": Side.vendor, "controller": Side.customer}.get(party.role)
             if side is None:
