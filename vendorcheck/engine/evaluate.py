@@ -27,7 +27,7 @@ NEGATORS = frozenset({
     "ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "interdit", "interdite", "interdiction",
     "not", "n't", "no", "never", "neither", "nor", "without", "prohibited", "cannot", "refrain",
 })
-NEGATION_REACH = 20  # tokens before a flag in which a negator cancels it
+NEGATION_REACH = 30  # tokens before a flag in which a negator cancels it
 CLAUSE_BREAKS = frozenset({";", ":"})
 MAX_QUOTES = 3
 MAX_CONTRADICTION_QUOTES = 6
