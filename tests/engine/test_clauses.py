@@ -195,3 +195,9 @@ def test_a_clause_the_vendor_only_may_perform_or_promises_efforts_for_is_partial
 def test_a_permission_that_restricts_is_a_commitment(text, lang):
     finding = review(document_from_text(text, lang), health_data=True, rules=PACK).finding("GDPR-28-3-a")
     assert finding.status is Status.present
+
+
+def test_an_elided_word_alone_in_a_pattern_matches_it_in_a_text():
+    from vendorcheck.engine.patterns import compile_phrase
+
+    assert compile_phrase("n'|ne ... transfer*", "fr")[0][0] == {"NORM": {"REGEX": "^(?:n'|ne)$"}}

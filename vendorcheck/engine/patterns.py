@@ -53,7 +53,12 @@ def compile_phrase(phrase: str, lang: Language) -> list[list[dict[str, Any]]]:
     return variants
 
 
+_ELIDED = re.compile(r"^\w{1,3}['’]$")  # "n'", "l'", "qu'": one token in a text ("n'est"), two if alone
+
+
 def _tokens(alternative: str, lang: Language) -> list[dict[str, Any]]:
+    if _ELIDED.match(alternative):
+        return [{"NORM": fold(alternative)}]
     tokenizer = pipeline(lang).tokenizer
     out = []
     for token in tokenizer(alternative.replace("*", _WILDCARD)):
