@@ -201,3 +201,8 @@ def test_an_elided_word_alone_in_a_pattern_matches_it_in_a_text():
     from vendorcheck.engine.patterns import compile_phrase
 
     assert compile_phrase("n'|ne ... transfer*", "fr")[0][0] == {"NORM": {"REGEX": "^(?:n'|ne)$"}}
+
+
+def test_runs_of_spaces_inside_a_wrapped_line_do_not_break_a_pattern():
+    text = "Le Prestataire met en œuvre les mesures techniques,     organisationnelles appropriées."
+    assert _status(text, "fr", "GDPR-28-3-c") is Status.present

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LOWER, NORM, ORTH
+from spacy.attrs import IS_SPACE, LOWER, NORM, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -111,9 +111,13 @@ class PatternSet:
         self.patterns.append((key, steps))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int]]:
-        """(pattern key, start token) for every position where a pattern matches."""
-        n = len(doc)
+        """(pattern key, start token) for every position where a pattern matches.
+
+        Whitespace tokens (a run of spaces inside a hard-wrapped, indented line) are skipped, so that
+        "mesures techniques,␣␣␣␣organisationnelles" reads as the words it is."""
         out = [(doc.vocab.strings[m], start) for m, start, _ in self.fallback(doc)] if len(self.fallback) else []
+        kept = np.flatnonzero(doc.to_array(IS_SPACE) == 0)
+        n = len(kept)
         if not n or not self.patterns:
             return out
         tables = {attr: self._table(doc, attr) for attr in self._columns}
@@ -128,9 +132,9 @@ class PatternSet:
                     here = masks.get((step.attr, column))
                     if here is None:
                         matrix, inverse = tables[step.attr]
-                        here = masks[(step.attr, column)] = np.append(matrix[inverse, column], False)
+                        here = masks[(step.attr, column)] = np.append(matrix[inverse[kept], column], False)
                 ok = _advance(ok, here, step.min, step.max)
-            out.extend((key, int(i)) for i in np.flatnonzero(ok[:n]))
+            out.extend((key, int(i)) for i in kept[np.flatnonzero(ok[:n])])
         return out
 
     def _table(self, doc: Doc, attr: int) -> tuple[np.ndarray, np.ndarray]:
