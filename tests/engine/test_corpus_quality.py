@@ -1,10 +1,13 @@
 """Detection quality on the labelled corpus (read from ../shared/corpus, never copied here).
 
-Same definitions as ../shared/tools/score.py. The floors are the issue's acceptance bars; a change that
-drops below them must be fixed in the rules' generality, not by loosening these numbers.
+Same definitions as ../shared/tools/score.py, on the 23 documents. The floors sit just under what the engine
+measures today (P 92.0 / R 93.1 / exact 78.6 % / grounded 100 %); issue 10 aims higher (95 / 95 / 85). A change
+that drops below them must be fixed in the rules' generality, not by loosening these numbers.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -12,7 +15,9 @@ from tests.conftest import CORPUS
 from vendorcheck.api import review_file
 from vendorcheck.scoring import load_labels, score
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+# In CI a missing corpus is a failure (the measure must run), elsewhere a skip.
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir() and os.environ.get("CI") != "true",
+                                reason="../shared/corpus is not beside the project")
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +27,14 @@ def corpus_reviews():
 
 def test_violation_precision_and_recall_reach_the_bar(corpus_reviews):
     result = score(CORPUS, corpus_reviews)
-    assert result.overall.precision >= 0.90
-    assert result.overall.recall >= 0.90
+    assert result.overall.precision >= 0.91
+    assert result.overall.recall >= 0.92
+
+
+def test_exact_status_and_grounding_reach_the_bar(corpus_reviews):
+    result = score(CORPUS, corpus_reviews)
+    assert result.exact / result.total >= 0.77
+    assert result.grounded == result.quotes > 0
 
 
 def test_every_quote_is_verbatim_and_located(corpus_reviews):
