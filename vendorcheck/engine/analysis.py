@@ -40,6 +40,7 @@ class Analysis:
     _lexicon: RoleLexicon | None = None
     _heading_topics: dict[int, frozenset[str]] | None = None
     _annexes: dict[str, int] | None = None
+    _topic_sentences: dict[str, set[int]] | None = None
 
     def sentences_of(self, starts: list[int]) -> list[int]:
         return sorted({self.token_sentence[start] for start in starts})
@@ -136,9 +137,17 @@ class Analysis:
         return frozenset()
 
     def elsewhere(self, sentence: int, rule_id: str) -> bool:
-        """Whether the sentence sits in a clause whose heading names other requirements but not this one."""
+        """Whether the sentence sits in a clause whose heading names other requirements, none of them this
+        one nor a related one (two requirements are related when their topics meet in one sentence of the
+        document: hosting and transfers, sub-processors and their flow-down)."""
         headed = self.heading_topics(sentence)
-        return bool(headed) and rule_id not in headed
+        return bool(headed) and rule_id not in headed and not any(self.related(rule_id, other) for other in headed)
+
+    def related(self, first: str, second: str) -> bool:
+        if self._topic_sentences is None:
+            self._topic_sentences = {rid: set(self.sentences_of(groups.get("topic", [])))
+                                     for rid, groups in self.matches.items()}
+        return bool(self._topic_sentences.get(first, set()) & self._topic_sentences.get(second, set()))
 
     def heading_section(self, sentence: int) -> int | None:
         """The section a heading sentence opens."""

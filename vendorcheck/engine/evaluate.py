@@ -183,9 +183,8 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
             if not _counts(analysis, sentence) or (rule.bound == "vendor" and analysis.bound(sentence).binds_customer):
                 continue  # a heading, a definition, or the customer's own duty cannot weaken the vendor's
             if (flag.within == "topic" and sentence not in in_windows) or (
-                    flag.within == "sentence" and sentence not in topic) or (
-                    flag.within == "document" and sentence not in in_windows and analysis.elsewhere(sentence, rule.id)):
-                continue  # wording read document-wide still has to sit in a clause not about something else
+                    flag.within == "sentence" and sentence not in topic):
+                continue
             if flag.negation != "ignored" and _negated(analysis, start) != (flag.negation == "required"):
                 continue
             near = [sentence] if flag.unless_scope == "sentence" else analysis.window(sentence, rule.window,
