@@ -92,8 +92,11 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     if contradictions:
         worst = max((f for f, _ in contradictions), key=lambda f: SEVERITY_RANK[f.severity])
         messages = list(dict.fromkeys(f.message.get(lang) for f, _ in contradictions))
+        # the weakening stipulations are quoted after the contradicting ones, so that an addendum that
+        # replaces the clause names them too
+        weakening = [s for f, s in raised if f.status is Status.partial]
         return _Outcome(Status.non_compliant, worst.severity, messages,
-                        [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
+                        [f.id for f, _ in contradictions], [s for _, s in contradictions] + weakening, 0.8)
     weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     if not topic:
         # Wording that weakens the requirement addresses it, badly: partial, not missing.
