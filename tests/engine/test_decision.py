@@ -130,3 +130,12 @@ def test_a_mention_without_any_element_is_missing_when_the_rule_says_so(tmp_path
     assert _status(pack, "We notify our providers and bind them by the same obligations.") is Status.present
     pack = _pack(tmp_path, elements=elements)
     assert _status(pack, "We notify the customer of new sub-processors.") is Status.partial
+
+
+def test_an_element_that_does_not_address_the_requirement_alone_leaves_a_mention_missing(tmp_path):
+    # a phone number near "notify" says nothing of whose contact it is; the customer's side does
+    elements = [_element("customer-side", "customer's"), _element("phone", "phone", addresses=False)]
+    pack = _pack(tmp_path, elements=elements, mention="missing")
+    assert _status(pack, "Our notice gives the phone number of our own contact.") is Status.missing
+    assert _status(pack, "We notify the customer's contact.") is Status.partial
+    assert _status(pack, "We notify the customer's contact by phone.") is Status.present

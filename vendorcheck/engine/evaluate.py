@@ -124,7 +124,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         return _Outcome(Status.present, rule.severity, joined, [], best.quote, 0.6 + 0.35 * share)
 
     shown = best.weakenings or global_weakenings
-    if rule.mention == "missing" and not best.found and not shown and delay_status is None:
+    if rule.mention == "missing" and not best.found & rule.addressing_elements and not shown and delay_status is None:
         return _Outcome(Status.missing, rule.severity, confidence=0.6)
     notes: list[str] = []
     missing = [e.label.get(lang) for e in rule.elements if e.id not in best.found]

@@ -60,6 +60,9 @@ class Element(_Strict):
     patterns: Patterns
     required: bool = False
     sufficient: bool = False  # found on its own, it makes the clause complete (e.g. specific authorisation)
+    # found without the others, it shows the clause addresses the requirement (for a rule whose topic word
+    # alone does not, `mention: missing`): a phone number or the word "incident" says nothing of whose contact
+    addresses: bool = True
 
 
 class Flag(_Strict):
@@ -158,6 +161,11 @@ class Rule(_Strict):
             if not {Status.present, Status.missing} <= expected:
                 raise ValueError(f"examples: {lang} needs at least a present and a missing example")
         return self
+
+    @property
+    def addressing_elements(self) -> set[str]:
+        """Elements that, found alone, make a `mention: missing` rule's clause partial rather than missing."""
+        return {e.id for e in self.elements if e.addresses}
 
     @property
     def required_elements(self) -> int:
