@@ -206,3 +206,25 @@ def test_an_elided_word_alone_in_a_pattern_matches_it_in_a_text():
 def test_runs_of_spaces_inside_a_wrapped_line_do_not_break_a_pattern():
     text = "Le Prestataire met en œuvre les mesures techniques,     organisationnelles appropriées."
     assert _status(text, "fr", "GDPR-28-3-c") is Status.present
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("## 1. Definitions\n\n**Hosting**: the storage of the Customer's files on the Supplier's platform. The Supplier "
+     "shall implement appropriate technical and organisational measures to protect those files.\n\n"
+     "## 2. Fees\n\nFees are due monthly and payable by transfer within thirty days of the invoice date. Late "
+     "payments bear interest at three times the legal rate, and a fixed recovery charge of forty euros applies.\n\n"
+     "## 3. Term\n\nThe agreement runs for one year and renews itself for further periods of one year.\n\n"
+     "## 4. Law\n\nThe agreement is governed by French law; the courts of Paris alone hear any dispute about it.\n",
+     "en"),
+    ("## 1. Définitions\n\n**Hébergement** : le stockage des fichiers du Client sur la plateforme. Le Prestataire "
+     "s'engage à mettre en œuvre les mesures techniques et organisationnelles appropriées pour protéger ces "
+     "fichiers.\n\n## 2. Prix\n\nLe prix est mensuel et payable par virement dans les trente jours de la facture. Tout "
+     "retard porte intérêt à trois fois le taux légal et donne lieu à une indemnité forfaitaire de quarante euros.\n\n"
+     "## 3. Durée\n\nLe contrat est conclu pour un an et se renouvelle ensuite par périodes d'un an.\n\n"
+     "## 4. Droit\n\nLe contrat est régi par le droit français ; les tribunaux de Paris sont seuls compétents.\n",
+     "fr"),
+])
+def test_an_undertaking_of_the_vendor_inside_a_definitions_section_binds_it(text, lang):
+    analysis = _analysis(text, lang)
+    assert analysis.kind(_sentence(analysis, "Hosting" if lang == "en" else "Hébergement")) is Kind.definition
+    assert _status(text, lang, "GDPR-28-3-c") is Status.present

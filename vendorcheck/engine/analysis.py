@@ -14,7 +14,7 @@ from vendorcheck.engine.chunks import parse
 from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, ClauseMap, Kind, clause_map, reading_view
 from vendorcheck.engine.nlp import fold, pipeline
 from vendorcheck.engine.patterns import compile_pack
-from vendorcheck.engine.roles import Bound, RoleLexicon, bound_side
+from vendorcheck.engine.roles import Bound, RoleLexicon, Side, bound_side
 from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
 
@@ -105,7 +105,13 @@ class Analysis:
         return None
 
     def kind(self, sentence: int) -> Kind:
-        return self.clauses.info[sentence].kind
+        """The sentence's kind; an undertaking of the vendor inside a definitions section binds it all the same."""
+        info = self.clauses.info[sentence]
+        if info.glossary:
+            bound = self.bound(sentence)
+            if bound.side is Side.vendor and bound.modality in ("duty", "prohibition"):
+                return Kind.body
+        return info.kind
 
     def bound(self, sentence: int) -> Bound:
         """Who the sentence binds (its lead-in's subject for a list item that has none of its own)."""

@@ -60,6 +60,9 @@ class SentenceInfo:
     block: int  # paragraph: sentences of one block follow each other on the same lines
     lead: int | None  # the list lead-in ("The Processor shall:") or the table header of this sentence
     section: int  # index of the innermost section in ClauseMap.sections, -1 outside any
+    # in a definitions section without the shape of a definition itself ("X means …"): a sentence there may
+    # still be a party's undertaking (« Souveraineté : … Le Prestataire garantit qu'il met en œuvre … »)
+    glossary: bool = False
 
 
 @dataclass
@@ -151,7 +154,8 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
             this_lead = question
         if kind is Kind.body and text.endswith(":") and not row:
             lead = index  # the next items hang from this lead-in
-        info.append(SentenceInfo(kind, block, this_lead, section))
+        glossary = kind is Kind.definition and not _DEFINITION.match(text)
+        info.append(SentenceInfo(kind, block, this_lead, section, glossary))
     return ClauseMap(sections, section_sentences, parents, info)
 
 
