@@ -228,3 +228,25 @@ def test_an_undertaking_of_the_vendor_inside_a_definitions_section_binds_it(text
     analysis = _analysis(text, lang)
     assert analysis.kind(_sentence(analysis, "Hosting" if lang == "en" else "Hébergement")) is Kind.definition
     assert _status(text, lang, "GDPR-28-3-c") is Status.present
+
+
+@pytest.mark.parametrize(("text", "cited", "kept"), [
+    ("Sections 5 (Confidentiality) and 9 (Data Protection) survive termination.", "Confidentiality", "survive"),
+    ("Seules les obligations des articles « Confidentialité » et « Données personnelles » survivent au contrat.",
+     "Confidentialité", "survivent"),
+    ("## Article 6 (Confidentiality)\n\nThe staff are bound to secrecy.", None, "Confidentiality"),
+])
+def test_the_title_of_a_cited_article_is_a_pointer_not_a_stipulation(text, cited, kept):
+    view = reading_view(text)
+    assert len(view) == len(text) and kept in view
+    assert cited is None or cited not in view
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On termination the parties are released from their obligations, except those of Sections 5 (Confidentiality "
+     "of the Personal Data processed by the Staff) and 9 (Liability), which remain binding.", "en"),
+    ("À la fin du contrat, les parties sont libérées de leurs obligations, à l'exception de celles des articles "
+     "« Confidentialité des données traitées par le personnel » et « Responsabilité », qui restent tenues.", "fr"),
+])
+def test_a_survival_clause_citing_a_confidentiality_article_binds_no_one_to_secrecy(text, lang):
+    assert _status(text, lang, "GDPR-28-3-b") is Status.missing

@@ -91,7 +91,34 @@ def reading_view(text: str) -> str:
     view = _URL.sub(lambda m: "l" * len(m.group()), view)  # one inert word in place of a link
     view = _BLANK.sub(lambda m: " " * len(m.group()), view)
     view = _WRAP_LOWER.sub(_spaces, view)
-    return _WRAP_LINK_WORD.sub(lambda m: m.group()[: m.start(1) - m.start()] + _spaces_for(m.group(1)), view)
+    view = _WRAP_LINK_WORD.sub(lambda m: m.group()[: m.start(1) - m.start()] + _spaces_for(m.group(1)), view)
+    return _blank_cited_titles(view)
+
+
+# A cross-reference that names the article it cites: « articles « Confidentialité », « Données personnelles » »,
+# "Section 11.4 (Opportunity to Object)". The title is a pointer, not a stipulation: a survival clause listing
+# « Confidentialité » binds no one to secrecy. Bounded runs keep the scan linear.
+_CITING = re.compile(r"(?i)\b(?:articles?|sections?|clauses?|paragraphes?|paragraphs?)[ \t]{1,3}+"
+                     r"(?:n[o°][ \t]?)?(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?")
+_CITED_TITLE = re.compile(r"[ \t]{0,3}(?:[,;]|et|and|ou|or)?[ \t]{0,3}(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?"
+                          r"(?:[«\"“][ \t\u00a0\u202f]?([^«»\"“”\n]{1,80})[»\"”]|\(([A-Za-zÀ-ÿ][^()\n]{2,80})\))")
+
+
+def _blank_cited_titles(view: str) -> str:
+    chars = list(view)
+    for head in _CITING.finditer(view):
+        first = _CITED_TITLE.match(view, head.end())
+        line_end = view.find("\n", head.end())
+        if first and not view[view.rfind("\n", 0, head.start()) + 1: head.start()].strip(" \t#*_>|-–.0123456789") \
+                and not view[first.end(): len(view) if line_end < 0 else line_end].strip(" \t*_:.-–"):
+            continue  # "## Article 6 (Sous-traitance)" alone on its line opens that article: a heading
+        position = head.end()
+        while (title := _CITED_TITLE.match(view, position)) is not None:
+            group = 1 if title.group(1) is not None else 2
+            for i in range(title.start(group), title.end(group)):
+                chars[i] = " "
+            position = title.end()
+    return "".join(chars)
 
 
 def _spaces(match: re.Match[str]) -> str:
