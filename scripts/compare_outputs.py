@@ -244,8 +244,8 @@ def _hds_runs(work: Path) -> Iterator[Run]:
 
 
 def _batch_runs(work: Path) -> Iterator[Run]:
+    """The batch fills the default register (in VENDORCHECK_HOME), which the register commands read."""
     folder, results = work / "fournisseurs", work / "resultats"
-    db = str(results / "registre.sqlite")
     yield Run(
         "batch",
         ["batch", str(folder), "-o", str(results), "--jobs", "1"],
@@ -254,18 +254,18 @@ def _batch_runs(work: Path) -> Iterator[Run]:
     )
     yield Run("batch-again", ["batch", str(folder), "-o", str(results), "--jobs", "1"])
     for lang in LANGS:
-        yield Run(f"register-list-{lang}", ["register", "list", "--db", db, "--lang", lang])
-        yield Run(f"register-list-json-{lang}", ["register", "list", "--db", db, "--lang", lang, "-f", "json"])
-        for supplier in ("Armor Imagerie", "Agenda en ligne", "dpa-cloud-backup-en.md", "Personne"):
-            yield Run(f"register-show-{supplier}-{lang}", ["register", "show", supplier, "--db", db, "--lang", lang])
+        yield Run(f"register-list-{lang}", ["register", "list", "--lang", lang])
+        yield Run(f"register-list-wide-{lang}", ["register", "list", "--wide", "--lang", lang])
+        yield Run(f"register-list-json-{lang}", ["register", "list", "--lang", lang, "-f", "json"])
+        for supplier in ("Armor Imagerie", "Agenda en ligne", "Stratavault B.V.", "Personne"):
+            yield Run(f"register-show-{supplier}-{lang}", ["register", "show", supplier, "--lang", lang])
         yield Run(
             f"register-export-{lang}",
-            ["register", "export", "--db", db, "-o", f"export-{lang}", "--lang", lang],
+            ["register", "export", "-o", f"export-{lang}", "--lang", lang],
             writes=[f"export-{lang}/{name}" for name in EXPORTS],
         )
-        yield Run(
-            f"register-recheck-{lang}", ["register", "recheck", "--db", db, "--lang", lang, "--today", "2026-12-01"]
-        )
+        yield Run(f"register-recheck-{lang}", ["register", "recheck", "--lang", lang, "--today", "2026-12-01"])
+    yield Run("register-list-db", ["register", "list", "--db", str(work / "home" / "registre.sqlite")])
     yield Run("register-missing", ["register", "list", "--db", str(work / "absent.sqlite")])
     yield Run("batch-not-a-folder", ["batch", str(PACS)])
 

@@ -17,7 +17,8 @@ from typing import Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 from vendorcheck.rulebook import RulePack
 from vendorcheck.scoring import RequirementScore
 

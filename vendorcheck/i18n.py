@@ -12,10 +12,9 @@ import string
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from vendorcheck.models import Language, Verdict
-
+Language = Literal["fr", "en"]
 LOCALES = Path(__file__).resolve().parent / "locales"
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 _PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -117,7 +116,7 @@ def label(key: str, lang: Language) -> str:
     return t(f"{group}.{key}", lang)
 
 
-def next_steps(verdict: Verdict, lang: Language) -> str:
+def next_steps(verdict: str, lang: Language) -> str:
     return t(f"next_steps.{verdict}", lang)
 
 

@@ -8,18 +8,14 @@ unless its status is `present`; a requirement absent from the predictions counts
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from vendorcheck.models import Review, Status
-
-
-def _norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", re.sub(r"[*_`#>|]", " ", text)).strip().lower()
+from vendorcheck.models import Status
+from vendorcheck.review import Review
+from vendorcheck.text import squash
 
 
 class RequirementScore(BaseModel):
@@ -84,7 +80,7 @@ def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
     mismatches = []
     for doc, gold in load_labels(corpus).items():
         review = reviews[doc]
-        text = _norm((corpus / "texts" / f"{doc}.md").read_text(encoding="utf-8", errors="replace"))
+        text = squash((corpus / "texts" / f"{doc}.md").read_text(encoding="utf-8", errors="replace"))
         for req, gold_status in gold.items():
             finding = review.finding(req)
             predicted = finding.status.value if finding else Status.missing.value
@@ -104,6 +100,6 @@ def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
             if finding and predicted == "present":
                 for ev in finding.evidence:
                     quotes += 1
-                    grounded += _norm(ev.quote) in text
+                    grounded += squash(ev.quote) in text
     return CorpusScore(per_requirement=dict(per_req), confusion=dict(confusion), exact=exact, total=total,
                        quotes=quotes, grounded=grounded, mismatches=mismatches)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 from vendorcheck.i18n import t
-from vendorcheck.models import Finding, Language, Severity, Verdict, VerdictCause
+from vendorcheck.models import Finding, Language, Severity, Verdict
+from vendorcheck.review import VerdictCause
 
 # Hosting health data without a certificate covering what the vendor does is an offence (CSP L.1115-1):
 # these outcomes forbid signing as is, whatever the clauses say. They rest on what a certificate or a

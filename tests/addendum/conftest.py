@@ -10,7 +10,8 @@ import pytest
 
 from vendorcheck.api import review
 from vendorcheck.ingest import load
-from vendorcheck.models import Document, DocumentInfo, Evidence, Finding, Review, Severity, Status, Verdict
+from vendorcheck.models import Document, DocumentInfo, Evidence, Finding, Severity, Status, Verdict
+from vendorcheck.review import Review
 from vendorcheck.rulebook import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,8 @@ from tests.addendum.conftest import CORPUS_TEXTS, SAMPLES, reviewed, synthetic_r
 from vendorcheck.addendum import Addendum, draft
 from vendorcheck.addendum.markdown_writer import write_markdown
 from vendorcheck.api import review_file
-from vendorcheck.models import Document, Review, Status
+from vendorcheck.models import Document, Status
+from vendorcheck.review import Review
 
 # The Markdown samples (their DOCX and PDF twins hold the same contract) and an English corpus DPA with
 # contradictions; reviews of contract + addendum take seconds each, so the list stays short.

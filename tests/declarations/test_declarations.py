@@ -14,6 +14,7 @@ from vendorcheck.declarations import cross_check, parse_declaration, write_templ
 from vendorcheck.declarations.template import SCALARS, SHEET, skeleton, yaml_template
 from vendorcheck.errors import DeclarationError
 from vendorcheck.hds.imports import parse_list
+from vendorcheck.hds.messages import headline
 from vendorcheck.hds.store import new_snapshot
 from vendorcheck.ingest import load
 from vendorcheck.parties import extract_parties
@@ -133,7 +134,7 @@ def test_consistent_declaration_has_no_inconsistency(contract, snapshot) -> None
 def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapshot, on: date) -> None:  # noqa: ANN001
     """The coherent sample stays coherent until its first host certificate ends (14 June 2027): its hosts'
     certificates cover what they do."""
-    from vendorcheck.hds.contract import assess_contract
+    from vendorcheck.certification import assess_contract
 
     result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
                              today=on, snapshot=snapshot)
@@ -144,11 +145,11 @@ def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapsho
 def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, shipped) -> None:  # noqa: ANN001
     """Absent from the shipped partial list, the vendor that states its own certificate is "to check", not
     "hosted elsewhere but uncertified", and its certificate number is not "contradicted"."""
-    from vendorcheck.hds.contract import assess_contract
+    from vendorcheck.certification import assess_contract
 
     result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
                              today=date(2026, 11, 23), snapshot=shipped)
-    assert result.verdict.value == "not_found" and result.headline("fr").startswith(
+    assert result.verdict.value == "not_found" and headline(result, "fr").startswith(
         "Absent de la liste partielle utilisée, vérifier la certification")
     assert {"hosted_at_host", "certificate_number_unknown"}.isdisjoint(result.codes)
     assert "certificate_number_unverifiable" in result.codes

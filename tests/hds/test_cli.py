@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from tests.hds.conftest import EXAMPLE_DATE, ROOT, SAMPLES, TODAY
 from vendorcheck.cli.main import app
 from vendorcheck.hds import import_file
+from vendorcheck.hds.messages import reason_lines
 from vendorcheck.rulebook.loader import RulePack
 
 runner = CliRunner()
@@ -148,7 +149,7 @@ def test_review_without_a_named_vendor(example_list: None, tmp_path: Path) -> No
                         encoding="utf-8")
     review = review_file(contract, rules=NO_RULES, today=TODAY)
     assert review.hds is not None and review.hds.verdict.value == "vendor_unidentified"
-    assert "--vendor" in review.hds.reason_lines("fr")[0]
+    assert "--vendor" in reason_lines(review.hds, "fr")[0]
 
 
 @pytest.mark.parametrize(("query", "args", "code", "headline"), [

@@ -12,7 +12,9 @@ from vendorcheck.errors import OptionError
 from vendorcheck.hds import assess
 from vendorcheck.hds.bodies import check_issuer
 from vendorcheck.hds.certificate import parse_certificate, read_certificate
+from vendorcheck.hds.messages import headline, reason_lines
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict
+from vendorcheck.ingest import load
 
 
 def test_expiry_boundaries_follow_the_injected_date(example_snapshot) -> None:  # noqa: ANN001
@@ -35,10 +37,10 @@ def test_2018_referential_is_a_warning_before_the_deadline(example_snapshot) -> 
 
 def test_headline_and_reasons_in_both_languages(example_snapshot) -> None:  # noqa: ANN001
     result = assess("Archives Imaginaires SARL", today=TODAY, snapshot=example_snapshot)
-    assert result.headline("fr") == "Certificat HDS expiré — Archives Imaginaires SARL (liste du 20/11/2026)"
-    assert result.headline("en") == "HDS certificate expired — Archives Imaginaires SARL (list of 2026-11-20)"
-    assert "Certificat expiré le 30/06/2026, il y a 146 jours." in result.reason_lines("fr")
-    assert result.reason_lines("en")[-1].startswith("Source: liste d'exemple fictive — snapshot ")
+    assert headline(result, "fr") == "Certificat HDS expiré — Archives Imaginaires SARL (liste du 20/11/2026)"
+    assert headline(result, "en") == "HDS certificate expired — Archives Imaginaires SARL (list of 2026-11-20)"
+    assert "Certificat expiré le 30/06/2026, il y a 146 jours." in reason_lines(result, "fr")
+    assert reason_lines(result, "en")[-1].startswith("Source: liste d'exemple fictive — snapshot ")
     assert result.expiry_date == date(2026, 6, 30)
 
 
@@ -47,7 +49,7 @@ def test_assessment_round_trips_through_json(example_snapshot) -> None:  # noqa:
                     snapshot=example_snapshot)
     dumped = result.model_dump(mode="json")
     assert dumped["snapshot_date"] == "2026-11-20" and dumped["source"] == "liste d'exemple fictive"
-    assert HdsAssessment.model_validate(dumped).headline("fr") == result.headline("fr")
+    assert headline(HdsAssessment.model_validate(dumped), "fr") == headline(result, "fr")
 
 
 def test_unknown_service_and_empty_query_are_usage_errors(example_snapshot) -> None:  # noqa: ANN001
@@ -67,9 +69,9 @@ def test_issuer_table(issuer: str, status: str) -> None:
 
 
 def test_certificate_reading_with_quotes() -> None:
-    path = SAMPLES / "certificat-armor-imagerie.txt"
-    text = path.read_text(encoding="utf-8")
-    reading = read_certificate(text, origin=path.name)
+    document = load(SAMPLES / "certificat-armor-imagerie.txt")
+    text = document.text
+    reading = read_certificate(document)
     assert (reading.entity, reading.siren, reading.certificate_number, reading.issuer) == (
         "Armor Imagerie Cloud", "903782142", "HDS-2025-0417", "AFNOR Certification")
     assert (reading.issued_on, reading.valid_until, reading.referential) == (date(2025, 2, 3), date(2028, 2, 2),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vendorcheck.ingest.cleanup import analysis_view, clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.text import fold_typography
 
 
 def test_ligatures_soft_hyphens_bom_and_line_ends():
@@ -37,6 +38,6 @@ def test_vocabulary_keeps_compounds_whole():
 
 def test_analysis_view_folds_typography_one_for_one():
     text = "« l’Hébergeur » notifie\u00a0: 24\u202fheures – “sans délai”\tici"
-    view = analysis_view(text)
+    view = fold_typography(text)
     assert view == "\" l'Hébergeur \" notifie : 24 heures - \"sans délai\" ici"
     assert len(view) == len(text)

@@ -49,12 +49,12 @@ def test_word_numbering_gives_article_clause_and_item_labels(sample):
 
 
 def test_same_text_as_the_markdown_outside_typography_and_tables(sample):
-    from vendorcheck.ingest.cleanup import analysis_view
+    from vendorcheck.text import fold_typography
 
-    markdown = analysis_view(load(SAMPLES / "pacs-radiologie-hebergement.md").text.replace("**", ""))
+    markdown = fold_typography(load(SAMPLES / "pacs-radiologie-hebergement.md").text.replace("**", ""))
     expected = [line.removeprefix("## ").removeprefix("# ") for line in markdown.split("\n")
                 if line.strip() and not line.startswith("|")]
-    got = [line for line in analysis_view(sample.text).split("\n") if " | " not in line]
+    got = [line for line in fold_typography(sample.text).split("\n") if " | " not in line]
     assert got == expected
 
 
@@ -78,10 +78,10 @@ def test_page_header_is_not_body_text(sample):
 
 
 def test_non_breaking_spaces_are_kept_and_folded(sample):
-    from vendorcheck.ingest.cleanup import analysis_view
+    from vendorcheck.text import fold_typography
 
     assert "99,8\u00a0%" in sample.text
-    assert "99,8 %" in analysis_view(sample.text)
+    assert "99,8 %" in fold_typography(sample.text)
 
 
 def test_tracked_insertions_are_read_and_deletions_are_not(make_docx):

@@ -231,7 +231,7 @@ def test_photographed_page_is_read(tmp_path):
     page.save(single)
     result = CliRunner().invoke(app, ["review", str(photo), "--format", "json"], env=WIDE)
     assert result.exit_code == 0, result.stderr
-    from vendorcheck.models import Review
+    from vendorcheck.review import Review
 
     photographed = Review.model_validate_json(result.stdout)
     (read,) = photographed.document.recognised

@@ -8,7 +8,7 @@ import pytest
 
 from vendorcheck import errors
 from vendorcheck.ingest import load
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.text import fold_typography
 
 from .conftest import SAMPLES
 
@@ -91,7 +91,7 @@ def test_wrapped_lines_are_unwrapped_but_items_and_headings_keep_their_line(samp
     assert "\n5.2 L’Hébergeur s’engage sur les résultats suivants, qui constituent des obligations du Service :\n" \
         in sample.text
     assert "\nb) intégrité : chaque objet DICOM reçu fait l’objet d’un contrôle d’intégrité par empreinte" \
-        in analysis_view(sample.text).replace("'", "’")
+        in fold_typography(sample.text).replace("'", "’")
     assert "\nArticle 6 – Lieux d’hébergement et transferts\n" in sample.text
     # Unwrapping swaps "\n" for " ": no line of the body is left cut at the page width mid-sentence.
     assert "délai maximal de 24 heures après en avoir pris connaissance" in sample.text
@@ -99,7 +99,7 @@ def test_wrapped_lines_are_unwrapped_but_items_and_headings_keep_their_line(samp
 
 def test_curly_quotes_kept_verbatim_and_folded_one_for_one(sample):
     assert "l’Hébergeur" in sample.text
-    view = analysis_view(sample.text)
+    view = fold_typography(sample.text)
     assert len(view) == len(sample.text)
     assert "l'Hébergeur" in view and "’" not in view and "«" not in view
 

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from vendorcheck.models import DocumentInfo, Evidence, Finding, Review, Severity, Status
+from vendorcheck.models import DocumentInfo, Evidence, Finding, Severity, Status
 from vendorcheck.register import Register
 from vendorcheck.register.records import FileRef, Outcome, ReviewKey
 from vendorcheck.register.store import record, start_run
+from vendorcheck.review import Review
 
 KEY = ReviewKey(rules_version="r1", snapshot="2026-01-01-abcd1234", health_data=False, lang="fr")
 ROOT = "/cabinet/fournisseurs"

@@ -11,7 +11,8 @@ import pytest
 from docx import Document as WordDocument
 from fastapi.testclient import TestClient
 
-from vendorcheck.models import Review, Status
+from vendorcheck.models import Status
+from vendorcheck.review import Review
 
 
 def test_form_is_french_by_default(client: TestClient) -> None:

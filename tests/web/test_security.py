@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from vendorcheck.errors import OptionError
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web import WebSettings, create_app
 from vendorcheck.web.security import ACCESS_COOKIE
 

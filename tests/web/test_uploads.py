@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web import WebSettings, create_app, service
 from vendorcheck.web.uploads import ReviewForm, clean_label
 

@@ -15,7 +15,8 @@ from vendorcheck.addendum.build import compose
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum
 from vendorcheck.addendum.settings import AddendumDetails
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 
 __all__ = ["FORMATS", "Addendum", "AddendumDetails", "ClauseLibrary", "build_addendum", "compose", "draft", "write"]
 

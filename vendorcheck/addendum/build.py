@@ -10,7 +10,8 @@ from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
 from vendorcheck.addendum.settings import TEXT_DEFAULTS, AddendumDetails, PartyDetails
 from vendorcheck.i18n import label, location
-from vendorcheck.models import Finding, Language, Party, Review, Status
+from vendorcheck.models import Finding, Language, Party, Status
+from vendorcheck.review import Review
 
 # Reading order of the clauses: Art. 28(3) as the GDPR lists it (description, instructions, people,
 # security, sub-processing, assistance, end of contract, audits), then CSP R.1111-11 in its own order.

@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from vendorcheck import errors
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 
 REVIEW_SUFFIX = ".json"
 

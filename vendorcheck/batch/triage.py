@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 _README_STEMS = {"readme", "lisezmoi", "lisez-moi", "a-lire", "a_lire", "changelog", "license", "licence"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".webp"}

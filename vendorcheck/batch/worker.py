@@ -15,8 +15,9 @@ from time import perf_counter
 
 from vendorcheck.errors import VendorcheckError
 from vendorcheck.ingest.options import OcrMode
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
 from vendorcheck.register.records import DocumentKind, Failure, Outcome
+from vendorcheck.review import Review
 
 
 @dataclass(frozen=True)

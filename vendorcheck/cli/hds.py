@@ -177,8 +177,10 @@ def _date(value: str | None) -> date | None:
 
 
 def _print_assessment(result: HdsAssessment, lang: str) -> None:
-    typer.echo(f"HDS : {result.headline(lang)}")  # type: ignore[arg-type]
-    for line in result.reason_lines(lang):  # type: ignore[arg-type]
+    from vendorcheck.hds.messages import headline, reason_lines
+
+    typer.echo(f"HDS : {headline(result, lang)}")  # type: ignore[arg-type]
+    for line in reason_lines(result, lang):  # type: ignore[arg-type]
         typer.echo(f"  • {line}")
 
 

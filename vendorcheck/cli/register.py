@@ -53,9 +53,8 @@ def list_suppliers(
     from rich.console import Console
     from rich.table import Table
 
-    from vendorcheck.register.export.style import chase_order
     from vendorcheck.register.listing import supplier_listing
-    from vendorcheck.register.summary import build_dashboard
+    from vendorcheck.register.summary import build_dashboard, chase_order
 
     with _open(db) as register, register.transaction() as session:
         dashboard = build_dashboard(session, lang)

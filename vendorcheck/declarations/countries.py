@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 # EU member states plus Iceland, Liechtenstein and Norway (Art. 44 ff. GDPR apply outside this area).
 EEA = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split())

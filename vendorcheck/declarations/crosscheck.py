@@ -6,16 +6,17 @@ import re
 
 from rapidfuzz import fuzz
 
-from vendorcheck.declarations.contract_facts import ContractFacts, contract_facts, quote
+from vendorcheck.declarations.contract_facts import ContractFacts, contract_facts
 from vendorcheck.declarations.countries import country_name, in_eea
 from vendorcheck.declarations.models import VendorDeclaration
 from vendorcheck.hds.certificate import read_certificate
 from vendorcheck.hds.identifiers import normalise_certificate_number
 from vendorcheck.hds.matching import FUZZY_THRESHOLD
 from vendorcheck.hds.messages import reason
-from vendorcheck.hds.models import HdsEntry, Inconsistency, Quote, Snapshot
-from vendorcheck.hds.names import core_key, fold
-from vendorcheck.models import Document, Party
+from vendorcheck.hds.models import HdsEntry, Inconsistency, Snapshot
+from vendorcheck.hds.names import core_key
+from vendorcheck.models import Document, Evidence, Party
+from vendorcheck.text import fold
 
 
 def cross_check(declaration: VendorDeclaration, document: Document, *, parties: list[Party],
@@ -52,7 +53,7 @@ def _entity(declaration: VendorDeclaration, vendor: Party | None, entry: HdsEntr
             not _same(declared.name, vendor.name)
         if differs:
             contract = vendor.name + (f" (SIREN {vendor.siren})" if vendor.siren else "")
-            evidence = [quote(document, vendor.evidence.start, vendor.evidence.end)] if vendor.evidence else []
+            evidence = [document.quote(vendor.evidence.start, vendor.evidence.end)] if vendor.evidence else []
             out.append(Inconsistency(topic="entity", declared=label, contract=evidence,
                                      reason=reason("decl_entity_contract", declared=label, contract=contract)))
     if entry is not None:
@@ -161,12 +162,12 @@ def _breach(declaration: VendorDeclaration, facts: ContractFacts) -> list[Incons
 
 def _certificate(declaration: VendorDeclaration, document: Document) -> list[Inconsistency]:
     """The certificate number and end of validity the contract restates (CSP R.1111-11 1°)."""
-    stated = read_certificate(document.text, origin=document.name)
+    stated = read_certificate(document)
     hds = declaration.hds
     out = []
     number = stated.quotes.get("certificate_number")
     if number and stated.certificate_number and _looks_like_number(stated.certificate_number):
-        evidence = [_located(document, number)]
+        evidence = [number]
         if hds.certified is False:
             out.append(Inconsistency(topic="hds", declared="non", contract=evidence,
                                      reason=reason("decl_not_certified", contract=stated.certificate_number)))
@@ -178,7 +179,7 @@ def _certificate(declaration: VendorDeclaration, document: Document) -> list[Inc
     until = stated.quotes.get("valid_until")
     if until and stated.valid_until and hds.valid_until and stated.valid_until != hds.valid_until:
         out.append(Inconsistency(topic="hds", declared=hds.valid_until.isoformat(),
-                                 contract=[_located(document, until)],
+                                 contract=[until],
                                  reason=reason("decl_certificate_dates", declared=hds.valid_until,
                                                contract=stated.valid_until)))
     return out
@@ -188,12 +189,8 @@ def _looks_like_number(value: str) -> bool:
     return bool(re.search(r"\d", value))
 
 
-def _located(document: Document, found: Quote) -> Quote:
-    return quote(document, found.start, found.end)
-
-
-def _first(quotes, limit: int = 2) -> list[Quote]:  # noqa: ANN001 - any iterable of quotes
-    out: list[Quote] = []
+def _first(quotes, limit: int = 2) -> list[Evidence]:  # noqa: ANN001 - any iterable of quotes
+    out: list[Evidence] = []
     for item in quotes:
         if all(item.start != q.start for q in out):
             out.append(item)

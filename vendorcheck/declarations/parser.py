@@ -26,7 +26,7 @@ from vendorcheck.declarations.models import VendorDeclaration
 from vendorcheck.declarations.template import SCALARS, SHEET, TABLES, put_path
 from vendorcheck.errors import DeclarationError
 from vendorcheck.hds.importers.rows import text_of
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 _MESSAGES = {
     "missing": "valeur obligatoire manquante",

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import compile_pack
-from vendorcheck.ingest.cleanup import analysis_view
 from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
+from vendorcheck.text import fold_typography
 
 
 @dataclass
@@ -54,7 +54,7 @@ class Analysis:
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
     nlp = pipeline(document.language)
-    doc = nlp(analysis_view(document.text))
+    doc = nlp(fold_typography(document.text))
     section_starts = _section_keys(document)
     sentences: list[Sentence] = []
     token_sentence = [0] * len(doc)

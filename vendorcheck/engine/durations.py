@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorcheck.engine.nlp import fold
+from vendorcheck.text import fold
 
 _WORDS = {
     "un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
@@ -25,7 +25,7 @@ _HOURS_PER_UNIT = (("heure", 1), ("hour", 1), ("hr", 1), ("h", 1), ("jour", 24),
 
 def delays_in_hours(text: str) -> list[float]:
     out = []
-    for match in _DELAY.finditer(fold(text)):
+    for match in _DELAY.finditer(fold(text, one_for_one=False)):
         raw = match.group("n").replace(",", ".")
         value = float(raw) if raw[0].isdigit() else float(_WORDS[raw])
         unit = match.group("u")

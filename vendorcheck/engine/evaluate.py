@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
-from vendorcheck.models import SEVERITY_RANK, Finding, Language, Severity, Status
+from vendorcheck.models import Finding, Language, Severity, Status
+from vendorcheck.ranking import severity_rank, worst
 from vendorcheck.rulebook.schema import Flag, Rule
 
 NEGATORS = frozenset({
@@ -73,15 +74,15 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     raised = _raised_flags(rule, analysis, groups, set(topic), in_windows)
     contradictions = [(f, s) for f, s in raised if f.status is Status.non_compliant]
     if contradictions:
-        worst = max((f for f, _ in contradictions), key=lambda f: SEVERITY_RANK[f.severity])
+        worst_flag = min((f for f, _ in contradictions), key=lambda f: severity_rank(f.severity))
         messages = list(dict.fromkeys(f.message.get(lang) for f, _ in contradictions))
-        return _Outcome(Status.non_compliant, worst.severity, messages,
+        return _Outcome(Status.non_compliant, worst_flag.severity, messages,
                         [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
     weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     if not topic:
         # Wording that weakens the requirement addresses it, badly: partial, not missing.
         if weakenings:
-            return _Outcome(Status.partial, max((f.severity for f, _ in weakenings), key=lambda s: SEVERITY_RANK[s]),
+            return _Outcome(Status.partial, worst(f.severity for f, _ in weakenings),
                             list(dict.fromkeys(f.message.get(lang) for f, _ in weakenings)),
                             [f.id for f, _ in weakenings], [s for _, s in weakenings], 0.6)
         return _Outcome(Status.missing, rule.severity, confidence=0.7)
@@ -109,7 +110,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown))
     if delay_status is Status.partial:
         notes.append(delay_note)
-    severity = max([rule.severity] + [f.severity for f, _ in shown], key=lambda s: SEVERITY_RANK[s])
+    severity = worst([rule.severity] + [f.severity for f, _ in shown])
     if best.complete and not shown:  # only the delay is borderline: a minor gap
         severity = Severity.minor
     flags = [f.id for f, _ in shown] + (["delay"] if delay_status is Status.partial else [])

@@ -9,7 +9,6 @@ which is both faster and more precise on legal French.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import numpy
@@ -18,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vendorcheck.models import Language as Lang
+from vendorcheck.text import fold
 
 _SENTENCE_END = {".", "!", "?"}
 _LINE_END = _SENTENCE_END | {":", ";"}
@@ -26,20 +26,13 @@ _HEADING_WORDS = frozenset({"article", "annexe", "annex", "clause", "section", "
 _ITEM_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[ivxIVX]+[.)]|\(\w+\)|[-*•|#>–—]+)$")
 
 
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lowercase without accents; the NORM every pattern word is compared with."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @Language.component("vc_norm")
 def _set_norms(doc: Doc) -> Doc:
-    """NORM = fold(ORTH), written in one array: words repeat, so each distinct one is folded once."""
+    """NORM = the folded word, written in one array: words repeat, so each distinct one is folded once."""
     strings = doc.vocab.strings
     orths = doc.to_array(ORTH)
     unique, inverse = numpy.unique(orths, return_inverse=True)
-    norms = numpy.array([strings.add(fold(strings[h])) for h in unique.tolist()], dtype="uint64")
+    norms = numpy.array([strings.add(fold(strings[h], one_for_one=False)) for h in unique.tolist()], dtype="uint64")
     doc.from_array([NORM], norms[inverse.reshape(-1)].reshape(-1, 1))
     return doc
 

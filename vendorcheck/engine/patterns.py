@@ -15,10 +15,11 @@ from typing import Any
 from spacy.matcher import Matcher
 
 from vendorcheck.engine.fastmatch import PatternSet
-from vendorcheck.engine.nlp import fold, pipeline
+from vendorcheck.engine.nlp import pipeline
 from vendorcheck.models import Language
 from vendorcheck.rulebook.loader import RulePack
 from vendorcheck.rulebook.schema import Pattern, Patterns
+from vendorcheck.text import fold
 
 GAP = {"OP": "{0,5}"}
 
@@ -56,7 +57,7 @@ def _tokens(alternative: str, lang: Language) -> list[dict[str, Any]]:
     tokenizer = pipeline(lang).tokenizer
     out = []
     for token in tokenizer(alternative.replace("*", _WILDCARD)):
-        folded = fold(token.text)
+        folded = fold(token.text, one_for_one=False)
         if _WILDCARD in folded:
             regex = r"\S*".join(re.escape(part) for part in folded.split(_WILDCARD))
             out.append({"NORM": {"REGEX": f"^(?:{regex})$"}})

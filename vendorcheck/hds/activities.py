@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 ALL = (1, 2, 3, 4, 5, 6)
 

@@ -18,8 +18,9 @@ from vendorcheck.hds.activities import read_activities
 from vendorcheck.hds.bodies import check_issuer, issuer_names
 from vendorcheck.hds.dates import find_dates
 from vendorcheck.hds.identifiers import siren_valid
-from vendorcheck.hds.models import HdsClaim, Quote, Referential
-from vendorcheck.hds.names import fold
+from vendorcheck.hds.models import HdsClaim, Referential
+from vendorcheck.models import Document, Evidence
+from vendorcheck.text import fold
 
 _LABEL_END = r"\s*(?:[:\-–]\s*|\s)"
 _NUMBER = re.compile(
@@ -83,7 +84,7 @@ class CertificateReading(BaseModel):
     hosts: list[str] = Field(default_factory=list)
     marketing_terms: list[str] = Field(default_factory=list)
     mentions_agrement: bool = False
-    quotes: dict[str, Quote] = Field(default_factory=dict)
+    quotes: dict[str, Evidence] = Field(default_factory=dict)
 
     def claim(self) -> HdsClaim:
         return HdsClaim(origin=self.origin, entity=self.entity, siren=self.siren,
@@ -98,27 +99,28 @@ def parse_certificate(path: str | Path) -> CertificateReading:
     """Read a certificate or attestation file (PDF, DOCX, text) through the common ingestion."""
     from vendorcheck.ingest import load
 
-    document = load(path)
-    return read_certificate(document.text, origin=document.name)
+    return read_certificate(load(path))
 
 
-def read_certificate(text: str, origin: str = "certificat") -> CertificateReading:
+def read_certificate(document: Document) -> CertificateReading:
+    """The fields a certificate's text states, each quoted from `document` (named in `origin`)."""
+    text = document.text
     folded = fold(text)
-    reading = CertificateReading(origin=origin)
+    reading = CertificateReading(origin=document.name)
     for field, pattern in (("certificate_number", _NUMBER), ("certificate_number", _NUMBER_AFTER_HDS),
                            ("issuer", _ISSUER), ("entity", _ENTITY), ("entity", _ENTITY_SENTENCE)):
         match = pattern.search(folded)
         if match and getattr(reading, field) is None:
             value = _clean(text[match.start("v"):match.end("v")])
             setattr(reading, field, value)
-            reading.quotes[field] = _quote(text, match.start("v"), match.start("v") + len(value))
+            reading.quotes[field] = document.quote(match.start("v"), match.start("v") + len(value))
     if reading.issuer is None:
-        reading.issuer = _first_issuer_name(text, folded, reading)
+        reading.issuer = _first_issuer_name(document, folded, reading)
     siren = _SIREN.search(folded)
     if siren and siren_valid(siren.group("v")):
         reading.siren = "".join(c for c in siren.group("v") if c.isdigit())[:9]
-    _read_dates(text, folded, reading)
-    _read_scope(text, folded, reading)
+    _read_dates(document, folded, reading)
+    _read_scope(document, folded, reading)
     reading.referential = _referential(folded)
     reading.marketing_terms = sorted({text[m.start():m.end()] for m in _MARKETING.finditer(folded)},
                                      key=str.lower)
@@ -131,11 +133,7 @@ def _clean(value: str) -> str:
     return value.strip(" \t.,:;-–*_\"'«»“”")
 
 
-def _quote(text: str, start: int, end: int) -> Quote:
-    return Quote(quote=text[start:end], start=start, end=end, line=text.count("\n", 0, start) + 1)
-
-
-def _first_issuer_name(text: str, folded: str, reading: CertificateReading) -> str | None:
+def _first_issuer_name(document: Document, folded: str, reading: CertificateReading) -> str | None:
     """No 'issued by' label: the first certifying body named in the text, else the first authority.
     Genuine certificates cite the ANS or the ministry as publishers of the referential; a fake one has
     nothing else to name."""
@@ -148,23 +146,23 @@ def _first_issuer_name(text: str, folded: str, reading: CertificateReading) -> s
     if not hits:
         return None
     _, start, _, end = min(hits)
-    reading.quotes["issuer"] = _quote(text, start, end)
-    return text[start:end]
+    reading.quotes["issuer"] = document.quote(start, end)
+    return document.text[start:end]
 
 
-def _read_dates(text: str, folded: str, reading: CertificateReading) -> None:
-    dates = find_dates(text)
+def _read_dates(document: Document, folded: str, reading: CertificateReading) -> None:
+    dates = find_dates(document.text)
     for field, label in _DATE_LABELS.items():
         for match in re.finditer(label, folded):
             following = [d for d in dates if match.end() <= d[0] <= match.end() + 60]
             if following:
                 start, end, value = following[0]
                 setattr(reading, field, value)
-                reading.quotes[field] = _quote(text, start, end)
+                reading.quotes[field] = document.quote(start, end)
                 break
 
 
-def _read_scope(text: str, folded: str, reading: CertificateReading) -> None:
+def _read_scope(document: Document, folded: str, reading: CertificateReading) -> None:
     """Activities from the scope lines only: the header line and the list items under it. Dates and
     numbers elsewhere in a certificate would otherwise be read as activity numbers."""
     numbers: set[int] = set()
@@ -180,7 +178,7 @@ def _read_scope(text: str, folded: str, reading: CertificateReading) -> None:
             numbers.update(reading_.numbers)
             invented += [i for i in reading_.invented if i not in invented]
             if reading_.numbers or reading_.invented:
-                reading.quotes.setdefault("activities", _quote(text, offset, offset + len(line.rstrip("\n"))))
+                reading.quotes.setdefault("activities", document.quote(offset, offset + len(line.rstrip("\n"))))
         if is_scope:
             in_list = True
         elif bare and not is_item:

@@ -6,7 +6,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from vendorcheck.hds.activities import describe
-from vendorcheck.hds.models import HdsVerdict, Lang, Quote, Reason
+from vendorcheck.hds.models import HdsVerdict, Reason
+from vendorcheck.i18n import location
+from vendorcheck.models import Language, LocationUnit
 
 if TYPE_CHECKING:
     from vendorcheck.hds.models import HdsAssessment
@@ -344,11 +346,11 @@ TEMPLATES: dict[str, tuple[HdsVerdict | None, str, str]] = {
 }
 
 
-def format_date(value: date, lang: Lang) -> str:
+def format_date(value: date, lang: Language) -> str:
     return value.isoformat() if lang == "en" else value.strftime("%d/%m/%Y")
 
 
-def _render(value: object, lang: Lang) -> str:
+def _render(value: object, lang: Language) -> str:
     if isinstance(value, date):
         return format_date(value, lang)
     if isinstance(value, list | tuple | set) and all(isinstance(v, int) for v in value):
@@ -394,7 +396,7 @@ def _leads_to(code: str) -> HdsVerdict | None:
     return TEMPLATES[code][0] if code in TEMPLATES else CATALOGUE_VERDICTS.get(code)
 
 
-def verdict_label(verdict: HdsVerdict, lang: Lang, *, partial_list: bool = False) -> str:
+def verdict_label(verdict: HdsVerdict, lang: Language, *, partial_list: bool = False) -> str:
     """The verdict in a few words. Absence from a partial list proves nothing: it reads « vérifier la
     certification », not « absent de la liste »."""
     if verdict is HdsVerdict.not_found and partial_list or verdict not in VERDICT_LABELS:
@@ -406,7 +408,7 @@ def verdict_label(verdict: HdsVerdict, lang: Lang, *, partial_list: bool = False
     return en if lang == "en" else fr
 
 
-def headline(assessment: HdsAssessment, lang: Lang) -> str:
+def headline(assessment: HdsAssessment, lang: Language) -> str:
     """'Certifié HDS — Clever Cloud SAS (liste du 23/11/2026)'."""
     who = assessment.entry.legal_entity if assessment.entry else assessment.query
     when = format_date(assessment.snapshot_date, lang)
@@ -421,29 +423,20 @@ def headline(assessment: HdsAssessment, lang: Lang) -> str:
     return text
 
 
-def reason_lines(assessment: HdsAssessment, lang: Lang) -> list[str]:
-    """The reasons, then each inconsistency with its quote, then the source line every verdict cites."""
+def reason_lines(assessment: HdsAssessment, lang: Language, unit: LocationUnit = "line") -> list[str]:
+    """The reasons, then each inconsistency with its quote located in the contract (`unit`: what its
+    pages count), then the source line every verdict cites."""
     lines = [r.text(lang) for r in assessment.reasons]
     for item in assessment.inconsistencies:
         line = item.reason.text(lang)
         for quote in item.contract[:2]:
-            line += f" — « {' '.join(quote.quote.split())} » ({_where(quote, lang)})"
+            line += f" — « {' '.join(quote.quote.split())} » ({location(unit, quote.page, quote.line, lang)})"
         lines.append(line)
     lines.append(source_line(assessment, lang))
     return lines
 
 
-_UNITS = {"page": ("page", "page"), "paragraph": ("paragraphe", "paragraph"), "line": ("ligne", "line")}
-
-
-def _where(quote: Quote, lang: Lang) -> str:
-    number = quote.line if quote.unit == "line" or quote.page is None else quote.page
-    unit = "line" if quote.page is None else quote.unit
-    fr, en = _UNITS[unit]
-    return f"{en if lang == 'en' else fr} {number}"
-
-
-def source_line(assessment: HdsAssessment, lang: Lang) -> str:
+def source_line(assessment: HdsAssessment, lang: Language) -> str:
     when = format_date(assessment.snapshot_date, lang)
     if lang == "en":
         return f"Source: {assessment.source} — snapshot {assessment.snapshot_id} of {when}"

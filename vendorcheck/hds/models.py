@@ -1,8 +1,6 @@
 """Data of the HDS check: list entries, dated snapshots, vendor claims and the assessment.
 
-This module must not import `vendorcheck.models`: `Review.hds` is typed with `HdsAssessment`, so the
-core models import this one. `Quote` therefore restates the shape of `vendorcheck.models.Evidence`.
-"""
+Quotes of a contract are the core `Evidence`; the texts of an assessment are written by `hds.messages`."""
 
 from __future__ import annotations
 
@@ -14,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validat
 from pydantic_core import PydanticCustomError
 
 from vendorcheck.hds.identifiers import normalise_siren
+from vendorcheck.models import Evidence, Language
 
-Lang = Literal["fr", "en"]
 Referential = Literal["2018", "2024"]
 
 
@@ -89,18 +87,6 @@ class Snapshot(BaseModel):
     entries: list[HdsEntry]
 
 
-class Quote(BaseModel):
-    """A verbatim quote of a contract: `quote == document.text[start:end]` (same shape as Evidence)."""
-
-    quote: str
-    start: int
-    end: int
-    unit: Literal["page", "paragraph", "line"] = "line"
-    page: int | None = None
-    line: int | None = None
-    section: str | None = None
-
-
 class Reason(BaseModel):
     """One reason behind a verdict, written in both languages. `code` is stable (tests, exports)."""
 
@@ -108,7 +94,7 @@ class Reason(BaseModel):
     fr: str
     en: str
 
-    def text(self, lang: Lang) -> str:
+    def text(self, lang: Language) -> str:
         return self.en if lang == "en" else self.fr
 
 
@@ -118,7 +104,7 @@ class Inconsistency(BaseModel):
     topic: Literal["entity", "hosting_locations", "sub_processors", "transfers", "breach_delay", "hds"]
     reason: Reason
     declared: str | None = None
-    contract: list[Quote] = Field(default_factory=list)
+    contract: list[Evidence] = Field(default_factory=list)
     listed: str | None = None
 
 
@@ -226,16 +212,6 @@ class HdsAssessment(BaseModel):
     @property
     def codes(self) -> list[str]:
         return [r.code for r in self.reasons]
-
-    def headline(self, lang: Lang = "fr") -> str:
-        from vendorcheck.hds.messages import headline
-
-        return headline(self, lang)
-
-    def reason_lines(self, lang: Lang = "fr") -> list[str]:
-        from vendorcheck.hds.messages import reason_lines
-
-        return reason_lines(self, lang)
 
 
 class RejectedRow(BaseModel):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from vendorcheck.text import fold
 
 # Legal forms, French and foreign, as they appear after folding and punctuation removal ("S.A.S." -> "s a s"
 # is rejoined first). Removing them lets "Nuage Fictif SAS" match "NUAGE FICTIF".
@@ -17,19 +18,6 @@ GROUP_WORDS = frozenset("""
     international
 """.split())
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\s){1,4}[a-z]\b")
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents removed, typographic apostrophes made plain. One character in, one character
-    out, so offsets found in the folded text are offsets in the original."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(char: str) -> str:
-    if char in "\u2019\u2018":
-        return "'"
-    base = [c for c in unicodedata.normalize("NFD", char.lower()) if not unicodedata.combining(c)]
-    return base[0] if len(base) == 1 else char
 
 
 def tokens(name: str) -> list[str]:

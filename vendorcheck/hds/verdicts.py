@@ -17,9 +17,10 @@ from vendorcheck.hds.identifiers import ParsedQuery, normalise_certificate_numbe
 from vendorcheck.hds.matching import FUZZY_THRESHOLD, MatchResult, find
 from vendorcheck.hds.messages import reason, verdict_label, verdict_of
 from vendorcheck.hds.models import HdsAssessment, HdsClaim, HdsEntry, Reason, Snapshot
-from vendorcheck.hds.names import core_key, fold
+from vendorcheck.hds.names import core_key
 from vendorcheck.hds.services import ServiceType, get_service
 from vendorcheck.hds.store import get_snapshot
+from vendorcheck.text import fold
 
 EXPIRY_WARNING_DAYS = 90
 # The 2024 referential was published in the JO on 16 May 2024: no certificate issued earlier can follow it.

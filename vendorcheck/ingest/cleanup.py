@@ -1,10 +1,9 @@
 """Text clean-up shared by every input format.
 
-Two layers on purpose: `clean_extracted` and `join_hyphenated_lines` repair extraction artefacts
-(ligatures, soft hyphens, words split at a line end) and may change lengths, so they run on each page
-or paragraph before offsets are computed; `analysis_view` folds typography one character for one
-character, so offsets in the view are offsets in the text and every quote stays verbatim (curly
-apostrophes and guillemets are kept in `Document.text`).
+`clean_extracted` and `join_hyphenated_lines` repair extraction artefacts (ligatures, soft hyphens,
+words split at a line end) and may change lengths, so they run on each page or paragraph before offsets
+are computed. Typography is not folded here: `Document.text` keeps curly apostrophes and guillemets, so
+quotes stay verbatim, and the engine reads `vendorcheck.text.fold_typography` of it, one character for one.
 """
 
 from __future__ import annotations
@@ -18,15 +17,6 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
               "\x02": "-\n", "\r\n": "\n", "\r": "\n"}
 _LIGATURE_RE = re.compile("|".join(map(re.escape, sorted(_LIGATURES, key=len, reverse=True))))
-
-# Same-length typographic folding: curly quotes, non-breaking and thin spaces, dashes.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
-    "\u2003": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2212": "-", "\t": " ", "\r": "\n", "\u2028": "\n", "\f": "\n",
-})
 
 _LETTER = r"[^\W\d_]"
 _HYPHEN_BREAK = re.compile(rf"({_LETTER}+)-[ \t]*\n[ \t]*(\w+)")
@@ -73,7 +63,3 @@ def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
 
     return _HYPHEN_BREAK.sub(repl, text)
 
-
-def analysis_view(text: str) -> str:
-    """Typography folded one-for-one: `len(analysis_view(t)) == len(t)`."""
-    return text.translate(_FOLD)

@@ -9,13 +9,11 @@ acronym of the text ("IP", "DPA"), a template placeholder ("{{company.name}}", "
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from vendorcheck.hds.names import LEGAL_FORMS
-from vendorcheck.hds.names import fold as _fold_text
 from vendorcheck.parties.roles import GENERIC, is_generic
+from vendorcheck.text import fold
 
-fold = lru_cache(maxsize=8192)(_fold_text)  # words and names recur: each is folded once per process
 DETERMINERS = frozenset({"the", "a", "an", "any", "each", "le", "la", "les", "l", "un", "une", "toute", "tout",
                          "tous", "chaque", "ledit", "ladite", "des", "this", "ce", "cette"})
 _DESIGNATIONS = {"la", "le", "l", "the", "societe", "company", "entreprise", "association", "ste"}

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from vendorcheck.hds.names import fold
-from vendorcheck.models import Document, Evidence, Party, VendorIdentity
+from vendorcheck.models import Document, Party, VendorIdentity
 from vendorcheck.parties.legal import siren_in
 from vendorcheck.parties.names import DETERMINERS, name_at, name_before
 from vendorcheck.parties.roles import Role, roles_of, term_role
 from vendorcheck.parties.terms import ALL_QUOTED, HEREINAFTER, PAREN_TERM
+from vendorcheck.text import fold
 
 PREAMBLE_CHARS = 6000
 _BETWEEN = re.compile(r"\b(?:entre(?:\s+les\s+soussign[ée]s)?|between)\b[\s:*_]*+", re.IGNORECASE)
@@ -61,7 +61,7 @@ def extract_parties(document: Document, vendor: VendorIdentity | None = None) ->
         name = document.text[start:end]
         if any(fold(p.name) == fold(name) for p in parties):
             continue
-        parties.append(Party(name=name, role=item.role, siren=item.siren, evidence=evidence(document, start, end)))
+        parties.append(Party(name=name, role=item.role, siren=item.siren, evidence=document.quote(start, end)))
     vendor = vendor or identify_vendor(document)
     if vendor.name is not None and not any(fold(p.name) == fold(vendor.name) for p in parties):
         parties.append(Party(name=vendor.name, role="processor", siren=vendor.siren, evidence=vendor.evidence))
@@ -220,8 +220,3 @@ def _expand_alias(text: str, start: int, end: int) -> tuple[int, int]:
                 return span
     return start, end
 
-
-def evidence(document: Document, start: int, end: int) -> Evidence:
-    section = document.section_at(start)
-    return Evidence(quote=document.text[start:end], start=start, end=end, page=document.location(start),
-                    line=document.line(start), section=section.label if section else None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 Role = Literal["controller", "processor", "unknown"]
 

@@ -19,10 +19,10 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from vendorcheck.hds.names import fold
 from vendorcheck.parties.legal import described_company
 from vendorcheck.parties.names import CONNECTORS, TOKEN, has_legal_form, name_at, name_before, vendor_name_problem
 from vendorcheck.parties.roles import CONTROLLER_TERMS, PROCESSOR_TERMS, Role, roles_of, term_role
+from vendorcheck.text import fold
 
 MAX_MATCHES = 500
 # Whitespace runs are matched possessively (\s*+): a run of spaces must never be re-split on failure, or a

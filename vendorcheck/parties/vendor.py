@@ -22,7 +22,7 @@ from vendorcheck.hds.names import core_key
 from vendorcheck.models import Document, Signal, VendorIdentity
 from vendorcheck.parties.legal import legal_mentions
 from vendorcheck.parties.names import PLACEHOLDER, has_legal_form, name_at, vendor_name_problem
-from vendorcheck.parties.preamble import PREAMBLE_CHARS, evidence, preamble_parties, provider_spans
+from vendorcheck.parties.preamble import PREAMBLE_CHARS, preamble_parties, provider_spans
 from vendorcheck.parties.roles import roles_of, term_role
 from vendorcheck.parties.terms import DefinedTerm, defined_terms
 
@@ -239,7 +239,7 @@ def _decide(document: Document, votes: _Votes) -> VendorIdentity:
     aliases = sorted({n for n in {*names, *_aliases_of(votes, best)} if core_key(n) != core_key(name)})
     confidence = (1 - math.exp(-best.score / 4)) * (1 - 0.5 * max(0.0, runner_up) / best.score)
     return VendorIdentity(name=name, aliases=aliases, siren=best.siren, confidence=round(confidence, 2),
-                          evidence=evidence(document, start, end), signals=best.signals)
+                          evidence=document.quote(start, end), signals=best.signals)
 
 
 def _display_name(names: list[str]) -> str:

@@ -146,6 +146,7 @@ def assess_suppliers(session: Session, run_id: int, *, root: str, health_data: b
 def recheck(session: Session, *, lang: Language = "fr", today: date | None = None) -> list[RecheckLine]:
     """Re-assess every supplier already assessed once, against the current snapshot (after `hds import`)."""
     from vendorcheck.hds import current_snapshot
+    from vendorcheck.hds.messages import headline
     from vendorcheck.hds.models import HdsAssessment
 
     snapshot = current_snapshot()
@@ -156,7 +157,7 @@ def recheck(session: Session, *, lang: Language = "fr", today: date | None = Non
         row = assess_supplier(session, supplier, run_id=None, today=day, snapshot=snapshot)
         assessment = HdsAssessment.model_validate(row.data)
         lines.append(RecheckLine(supplier=supplier.name, before=before, after=row.verdict,
-                                 summary=assessment.headline(lang), expires_on=row.expires_on,
+                                 summary=headline(assessment, lang), expires_on=row.expires_on,
                                  expiring=expiring(row.expires_on, day)))
     return lines
 

@@ -7,7 +7,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from vendorcheck.errors import DeclarationError, InputError, VendorcheckError
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 
 DocumentKind = Literal["contract", "declaration"]
 

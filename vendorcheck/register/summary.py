@@ -17,10 +17,11 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from vendorcheck.hds.messages import verdict_label
+from vendorcheck.hds.messages import headline, verdict_label
 from vendorcheck.hds.models import HdsAssessment
 from vendorcheck.i18n import location
 from vendorcheck.models import Finding, Language, Severity, Status, Verdict
+from vendorcheck.ranking import overall_rank
 from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow, ReviewRow, Supplier
 from vendorcheck.register.store import now
 from vendorcheck.verdict import overall_verdict
@@ -143,6 +144,12 @@ def build_dashboard(session: Session, lang: Language = "fr") -> Dashboard:
                      suppliers=suppliers, evidence=evidence, errors=errors, rules_versions=versions)
 
 
+def chase_order(suppliers: list[SupplierLine]) -> list[SupplierLine]:
+    """Worst first (`ranking.OVERALL`), then by blocking and major gaps: the order a practice chases them in."""
+    return sorted(suppliers, key=lambda s: (overall_rank(s.overall), -s.counts["blocking"], -s.counts["major"],
+                                            s.name.casefold()))
+
+
 def _review_key(located: DocumentFile) -> tuple[str, int | str]:
     return ("document", located.document_id) if located.document_id is not None else ("path", located.path)
 
@@ -202,7 +209,7 @@ def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -
     last: HdsVerdictRow = supplier.hds_verdicts[-1]
     return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang,
                                                              partial_list=assessment.snapshot_partial),
-                   summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
+                   summary=headline(assessment, lang), entity=last.entity, expires_on=last.expires_on,
                    snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
                    ok=assessment.verdict.is_clear, partial_list=assessment.snapshot_partial)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from vendorcheck.errors import OptionError
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 
 Renderer = Callable[[Review, TextIO], None]
 

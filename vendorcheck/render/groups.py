@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vendorcheck.i18n import label, location, t
-from vendorcheck.models import Evidence, Finding, Review, Severity, Status
+from vendorcheck.models import Evidence, Finding, Severity, Status
+from vendorcheck.review import Review
 
 
 @dataclass

@@ -8,10 +8,10 @@ from typing import TextIO
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from vendorcheck.i18n import label, next_steps, t
-from vendorcheck.models import Review
 from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.review import Review
 
 
 @lru_cache(maxsize=1)

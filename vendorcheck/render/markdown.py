@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TextIO
 
 from vendorcheck.i18n import label, next_steps, t
-from vendorcheck.models import Review
 from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.review import Review
 
 
 def render(review: Review, out: TextIO) -> None:

@@ -9,10 +9,11 @@ from rich.panel import Panel
 from rich.text import Text
 
 from vendorcheck.i18n import label, next_steps, t
-from vendorcheck.models import Review, Status, Verdict
+from vendorcheck.models import Status, Verdict
 from vendorcheck.recognition import finding_note
 from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.review import Review
 
 STATUS_STYLE = {Status.present: "green", Status.partial: "yellow", Status.non_compliant: "bold red",
                 Status.missing: "red", Status.not_applicable: "dim"}

@@ -14,9 +14,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
-from vendorcheck.models import Review
 from vendorcheck.render.groups import cause_lines, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.review import Review
 from vendorcheck.verdict import needs_addendum
 from vendorcheck.web import service
 from vendorcheck.web.checklist import checklist

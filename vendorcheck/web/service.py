@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vendorcheck.errors import DeclarationError
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
+from vendorcheck.text import ascii_slug
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm
 
@@ -65,17 +65,14 @@ def report_html(review: Review) -> str:
 
 def download_name(review: Review, prefix: str, suffix: str) -> str:
     """'avenant-contrat-hebergeur.docx': ASCII only, so it is safe in a Content-Disposition header."""
-    stem = Path(review.document.name).stem
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_stem).strip("-").lower()[:60]
+    slug = ascii_slug(Path(review.document.name).stem)
     return f"{prefix}-{slug or 'contrat'}{suffix}"
 
 
 def list_suppliers(db: str, lang: Language) -> list[SupplierLine]:
     """Every supplier of the register, the most urgent to chase first."""
     from vendorcheck.register import Register
-    from vendorcheck.register.export.style import chase_order
-    from vendorcheck.register.summary import build_dashboard
+    from vendorcheck.register.summary import build_dashboard, chase_order
 
     with Register.existing(db) as register, register.transaction() as session:
         dashboard = build_dashboard(session, lang)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from vendorcheck.errors import ResultExpired
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 
 
 @dataclass(frozen=True)

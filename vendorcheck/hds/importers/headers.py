@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "legal_entity": (

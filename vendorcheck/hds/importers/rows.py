@@ -16,7 +16,7 @@ from vendorcheck.hds.importers import RawRow
 from vendorcheck.hds.importers.headers import HeaderMap
 from vendorcheck.hds.messages import reason
 from vendorcheck.hds.models import HdsEntry, Reason
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 _TICKED = {"x", "oui", "yes", "true", "vrai", "1", "\u2713", "\u2714", "\u2611", "certifie", "certified", "o", "y"}
 _SINGLE_ACTIVITY = re.compile(r"\s*[1-6]\s*")

@@ -6,9 +6,9 @@ import csv
 from datetime import date
 from typing import TextIO
 
-from vendorcheck.register.export.style import SUMMARY_COLUMNS, chase_order, plain, summary_row
+from vendorcheck.register.export.style import SUMMARY_COLUMNS, plain, summary_row
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard
+from vendorcheck.register.summary import Dashboard, chase_order
 
 
 def render_summary(dashboard: Dashboard, out: TextIO) -> None:

@@ -8,14 +8,14 @@ from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from vendorcheck.ranking import severity_rank
 from vendorcheck.register.export.style import (
     OVERALL_COLOURS,
     STATUS_COLOURS,
-    chase_order,
     expiring,
 )
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard, EvidenceLine
+from vendorcheck.register.summary import Dashboard, EvidenceLine, chase_order
 
 # One-letter codes for the matrix cells, explained by the legend under it.
 _SHORT = {"fr": {"present": "C", "partial": "P", "missing": "A", "non_compliant": "NC", "not_applicable": "—"},
@@ -34,7 +34,7 @@ def render(dashboard: Dashboard, out: TextIO) -> None:
     today = dashboard.generated_at.date()
     gaps = {s.name: sorted(((r, s.cells[r.id]) for r in dashboard.requirements
                             if r.id in s.cells and s.cells[r.id].status.is_violation),
-                           key=lambda rc: -rc[1].severity.rank) for s in suppliers}
+                           key=lambda rc: severity_rank(rc[1].severity)) for s in suppliers}
     # The quotes of the document that decided each cell, once each (the engine may cite a sentence twice).
     quotes: dict[tuple[str, str, str], list[EvidenceLine]] = defaultdict(list)
     for line in dashboard.evidence:

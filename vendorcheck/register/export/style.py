@@ -15,9 +15,6 @@ STATUS_COLOURS = {"present": "C8E6C9", "partial": "FFE0B2", "missing": "FFCDD2",
                   "not_applicable": "ECEFF1"}
 OVERALL_COLOURS = {"signable": "C8E6C9", "verify_certification": "BBDEFB", "signable_with_addendum": "FFE0B2",
                    "not_signable": "FFCDD2", "unchecked": "ECEFF1"}
-# Worst first: the order in which a practice should chase its suppliers.
-OVERALL_ORDER = {"not_signable": 0, "unchecked": 1, "signable_with_addendum": 2, "verify_certification": 3,
-                 "signable": 4}
 
 # A cell starting with one of these is run as a formula by spreadsheet programs ("CSV injection"):
 # contract quotes and file names are untrusted text.
@@ -27,11 +24,6 @@ _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 def plain(text: str) -> str:
     """Text made inert for a spreadsheet cell."""
     return "'" + text if _FORMULA_START.match(text) else text
-
-
-def chase_order(suppliers: list[SupplierLine]) -> list[SupplierLine]:
-    return sorted(suppliers, key=lambda s: (OVERALL_ORDER[s.overall], -s.counts["blocking"], -s.counts["major"],
-                                            s.name.casefold()))
 
 
 def hds_text(hds: HdsInfo | None, lang: Language) -> str:

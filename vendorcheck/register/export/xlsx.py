@@ -15,11 +15,10 @@ from vendorcheck.register.export.style import (
     OVERALL_COLOURS,
     STATUS_COLOURS,
     SUMMARY_COLUMNS,
-    chase_order,
     summary_row,
 )
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard
+from vendorcheck.register.summary import Dashboard, chase_order
 
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")

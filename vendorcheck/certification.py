@@ -1,11 +1,15 @@
-"""The HDS section of a contract review: the vendor found among the parties (or named by the user),
-checked against the list, with the vendor's declaration cross-checked when one is given."""
+"""The HDS section of a contract's review: the vendor found among the parties (or named by the user),
+checked against the list, with the vendor's declaration cross-checked when one is given.
+
+It sits above `hds` and `declarations`, which it combines: the list check knows nothing of contracts, the
+declaration's cross-check nothing of the list's verdicts."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from vendorcheck.declarations import cross_check, parse_declaration
 from vendorcheck.hds.messages import reason, verdict_label, verdict_of
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict, Reason, Snapshot
 from vendorcheck.hds.store import get_snapshot
@@ -26,8 +30,6 @@ def assess_contract(document: Document, parties: list[Party], *, vendor: str | N
     snapshot (Snapshot | str | None): the list to use; the current snapshot when None.
     RETURNS (HdsAssessment): the verdict, with the declaration's inconsistencies and their quotes.
     """
-    from vendorcheck.declarations import cross_check, parse_declaration
-
     today = today or date.today()
     snap = get_snapshot(snapshot)
     filled = parse_declaration(declaration) if declaration else None
