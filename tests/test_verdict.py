@@ -71,3 +71,20 @@ def test_the_verdict_states_its_causes_worst_first():
 def test_a_clean_contract_says_why_it_can_be_signed():
     assert assess_verdict([_finding(Status.present)], _hds(HdsVerdict.certified))[1][0].code == "clear"
     assert assess_verdict([_finding(Status.present)])[1][0].code == "clear_clauses"
+
+
+def test_fail_on_counts_clause_gaps_from_the_threshold_up():
+    from vendorcheck.verdict import fails
+
+    minor = [_finding(Status.partial, Severity.minor), _finding(Status.present, Severity.blocking)]
+    assert fails(minor, None, Severity.minor)
+    assert not fails(minor, None, Severity.major) and not fails(minor, None, Severity.blocking)
+
+
+def test_fail_on_counts_an_hds_outcome_that_forbids_signing_as_blocking_but_not_one_to_verify():
+    from vendorcheck.verdict import fails
+
+    clean = [_finding(Status.present)]
+    assert fails(clean, _hds(HdsVerdict.expired), Severity.blocking)
+    assert not fails(clean, _hds(HdsVerdict.not_found, partial=True), Severity.minor)
+    assert fails(clean, _hds(HdsVerdict.not_found, partial=False), Severity.blocking)

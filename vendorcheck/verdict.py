@@ -11,6 +11,7 @@ from __future__ import annotations
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 from vendorcheck.i18n import t
 from vendorcheck.models import Finding, Language, Severity, Verdict
+from vendorcheck.ranking import at_least
 from vendorcheck.review import VerdictCause
 
 # Hosting health data without a certificate covering what the vendor does is an offence (CSP L.1115-1):
@@ -79,6 +80,16 @@ def overall_verdict(findings: list[Finding], hds: HdsAssessment | None = None) -
 def needs_addendum(verdict: Verdict, findings: list[Finding]) -> bool:
     """An addendum is offered only for clauses to amend."""
     return verdict is not Verdict.signable and any(f.is_violation for f in findings)
+
+
+def fails(findings: list[Finding], hds: HdsAssessment | None, threshold: Severity) -> bool:
+    """Whether a gap of `threshold` severity or worse exists (`review --fail-on`): a clause that is
+    partial, contradicted or missing, or an HDS outcome that forbids signing, which counts as blocking.
+    A certification only to verify on the official list is not a gap of the contract."""
+    severities = [f.severity for f in findings if f.is_violation]
+    if hds is not None and _hds_blocks(hds):
+        severities.append(Severity.blocking)
+    return any(at_least(severity, threshold) for severity in severities)
 
 
 def _hds_blocks(hds: HdsAssessment) -> bool:

@@ -41,11 +41,19 @@ def review(
     ] = None,
     ocr: OcrOption = None,
     ocr_output: OcrOutputOption = None,
+    fail_on: Annotated[
+        Literal["blocking", "major", "minor"] | None,
+        typer.Option("--fail-on", help="Code de sortie 1 si le contrat a un écart de cette gravité ou plus grave "
+                                       "(une certification HDS qui interdit de signer compte comme bloquante ; une "
+                                       "certification seulement à vérifier ne compte pas), pour les scripts et la CI."),
+    ] = None,
 ) -> None:
     """Analyse un contrat et affiche, exigence par exigence, ce qui est présent, faible ou absent."""
     from vendorcheck.api import review_file
+    from vendorcheck.models import Severity
     from vendorcheck.render import get_renderer
     from vendorcheck.rulebook import load_rules
+    from vendorcheck.verdict import fails
 
     with page_progress(stderr, lang):
         result = review_file(file, health_data=health_data, lang=lang, ingest=ingest_options(ocr, ocr_output),
@@ -57,3 +65,5 @@ def review(
             renderer(result, out)
     else:
         renderer(result, sys.stdout)
+    if fail_on and fails(result.findings, result.hds, Severity(fail_on)):
+        raise typer.Exit(1)
