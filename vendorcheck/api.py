@@ -34,7 +34,8 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     hds = assess_contract(document, parties, vendor=vendor, declaration=declaration, today=today) if health_data \
         else None
     verdict, causes = assess_verdict(findings, hds)
-    return Review(document=_info(document, warnings=[*document.warnings, *reading_notes(document, lang)]),
+    warnings = [*(warning.text(lang) for warning in document.warnings), *reading_notes(document, lang)]
+    return Review(document=_info(document, warnings=warnings),
                   findings=findings, verdict=verdict, verdict_causes=causes, health_data=health_data, lang=lang,
                   rules_version=pack.version, parties=parties, vendor=identity, created_at=datetime.now(UTC),
                   hds=hds)

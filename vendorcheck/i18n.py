@@ -4,6 +4,11 @@
 numbers and dates in the conventions of the language (« 1 234,5 », « 5 décembre 2026 »). An entry that
 maps plural categories (`one`, `other`) is chosen by Babel's CLDR rules from `count`: in French 0 and 1
 are singular (« 0 écart bloquant »), in English only 1 is.
+
+A date placeholder may name a pattern of the catalogue's `format` group, `{valid_until:date_numeric}`
+(« 30/06/2026 », "2026-06-30"). A `Message` given as a parameter, or raised in an error, is written in
+the language of the text it ends up in: code that does not know the reader's language (ingestion, list
+import) says what to write, and the catalogue says how.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import string
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Language = Literal["fr", "en"]
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -62,6 +67,20 @@ def t(key: str, lang: Language, /, **params: Any) -> str:
     return _Formatter(lang).vformat(entry, (), params)
 
 
+class Message(NamedTuple):
+    """A catalogue entry and its parameters, to be written in whichever language the reader gets."""
+
+    key: str
+    params: dict[str, Any]
+
+    def text(self, lang: Language) -> str:
+        return t(self.key, lang, **self.params)
+
+
+def message(key: str, /, **params: Any) -> Message:
+    return Message(key, params)
+
+
 def has(key: str, lang: Language) -> bool:
     return key in catalogue(lang)
 
@@ -84,8 +103,12 @@ def format_number(value: int | float, lang: Language) -> str:
 
 
 def format_date(value: date, lang: Language, *, style: str = "long") -> str:
+    """A date (or a date and time) in Babel's `style` ("long", "short"…) or pattern ("dd/MM/yyyy HH:mm")."""
     from babel.dates import format_date as babel_format_date
+    from babel.dates import format_datetime
 
+    if isinstance(value, datetime):
+        return format_datetime(value, format=style, locale=lang)
     return babel_format_date(value, format=style, locale=lang)
 
 
@@ -96,6 +119,10 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Message):
+            return value.text(self.lang)
+        if isinstance(value, date) and format_spec.isidentifier():
+            return format_date(value, self.lang, style=t(f"format.{format_spec}", self.lang))
         if format_spec:
             return super().format_field(value, format_spec)
         if isinstance(value, bool):

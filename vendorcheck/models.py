@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from vendorcheck.i18n import Language
+from vendorcheck.i18n import Language, Message
 
 SourceFormat = Literal["pdf", "docx", "text", "markdown", "image"]
 LocationUnit = Literal["page", "paragraph", "line"]
@@ -86,7 +86,7 @@ class Document(BaseModel):
     page_count: int | None = None
     sections: list[Section] = Field(default_factory=list)
     language: Language = "fr"
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Message] = Field(default_factory=list)  # written in the review's language
     recognised: list[RecognisedPage] = Field(default_factory=list)  # pages read by OCR; their text is in `text`
 
     @model_validator(mode="after")

@@ -133,10 +133,8 @@ def test_every_error_class_has_its_own_code_and_both_messages():
     codes = [cls.code for cls in leaves]
     assert len(codes) == len(set(codes)), sorted(codes)
     for cls in leaves:
-        if cls.catalogue_key:
-            fr, en = (catalogue(lang)[cls.catalogue_key] for lang in ("fr", "en"))
-        else:
-            fr, en = errors.MESSAGES[cls.code]
+        key = cls.catalogue_key or f"errors.{cls.code}"
+        fr, en = (catalogue(lang)[key] for lang in ("fr", "en"))
         assert fr and en and fr != en
 
 

@@ -144,7 +144,7 @@ def test_page_without_text_gives_a_warning(make_pdf):
     text_page = ["Article 1 – Objet du contrat", "Le Prestataire héberge les données de santé du Cabinet."] * 4
     document = load(make_pdf([text_page, [], text_page]))
     assert document.page_count == 3
-    assert document.warnings and "(2)" in document.warnings[0]
+    assert document.warnings and "(2)" in document.warnings[0].text("fr")
 
 
 def test_blank_document_is_refused_as_scanned_when_ocr_is_off(make_pdf):

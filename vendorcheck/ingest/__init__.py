@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vendorcheck import errors
+from vendorcheck.i18n import Message, message
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.ingest.text import UTF16_BOMS
 from vendorcheck.models import Document
@@ -34,11 +35,11 @@ def sniff(path: Path, head: bytes) -> str:
     if any(head.startswith(magic) for magic in IMAGE_MAGIC):
         return "image"
     if suffix in IMAGE_SUFFIXES:
-        raise errors.CorruptImage(path, detail=f"pas une image {suffix[1:].upper()}")
+        raise errors.CorruptImage(path, detail=message("ingest.errors.not_an_image", kind=suffix[1:].upper()))
     if suffix == ".pdf":
-        raise errors.CorruptPdf(path, detail="en-tête %PDF absent")
+        raise errors.CorruptPdf(path, detail=message("ingest.errors.no_pdf_header"))
     if suffix in (".docx", ".docm", ".dotx"):
-        raise errors.CorruptDocx(path, detail="pas une archive zip")
+        raise errors.CorruptDocx(path, detail=message("ingest.errors.not_a_zip"))
     if suffix in TEXT_SUFFIXES and (b"\x00" not in head or head.startswith(UTF16_BOMS)):
         return "markdown" if suffix in (".md", ".markdown") else "text"
     if suffix in TEXT_SUFFIXES - {""}:
@@ -46,12 +47,12 @@ def sniff(path: Path, head: bytes) -> str:
     raise errors.UnsupportedFormat(path, detected=_describe(suffix, head))
 
 
-def _describe(suffix: str, head: bytes) -> str:
+def _describe(suffix: str, head: bytes) -> str | Message:
     for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"{\\rtf", "RTF"),
                         (b"GIF8", "image GIF"), (b"RIFF", "RIFF / WebP")):
         if head.startswith(magic):
             return name
-    return suffix or "inconnu"
+    return suffix or message("ingest.errors.unknown_format")
 
 
 def _registry() -> dict[str, Loader]:
@@ -75,7 +76,7 @@ def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None
     opts = IngestOptions.resolve(options)
     try:
         if path.is_dir():
-            raise errors.UnreadableFile(path, detail="c'est un dossier, pas un fichier")
+            raise errors.UnreadableFile(path, detail=message("ingest.errors.folder"))
         if not path.is_file():
             raise errors.FileMissing(path)
         size = path.stat().st_size

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vendorcheck.i18n import Message
 from vendorcheck.models import Document, LocationUnit, RecognisedPage, SourceFormat
 from vendorcheck.structure import detect_language, split_sections
 
 
 def assemble(path: Path, data: bytes, fmt: SourceFormat, units: list[str], *, unit: LocationUnit,
-             separator: str, page_count: int | None = None, warnings: list[str] | None = None,
+             separator: str, page_count: int | None = None, warnings: list[Message] | None = None,
              recognised: list[RecognisedPage] | None = None) -> Document:
     """`units[i]` becomes location i+1; units are final text, so every offset maps back exactly."""
     starts: list[int] = []

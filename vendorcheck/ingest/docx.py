@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vendorcheck import errors
+from vendorcheck.i18n import message
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted
 from vendorcheck.ingest.numbering import ListNumbering, W
@@ -62,15 +63,15 @@ def _check_archive(path: Path, data: bytes, options: IngestOptions) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise errors.CorruptDocx(path, detail="pas une archive zip") from exc
+        raise errors.CorruptDocx(path, detail=message("ingest.errors.not_a_zip")) from exc
     with archive:
         members = archive.infolist()
         if "word/document.xml" not in {m.filename for m in members}:
-            raise errors.CorruptDocx(path, detail="word/document.xml absent")
+            raise errors.CorruptDocx(path, detail=message("ingest.errors.no_document_xml"))
         # Sizes declared in the central directory; python-docx would inflate whatever is there.
         total = sum(m.file_size for m in members)
         if total > options.docx_max_uncompressed:
-            raise errors.DocxBomb(path, detail=f"{total // (1024 * 1024)} Mo")
+            raise errors.DocxBomb(path, detail=message("ingest.errors.megabytes", size=str(total // (1024 * 1024))))
         for member in members:
             if member.compress_size and member.file_size / member.compress_size > options.docx_max_ratio:
                 raise errors.DocxBomb(path, detail=f"{member.filename} x{member.file_size // member.compress_size}")

@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 
 from vendorcheck import errors
+from vendorcheck.i18n import Message, message
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted
 from vendorcheck.ingest.layout import tidy_pages
@@ -31,7 +32,7 @@ MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 400  # below, text is too small for Tesseract;
 def load_pdf(path: Path, data: bytes, options: IngestOptions) -> Document:
     raw = _pages_pdfium(path, data) if options.pdf_engine == "pdfium" else _pages_pdfplumber(path, data)
     if not raw:
-        raise errors.CorruptPdf(path, detail="aucune page")
+        raise errors.CorruptPdf(path, detail=message("ingest.errors.no_page"))
     pages = [clean_extracted(page) for page in raw]
     visible = [len("".join(page.split())) for page in pages]
     textless = [number for number, chars in enumerate(visible, start=1) if chars < options.min_text_chars_per_page]
@@ -53,8 +54,8 @@ def _recognise(path: Path, data: bytes, numbers: list[int], options: IngestOptio
     if not numbers:
         return {}
     if len(numbers) > options.max_ocr_pages:
-        raise errors.ImageTooLarge(path, detail=f"{len(numbers)} pages à reconnaître",
-                                   limit=f"{options.max_ocr_pages} pages")
+        raise errors.ImageTooLarge(path, detail=message("ingest.errors.pages_to_read", count=len(numbers)),
+                                   limit=message("ingest.errors.pages", count=options.max_ocr_pages))
     import pypdfium2 as pdfium
 
     settings = options.ocr_settings()
@@ -92,13 +93,11 @@ def _scan_dpi(page) -> float | None:  # noqa: ANN001 - a pypdfium2 page
     return max(best, MIN_SCAN_DPI) if best else None
 
 
-def _blank_pages_warning(pages: list[int], *, recognised: bool) -> str:
+def _blank_pages_warning(pages: list[int], *, recognised: bool) -> Message:
     """A partly scanned contract (a typed cover page, scanned annexes) is reviewed, but says so."""
     shown = ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
-    if recognised:
-        return f"{len(pages)} page(s) sans texte, même par OCR ({shown}) : pages blanches ou illisibles."
-    return (f"{len(pages)} page(s) sans couche texte ({shown}) : probablement scannées, leur contenu n'a pas "
-            "été analysé ; relancez sans --no-ocr pour les lire par OCR.")
+    key = "ingest.blank_pages.recognised" if recognised else "ingest.blank_pages.not_read"
+    return message(key, count=len(pages), pages=shown)
 
 
 def _pages_pdfium(path: Path, data: bytes) -> list[str]:
@@ -126,13 +125,12 @@ def _pages_pdfium(path: Path, data: bytes) -> list[str]:
     return pages
 
 
-_PDFIUM_REASONS = {2: "fichier illisible", 3: "structure PDF invalide", 5: "protection non prise en charge",
-                   6: "page illisible"}
+_PDFIUM_REASONS = {2: "file", 3: "format", 5: "security", 6: "page"}  # FPDF_ERR_* codes
 
 
-def _pdfium_reason(exc: Exception) -> str:
+def _pdfium_reason(exc: Exception) -> Message:
     """PDFium's error code in words (its own message is English and names PDFium)."""
-    return _PDFIUM_REASONS.get(getattr(exc, "err_code", None), "erreur de lecture")
+    return message(f"ingest.errors.pdfium.{_PDFIUM_REASONS.get(getattr(exc, 'err_code', None), 'unknown')}")
 
 
 def _pages_pdfplumber(path: Path, data: bytes) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vendorcheck import errors
+from vendorcheck.i18n import message
 from vendorcheck.ingest.cleanup import clean_extracted
 from vendorcheck.ingest.ocr import Reading
 from vendorcheck.models import RecognisedPage
@@ -48,7 +49,7 @@ def write_searchable_pdf(target: Path, page_count: int, readings: dict[int, Read
         try:
             out.save(target)
         except OSError as exc:
-            raise errors.OptionError(target, detail=f"--ocr-output : écriture impossible ({exc.strerror})") from exc
+            raise errors.OptionError(target, detail=message("ingest.errors.ocr_output", reason=exc.strerror)) from exc
     finally:
         out.close()
         if source is not None:
