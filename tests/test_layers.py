@@ -29,7 +29,8 @@ def layers() -> list[list[str]]:
 
 def parts() -> set[str]:
     return {p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"} | {
-        p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+        p.parent.name for p in PACKAGE.glob("*/__init__.py")
+    }
 
 
 def imports() -> dict[tuple[str, str], list[str]]:
@@ -60,8 +61,11 @@ def test_every_part_has_a_layer():
 
 def test_imports_only_point_down():
     level = {part: index for index, layer in enumerate(layers()) for part in layer}
-    upward = [f"{source} -> {target} ({', '.join(sorted(set(where)))})"
-              for (source, target), where in sorted(imports().items()) if level[target] >= level[source]]
+    upward = [
+        f"{source} -> {target} ({', '.join(sorted(set(where)))})"
+        for (source, target), where in sorted(imports().items())
+        if level[target] >= level[source]
+    ]
     assert not upward, "imports that do not point down the layers:\n" + "\n".join(upward)
 
 
@@ -75,7 +79,7 @@ def test_no_cycle_between_parts():
         state[part] = "open"
         for target in sorted(graph[part]):
             if state.get(target) == "open":
-                pytest.fail("import cycle: " + " -> ".join([*trail[trail.index(target):], target]))
+                pytest.fail("import cycle: " + " -> ".join([*trail[trail.index(target) :], target]))
             if target not in state:
                 visit(target, [*trail, target])
         state[part] = "done"

@@ -13,9 +13,16 @@ from vendorcheck.rulebook import RulePack, load_rules
 from vendorcheck.verdict import assess_verdict
 
 
-def review(document: Document, *, health_data: bool = True, lang: Language = "fr",
-           rules: RulePack | None = None, vendor: str | None = None, declaration: str | Path | None = None,
-           today: date | None = None) -> Review:
+def review(
+    document: Document,
+    *,
+    health_data: bool = True,
+    lang: Language = "fr",
+    rules: RulePack | None = None,
+    vendor: str | None = None,
+    declaration: str | Path | None = None,
+    today: date | None = None,
+) -> Review:
     """Review an already-loaded document against the rule pack (the shipped one by default).
 
     The engine judges the clauses; the parties are read from the preamble. With health data, the vendor
@@ -31,26 +38,58 @@ def review(document: Document, *, health_data: bool = True, lang: Language = "fr
     findings = temper(review_findings(document, pack, health_data=health_data, lang=lang), document)
     identity = identify_vendor(document)
     parties = extract_parties(document, identity)
-    hds = assess_contract(document, parties, vendor=vendor, declaration=declaration, today=today) if health_data \
-        else None
+    hds = (
+        assess_contract(document, parties, vendor=vendor, declaration=declaration, today=today) if health_data else None
+    )
     verdict, causes = assess_verdict(findings, hds)
     warnings = [*(warning.text(lang) for warning in document.warnings), *reading_notes(document, lang)]
-    return Review(document=_info(document, warnings=warnings),
-                  findings=findings, verdict=verdict, verdict_causes=causes, health_data=health_data, lang=lang,
-                  rules_version=pack.version, parties=parties, vendor=identity, created_at=datetime.now(UTC),
-                  hds=hds)
+    return Review(
+        document=_info(document, warnings=warnings),
+        findings=findings,
+        verdict=verdict,
+        verdict_causes=causes,
+        health_data=health_data,
+        lang=lang,
+        rules_version=pack.version,
+        parties=parties,
+        vendor=identity,
+        created_at=datetime.now(UTC),
+        hds=hds,
+    )
 
 
-def review_file(path: str | Path, *, health_data: bool = True, lang: Language = "fr",
-                rules: RulePack | None = None,
-                ingest: IngestOptions | dict[str, Any] | None = None, vendor: str | None = None,
-                declaration: str | Path | None = None, today: date | None = None) -> Review:
+def review_file(
+    path: str | Path,
+    *,
+    health_data: bool = True,
+    lang: Language = "fr",
+    rules: RulePack | None = None,
+    ingest: IngestOptions | dict[str, Any] | None = None,
+    vendor: str | None = None,
+    declaration: str | Path | None = None,
+    today: date | None = None,
+) -> Review:
     """Load a contract file and review it. Raises an InputError subclass for unreadable files."""
-    return review(load(path, ingest), health_data=health_data, lang=lang, rules=rules, vendor=vendor,
-                  declaration=declaration, today=today)
+    return review(
+        load(path, ingest),
+        health_data=health_data,
+        lang=lang,
+        rules=rules,
+        vendor=vendor,
+        declaration=declaration,
+        today=today,
+    )
 
 
 def _info(document: Document, *, warnings: list[str]) -> DocumentInfo:
-    return DocumentInfo(name=document.name, sha256=document.sha256, format=document.format,
-                        language=document.language, unit=document.unit, page_count=document.page_count,
-                        characters=len(document.text), warnings=warnings, recognised=document.recognised)
+    return DocumentInfo(
+        name=document.name,
+        sha256=document.sha256,
+        format=document.format,
+        language=document.language,
+        unit=document.unit,
+        page_count=document.page_count,
+        characters=len(document.text),
+        warnings=warnings,
+        recognised=document.recognised,
+    )

@@ -38,8 +38,9 @@ class Limits(BaseModel):
 
 
 LIST_LIMITS = Limits()
-DECLARATION_LIMITS = Limits(max_bytes=5 * 1024 * 1024, max_rows=2_000, max_nodes=20_000,
-                            max_unzipped_bytes=50 * 1024 * 1024)
+DECLARATION_LIMITS = Limits(
+    max_bytes=5 * 1024 * 1024, max_rows=2_000, max_nodes=20_000, max_unzipped_bytes=50 * 1024 * 1024
+)
 
 
 class LimitExceeded(Exception):

@@ -17,9 +17,15 @@ from vendorcheck.hds.verdicts import assess
 from vendorcheck.models import Document, Party
 
 
-def assess_contract(document: Document, parties: list[Party], *, vendor: str | None = None,
-                    declaration: str | Path | None = None, today: date | None = None,
-                    snapshot: Snapshot | str | None = None) -> HdsAssessment:
+def assess_contract(
+    document: Document,
+    parties: list[Party],
+    *,
+    vendor: str | None = None,
+    declaration: str | Path | None = None,
+    today: date | None = None,
+    snapshot: Snapshot | str | None = None,
+) -> HdsAssessment:
     """HDS assessment of the contract's vendor.
 
     document (Document): the contract.
@@ -41,15 +47,21 @@ def assess_contract(document: Document, parties: list[Party], *, vendor: str | N
         # Identity is compared with its evidence by the cross-check; the claim checks the certificate.
         claim = filled.claim().model_copy(update={"entity": None, "siren": None})
     products = ", ".join(filled.products) if filled and filled.products else None
-    result = assess(query, service=filled.service if filled else None, today=today, snapshot=snap,
-                    product=products, claim=claim)
+    result = assess(
+        query, service=filled.service if filled else None, today=today, snapshot=snap, product=products, claim=claim
+    )
     if filled:
-        extra = [r for host in filled.hds.hosts for r in _host(host.name, host.siren, host.activities.numbers,
-                                                                today, snap)]
+        extra = [
+            r for host in filled.hds.hosts for r in _host(host.name, host.siren, host.activities.numbers, today, snap)
+        ]
         reasons = result.reasons + extra
-        result = result.model_copy(update={
-            "reasons": reasons, "verdict": verdict_of(reasons),
-            "inconsistencies": cross_check(filled, document, parties=parties, entry=result.entry, snapshot=snap)})
+        result = result.model_copy(
+            update={
+                "reasons": reasons,
+                "verdict": verdict_of(reasons),
+                "inconsistencies": cross_check(filled, document, parties=parties, entry=result.entry, snapshot=snap),
+            }
+        )
     return result
 
 
@@ -69,8 +81,9 @@ def _host(name: str, siren: str | None, activities: list[int], today: date, snap
     # Absent from a partial list proves nothing: say so without turning it into a verdict.
     unknowable = checked.verdict is HdsVerdict.not_found and snap.info.partial
     if clear and activities and covered and checked.expiry_date:
-        return [reason("declared_host_covered", host=name, activities=sorted(activities),
-                       valid_until=checked.expiry_date)]
+        return [
+            reason("declared_host_covered", host=name, activities=sorted(activities), valid_until=checked.expiry_date)
+        ]
     if clear or unknowable:
         return [reason("declared_host", host=name, status=status)]
     return [reason("subcontractor_uncertified", host=name, activities=activities, status=status)]
@@ -87,6 +100,13 @@ def _status(checked: HdsAssessment, lang: str) -> str:
 
 def _unidentified(snap: Snapshot, today: date) -> HdsAssessment:
     reasons = [reason("vendor_unidentified")]
-    return HdsAssessment(query="", verdict=verdict_of(reasons), reasons=reasons, today=today,
-                         snapshot_id=snap.info.id, snapshot_date=snap.info.list_date,
-                         snapshot_source=snap.info.source, snapshot_partial=snap.info.partial)
+    return HdsAssessment(
+        query="",
+        verdict=verdict_of(reasons),
+        reasons=reasons,
+        today=today,
+        snapshot_id=snap.info.id,
+        snapshot_date=snap.info.list_date,
+        snapshot_source=snap.info.source,
+        snapshot_partial=snap.info.partial,
+    )

@@ -32,7 +32,6 @@ class Severity(StrEnum):
     minor = "minor"
 
 
-
 class Verdict(StrEnum):
     """Overall opinion on a contract, as French practitioners phrase it."""
 
@@ -108,8 +107,14 @@ class Document(BaseModel):
         """`text[start:end]` verbatim, with where a reader finds it: page (or paragraph), line and section.
         The one way every part quotes a document; `opened_before` as in `section_at`."""
         section = self.section_at(start, opened_before=opened_before)
-        return Evidence(quote=self.text[start:end], start=start, end=end, page=self.location(start),
-                        line=self.line(start), section=section.label if section else None)
+        return Evidence(
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            page=self.location(start),
+            line=self.line(start),
+            section=section.label if section else None,
+        )
 
     def section_at(self, offset: int, *, opened_before: int | None = None) -> Section | None:
         """The innermost section containing `offset`; with `opened_before`, only sections whose heading
@@ -147,8 +152,11 @@ class Finding(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     unverified: bool = False
     ocr_confidence: float | None = Field(
-        None, ge=0.0, le=100.0,
-        description="Set when the finding rests on text read by OCR: the recognition confidence of that text.")
+        None,
+        ge=0.0,
+        le=100.0,
+        description="Set when the finding rests on text read by OCR: the recognition confidence of that text.",
+    )
 
     @property
     def is_violation(self) -> bool:
@@ -165,8 +173,10 @@ class Party(BaseModel):
 class Signal(BaseModel):
     """One reason to think a name is the vendor, with where it is written."""
 
-    kind: str = Field(description="parties | defined_role | statement | operator | legal | provided_by | signature "
-                                  "| signature_role | alias | title | controller")
+    kind: str = Field(
+        description="parties | defined_role | statement | operator | legal | provided_by | signature "
+        "| signature_role | alias | title | controller"
+    )
     weight: float
     start: int
     end: int

@@ -11,12 +11,22 @@ from vendorcheck.models import Finding, Severity, Status, Verdict
 
 SEVERITIES: tuple[Severity, ...] = (Severity.blocking, Severity.major, Severity.minor)
 # A contradiction is worse than a silence, which is worse than a clause that falls short.
-STATUSES: tuple[Status, ...] = (Status.non_compliant, Status.missing, Status.partial, Status.present,
-                                Status.not_applicable)
+STATUSES: tuple[Status, ...] = (
+    Status.non_compliant,
+    Status.missing,
+    Status.partial,
+    Status.present,
+    Status.not_applicable,
+)
 # The order in which a practice chases its suppliers. A supplier with nothing reviewed yet ("unchecked")
 # comes right after those not to sign: nobody knows what its contract says.
-OVERALL: tuple[str, ...] = (Verdict.not_signable, "unchecked", Verdict.signable_with_addendum,
-                            Verdict.verify_certification, Verdict.signable)
+OVERALL: tuple[str, ...] = (
+    Verdict.not_signable,
+    "unchecked",
+    Verdict.signable_with_addendum,
+    Verdict.verify_certification,
+    Verdict.signable,
+)
 
 
 def severity_rank(severity: Severity) -> int:

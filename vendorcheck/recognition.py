@@ -36,8 +36,9 @@ def _tempered(finding: Finding, reading: dict[int, float], lowest: float) -> Fin
     else:
         # Absent from the whole text: any page read badly may be where the clause was.
         confidence = lowest
-    return finding.model_copy(update={"ocr_confidence": confidence,
-                                      "confidence": round(finding.confidence * confidence / 100, 2)})
+    return finding.model_copy(
+        update={"ocr_confidence": confidence, "confidence": round(finding.confidence * confidence / 100, 2)}
+    )
 
 
 def reading_notes(document: Document, lang: Language) -> list[str]:
@@ -46,10 +47,14 @@ def reading_notes(document: Document, lang: Language) -> list[str]:
         return []
     pages = document.recognised
     mean = sum(page.confidence for page in pages) / len(pages)
-    notes = [t("ocr.notice", lang, count=len(pages), pages=page_ranges([p.page for p in pages]),
-               confidence=round(mean))]
-    notes += [t("ocr.reread", lang, page=str(page.page), confidence=round(page.confidence))
-              for page in pages if page.confidence < LOW_CONFIDENCE]
+    notes = [
+        t("ocr.notice", lang, count=len(pages), pages=page_ranges([p.page for p in pages]), confidence=round(mean))
+    ]
+    notes += [
+        t("ocr.reread", lang, page=str(page.page), confidence=round(page.confidence))
+        for page in pages
+        if page.confidence < LOW_CONFIDENCE
+    ]
     return notes
 
 

@@ -55,9 +55,11 @@ class CorpusScore(BaseModel):
 
     @property
     def overall(self) -> RequirementScore:
-        return RequirementScore(tp=sum(r.tp for r in self.per_requirement.values()),
-                                fp=sum(r.fp for r in self.per_requirement.values()),
-                                fn=sum(r.fn for r in self.per_requirement.values()))
+        return RequirementScore(
+            tp=sum(r.tp for r in self.per_requirement.values()),
+            fp=sum(r.fp for r in self.per_requirement.values()),
+            fn=sum(r.fn for r in self.per_requirement.values()),
+        )
 
     @property
     def f1(self) -> float:
@@ -101,5 +103,12 @@ def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
                 for ev in finding.evidence:
                     quotes += 1
                     grounded += squash(ev.quote) in text
-    return CorpusScore(per_requirement=dict(per_req), confusion=dict(confusion), exact=exact, total=total,
-                       quotes=quotes, grounded=grounded, mismatches=mismatches)
+    return CorpusScore(
+        per_requirement=dict(per_req),
+        confusion=dict(confusion),
+        exact=exact,
+        total=total,
+        quotes=quotes,
+        grounded=grounded,
+        mismatches=mismatches,
+    )

@@ -33,8 +33,9 @@ LOOP_INPUTS = [p for p in SAMPLES if p.suffix == ".md"] + [
 
 def clauses_only(addendum: Addendum) -> Addendum:
     """The addendum without the quotations of the stipulations it replaces."""
-    return addendum.model_copy(update={"articles": [a.model_copy(update={"lead": None, "replaced": []})
-                                                    for a in addendum.articles]})
+    return addendum.model_copy(
+        update={"articles": [a.model_copy(update={"lead": None, "replaced": []}) for a in addendum.articles]}
+    )
 
 
 def review_text(text: str, tmp_path: Path, name: str) -> Review:
@@ -44,8 +45,11 @@ def review_text(text: str, tmp_path: Path, name: str) -> Review:
 
 
 def not_present(review: Review, requirements: set[str]) -> dict[str, str]:
-    return {f.requirement: f.status.value for f in review.findings
-            if f.requirement in requirements and f.status is not Status.present}
+    return {
+        f.requirement: f.status.value
+        for f in review.findings
+        if f.requirement in requirements and f.status is not Status.present
+    }
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -62,11 +66,13 @@ def amended_contract(document: Document, review: Review, addendum: Addendum) -> 
     """The contract as the addendum leaves it: quoted stipulations struck out (to the end of their
     paragraph, as a review cuts long quotes), then the addendum's clauses; and where the clauses start."""
     text = document.text
-    spans = sorted({(e.start, e.end) for f in review.violations if f.status is not Status.missing
-                    for e in f.evidence}, reverse=True)
+    spans = sorted(
+        {(e.start, e.end) for f in review.violations if f.status is not Status.missing for e in f.evidence},
+        reverse=True,
+    )
     for start, end in spans:
         stop = text.find("\n", end)
-        text = text[:start] + text[stop if stop != -1 else len(text):]
+        text = text[:start] + text[stop if stop != -1 else len(text) :]
     return text + "\n\n" + write_markdown(clauses_only(addendum)), len(text)
 
 
@@ -88,6 +94,7 @@ def test_contract_plus_addendum(path: Path, tmp_path: Path) -> None:
 
     text, contract_end = amended_contract(document, review, addendum)
     amended = review_text(text, tmp_path, "contrat-modifie.md")
-    missed = {r: s for r, s in not_present(amended, covered).items()
-              if not overridden_by_precedence(amended, r, contract_end)}
+    missed = {
+        r: s for r, s in not_present(amended, covered).items() if not overridden_by_precedence(amended, r, contract_end)
+    }
     assert not missed, f"clauses not recognised: {missed}"

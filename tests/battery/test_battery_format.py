@@ -58,13 +58,16 @@ def test_texts_are_short_excerpts():
         assert case.text == case.text.strip() and 20 <= len(case.text) <= 1000, case.id
 
 
-@pytest.mark.parametrize("bad", [
-    {"extra": "x"},
-    {"expect": "not_applicable"},
-    {"lang": "de"},
-    {"id": "GDPR-28-2 fr 1"},
-    {"why": ""},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"extra": "x"},
+        {"expect": "not_applicable"},
+        {"lang": "de"},
+        {"id": "GDPR-28-2 fr 1"},
+        {"why": ""},
+    ],
+)
 def test_case_schema_is_strict(bad):
     case = BATTERY.cases[0].model_dump() | bad
     with pytest.raises(ValidationError):
@@ -74,4 +77,3 @@ def test_case_schema_is_strict(bad):
 def test_battery_schema_forbids_unknown_keys():
     with pytest.raises(ValidationError):
         Battery.model_validate({"written": "2026-12-05", "cases": [], "tuned": True})
-

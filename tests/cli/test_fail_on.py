@@ -16,10 +16,17 @@ CONFORMING = CONTRACTS / "pacs-radiologie-hebergement.md"
 MAJOR_AT_WORST = CONTRACTS / "dpa-cloud-backup-en.md"
 
 
-@pytest.mark.parametrize(("contract", "threshold", "code"), [
-    (WEAK, "major", 1), (WEAK, "blocking", 1), (CONFORMING, "major", 0), (CONFORMING, "minor", 0),
-    (MAJOR_AT_WORST, "blocking", 0), (MAJOR_AT_WORST, "major", 1),
-])
+@pytest.mark.parametrize(
+    ("contract", "threshold", "code"),
+    [
+        (WEAK, "major", 1),
+        (WEAK, "blocking", 1),
+        (CONFORMING, "major", 0),
+        (CONFORMING, "minor", 0),
+        (MAJOR_AT_WORST, "blocking", 0),
+        (MAJOR_AT_WORST, "major", 1),
+    ],
+)
 def test_fail_on_sets_the_exit_code(contract, threshold, code):  # noqa: ANN001
     result = CliRunner().invoke(app, ["review", str(contract), "-f", "json", "--fail-on", threshold])
     assert result.exit_code == code, result.output

@@ -67,9 +67,15 @@ def test_blank_templates_fail_on_the_vendor_name_only(tmp_path: Path) -> None:
 def test_xlsx_template_filled_in_round_trips(tmp_path: Path) -> None:
     path = write_template(tmp_path / "modele.xlsx", "xlsx")
     workbook = load_workbook(path)
-    answers = {"vendor.name": "Nuage Fictif SAS", "vendor.siren": 901000109, "service": "SaaS",
-               "hds.activities": "1 à 6", "hds.valid_until": "28/02/2028", "breach_notification_hours": "2 jours",
-               "transfers_outside_eea": "non"}
+    answers = {
+        "vendor.name": "Nuage Fictif SAS",
+        "vendor.siren": 901000109,
+        "service": "SaaS",
+        "hds.activities": "1 à 6",
+        "hds.valid_until": "28/02/2028",
+        "breach_notification_hours": "2 jours",
+        "transfers_outside_eea": "non",
+    }
     for row in workbook[SHEET].iter_rows(min_row=2):
         if row[0].value in answers:
             row[2].value = answers[row[0].value]
@@ -77,11 +83,15 @@ def test_xlsx_template_filled_in_round_trips(tmp_path: Path) -> None:
     workbook.save(path)
     declaration = parse_declaration(path)
     assert (declaration.vendor.name, declaration.vendor.siren, declaration.service) == (
-        "Nuage Fictif SAS", "901000109", "saas")
+        "Nuage Fictif SAS",
+        "901000109",
+        "saas",
+    )
     assert declaration.hds.activities.numbers == [1, 2, 3, 4, 5, 6]
     assert declaration.breach_notification_hours == 48 and declaration.transfers_outside_eea is False
     assert [(s.name, s.siren, s.country) for s in declaration.sub_processors] == [
-        ("Ouest Datacentres SAS", "791463524", "FR")]
+        ("Ouest Datacentres SAS", "791463524", "FR")
+    ]
 
 
 def test_every_error_is_located(tmp_path: Path) -> None:
@@ -112,15 +122,25 @@ def test_unreadable_declarations(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text('{"vendor": ', encoding="utf-8")
     (tmp_path / "c.xlsx").write_bytes(b"PK\x03\x04broken")
     (tmp_path / "d.yaml").write_text("- juste\n- une liste\n", encoding="utf-8")
-    for name, fragment in (("a.yaml", "YAML invalide ligne 1"), ("b.json", "JSON invalide"),
-                           ("c.xlsx", "XLSX illisible"), ("d.yaml", "ne contient pas une déclaration")):
+    for name, fragment in (
+        ("a.yaml", "YAML invalide ligne 1"),
+        ("b.json", "JSON invalide"),
+        ("c.xlsx", "XLSX illisible"),
+        ("d.yaml", "ne contient pas une déclaration"),
+    ):
         with pytest.raises(DeclarationError, match=fragment):
             parse_declaration(tmp_path / name)
 
 
 def test_json_declaration_ignores_comment_keys(tmp_path: Path) -> None:
-    data = {"_aide": "commentaire", "vendor": {"name": "Nuage Fictif SAS"}, "hosting_locations": [
-        {"country": None, "city": None, "provider": None}, {"country": "Irlande", "city": "Dublin"}]}
+    data = {
+        "_aide": "commentaire",
+        "vendor": {"name": "Nuage Fictif SAS"},
+        "hosting_locations": [
+            {"country": None, "city": None, "provider": None},
+            {"country": "Irlande", "city": "Dublin"},
+        ],
+    }
     (tmp_path / "d.json").write_text(json.dumps(data), encoding="utf-8")
     declaration = parse_declaration(tmp_path / "d.json")
     assert [loc.country for loc in declaration.hosting_locations] == ["IE"]
@@ -136,8 +156,13 @@ def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapsho
     certificates cover what they do."""
     from vendorcheck.certification import assess_contract
 
-    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
-                             today=on, snapshot=snapshot)
+    result = assess_contract(
+        contract,
+        extract_parties(contract),
+        declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+        today=on,
+        snapshot=snapshot,
+    )
     assert result.verdict.value == "certified" and result.inconsistencies == []
     assert [r.code for r in result.reasons].count("declared_host_covered") == 2
 
@@ -147,10 +172,16 @@ def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, ship
     "hosted elsewhere but uncertified", and its certificate number is not "contradicted"."""
     from vendorcheck.certification import assess_contract
 
-    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
-                             today=date(2026, 11, 23), snapshot=shipped)
+    result = assess_contract(
+        contract,
+        extract_parties(contract),
+        declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+        today=date(2026, 11, 23),
+        snapshot=shipped,
+    )
     assert result.verdict.value == "not_found" and headline(result, "fr").startswith(
-        "Absent de la liste partielle utilisée, vérifier la certification")
+        "Absent de la liste partielle utilisée, vérifier la certification"
+    )
     assert {"hosted_at_host", "certificate_number_unknown"}.isdisjoint(result.codes)
     assert "certificate_number_unverifiable" in result.codes
 
@@ -158,13 +189,23 @@ def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, ship
 def test_contradicting_declaration(contract, snapshot) -> None:  # noqa: ANN001
     found = _check(SAMPLES / "armor-imagerie-contradictoire.xlsx", contract, snapshot)
     codes = [i.reason.code for i in found]
-    assert codes == ["decl_entity_contract", "decl_entity_list", "decl_location_not_in_contract",
-                     "decl_transfers_banned", "decl_transfers_self", "decl_subprocessor_not_in_contract",
-                     "decl_subprocessor_not_in_contract", "decl_subprocessor_undeclared", "decl_breach_delay",
-                     "decl_certificate_number", "decl_certificate_dates"]
+    assert codes == [
+        "decl_entity_contract",
+        "decl_entity_list",
+        "decl_location_not_in_contract",
+        "decl_transfers_banned",
+        "decl_transfers_self",
+        "decl_subprocessor_not_in_contract",
+        "decl_subprocessor_not_in_contract",
+        "decl_subprocessor_undeclared",
+        "decl_breach_delay",
+        "decl_certificate_number",
+        "decl_certificate_dates",
+    ]
     by_code = {i.reason.code: i for i in found}
-    assert by_code["decl_breach_delay"].reason.fr == ("Délai de notification des violations : 72 h selon la "
-                                                      "déclaration, 24 h selon le contrat.")
+    assert by_code["decl_breach_delay"].reason.fr == (
+        "Délai de notification des violations : 72 h selon la déclaration, 24 h selon le contrat."
+    )
     assert "délai maximal de 24 heures" in by_code["decl_breach_delay"].contract[0].quote
     assert "Aucun transfert" in by_code["decl_transfers_banned"].contract[0].quote
     assert by_code["decl_location_not_in_contract"].declared == "Irlande (IE)"
@@ -172,4 +213,4 @@ def test_contradicting_declaration(contract, snapshot) -> None:  # noqa: ANN001
     assert by_code["decl_certificate_number"].contract[0].quote == "HDS-2025-0417"
     for item in found:
         for quote in item.contract:
-            assert contract.text[quote.start:quote.end] == quote.quote
+            assert contract.text[quote.start : quote.end] == quote.quote

@@ -31,7 +31,7 @@ def test_every_quote_is_verbatim_and_located(corpus_reviews):
         text = (CORPUS / "texts" / f"{doc}.md").read_text(encoding="utf-8")
         for finding in review.findings:
             for ev in finding.evidence:
-                assert text[ev.start:ev.end] == ev.quote, (doc, finding.requirement)
+                assert text[ev.start : ev.end] == ev.quote, (doc, finding.requirement)
                 assert ev.line == text.count("\n", 0, ev.start) + 1
 
 

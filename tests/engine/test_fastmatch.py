@@ -13,9 +13,12 @@ from vendorcheck.ingest import load
 from vendorcheck.rulebook import load_rules
 from vendorcheck.text import fold_typography
 
-TEXTS = [ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md",
-         ROOT / "samples" / "contracts" / "dpa-cloud-backup-en.md",
-         CORPUS / "texts" / "009_wetransfer-dpa.md", CORPUS / "texts" / "024_demarches-simplifiees-cgu.md"]
+TEXTS = [
+    ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md",
+    ROOT / "samples" / "contracts" / "dpa-cloud-backup-en.md",
+    CORPUS / "texts" / "009_wetransfer-dpa.md",
+    CORPUS / "texts" / "024_demarches-simplifiees-cgu.md",
+]
 
 
 def _all_patterns(lang):

@@ -26,8 +26,15 @@ def test_case(case: dict, request: pytest.FixtureRequest) -> None:
         claim = parse_certificate(SAMPLES / case["certificate"]).claim()
     elif "claim" in case:
         claim = HdsClaim(**case["claim"])
-    result = assess(case["query"], service=case.get("service"), host=case.get("host"),
-                    product=case.get("product"), claim=claim, today=TODAY, snapshot=snapshot)
+    result = assess(
+        case["query"],
+        service=case.get("service"),
+        host=case.get("host"),
+        product=case.get("product"),
+        claim=claim,
+        today=TODAY,
+        snapshot=snapshot,
+    )
     assert result.verdict == HdsVerdict(case["verdict"]), reason_lines(result, "fr")
     if "entity" in case:
         assert (result.entry.legal_entity if result.entry else None) == case["entity"]

@@ -16,14 +16,27 @@ from vendorcheck.hds.models import HdsEntry, HdsVerdict
 from vendorcheck.hds.store import new_snapshot
 
 ENTRIES = [
-    HdsEntry(legal_entity="Ondine Santé SAS", trade_names=["Ondine"], siren="991000118",
-             valid_until=date(2028, 1, 31), activities=[1, 2, 3, 4, 5, 6]),
-    HdsEntry(legal_entity="Ondine Services SARL", siren="992000125", valid_until=date(2028, 1, 31),
-             activities=[5, 6]),
-    HdsEntry(legal_entity="Pic Cloud SAS", former_names=["Sommet Numérique SAS"], siren="993000132",
-             valid_until=date(2028, 1, 31), activities=[1, 2, 3, 4]),
-    HdsEntry(legal_entity="Pic Cloud Santé SAS", siren="994000149", valid_until=date(2028, 1, 31),
-             activities=[1, 2, 3, 4, 5, 6]),
+    HdsEntry(
+        legal_entity="Ondine Santé SAS",
+        trade_names=["Ondine"],
+        siren="991000118",
+        valid_until=date(2028, 1, 31),
+        activities=[1, 2, 3, 4, 5, 6],
+    ),
+    HdsEntry(legal_entity="Ondine Services SARL", siren="992000125", valid_until=date(2028, 1, 31), activities=[5, 6]),
+    HdsEntry(
+        legal_entity="Pic Cloud SAS",
+        former_names=["Sommet Numérique SAS"],
+        siren="993000132",
+        valid_until=date(2028, 1, 31),
+        activities=[1, 2, 3, 4],
+    ),
+    HdsEntry(
+        legal_entity="Pic Cloud Santé SAS",
+        siren="994000149",
+        valid_until=date(2028, 1, 31),
+        activities=[1, 2, 3, 4, 5, 6],
+    ),
 ]
 SNAPSHOT = new_snapshot(ENTRIES, list_date=date(2026, 11, 20), source="liste de test")
 
@@ -56,12 +69,15 @@ def test_a_former_name_finds_the_entity_under_its_new_name() -> None:
     assert "ancienne dénomination « Sommet Numérique SAS »" in " ".join(reason_lines(result, "fr"))
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("991000117", "Identifiant invalide"),
-    ("Cabinet Sans Nom (SIREN 123 456 789)", "Identifiant invalide"),
-    ("Ondine Services SARL", "Certifié HDS pour une partie des activités"),
-    ("Inconnue Santé SAS", "Absent de la liste des hébergeurs certifiés"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("991000117", "Identifiant invalide"),
+        ("Cabinet Sans Nom (SIREN 123 456 789)", "Identifiant invalide"),
+        ("Ondine Services SARL", "Certifié HDS pour une partie des activités"),
+        ("Inconnue Santé SAS", "Absent de la liste des hébergeurs certifiés"),
+    ],
+)
 def test_headlines_state_the_real_state(query: str, expected: str) -> None:
     assert headline(assess(query, today=TODAY, snapshot=SNAPSHOT), "fr").startswith(expected + " — ")
 

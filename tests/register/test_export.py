@@ -26,16 +26,45 @@ HOSTILE = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script>'
 
 @pytest.fixture
 def filled(register: Register, put: Callable) -> Register:
-    put(f"{ROOT}/acme/dpa.md", make_review("a" * 64, {
-        "GDPR-28-3-a": (Status.present, M), "GDPR-33-2": (Status.non_compliant, B),
-        "GDPR-28-3-LAST": (Status.missing, m)},
-        quote=HOSTILE, name="dpa.md"), folder="acme")
-    put(f"{ROOT}/zeta/cgu.md", make_review("b" * 64, {
-        "GDPR-28-3-a": (Status.present, M), "GDPR-33-2": (Status.present, B), "GDPR-28-3-LAST": (Status.present, m)},
-        name="cgu.md"), folder="zeta")
-    put(f"{ROOT}/zeta/scan.pdf", Outcome(path=f"{ROOT}/zeta/scan.pdf", sha256="c" * 64, kind="contract",
-                                         failure=Failure(code="VC-E011", message_fr="[VC-E011] PDF sans texte",
-                                                         message_en="[VC-E011] no text layer")), folder="zeta")
+    put(
+        f"{ROOT}/acme/dpa.md",
+        make_review(
+            "a" * 64,
+            {
+                "GDPR-28-3-a": (Status.present, M),
+                "GDPR-33-2": (Status.non_compliant, B),
+                "GDPR-28-3-LAST": (Status.missing, m),
+            },
+            quote=HOSTILE,
+            name="dpa.md",
+        ),
+        folder="acme",
+    )
+    put(
+        f"{ROOT}/zeta/cgu.md",
+        make_review(
+            "b" * 64,
+            {
+                "GDPR-28-3-a": (Status.present, M),
+                "GDPR-33-2": (Status.present, B),
+                "GDPR-28-3-LAST": (Status.present, m),
+            },
+            name="cgu.md",
+        ),
+        folder="zeta",
+    )
+    put(
+        f"{ROOT}/zeta/scan.pdf",
+        Outcome(
+            path=f"{ROOT}/zeta/scan.pdf",
+            sha256="c" * 64,
+            kind="contract",
+            failure=Failure(
+                code="VC-E011", message_fr="[VC-E011] PDF sans texte", message_en="[VC-E011] no text layer"
+            ),
+        ),
+        folder="zeta",
+    )
     return register
 
 
@@ -58,7 +87,10 @@ def test_xlsx_summary_matrix_evidence_and_errors_read_back(filled: Register, tmp
     acme = rows["acme"]
     assert (acme["Écarts bloquants"], acme["Écarts majeurs"], acme["Écarts mineurs"]) == (1, 0, 1)
     assert (rows["zeta"]["Statut global"], rows["zeta"]["Documents"], rows["zeta"]["Erreurs"]) == (
-        "Signable en l'état", 2, 1)
+        "Signable en l'état",
+        2,
+        1,
+    )
     assert rows["acme"]["Certification HDS"] == "non évaluée"
 
     matrix = book["Matrice"]
@@ -103,7 +135,12 @@ def test_csv_neutralises_formulas() -> None:
     from vendorcheck.register.export.style import plain
 
     assert [plain(t) for t in ("=1+1", "+33 1", "-x", "@SUM(A1)", "Article 5")] == [
-        "'=1+1", "'+33 1", "'-x", "'@SUM(A1)", "Article 5"]
+        "'=1+1",
+        "'+33 1",
+        "'-x",
+        "'@SUM(A1)",
+        "Article 5",
+    ]
 
 
 def test_html_dashboard_is_self_contained_and_escapes_contract_text(filled: Register, tmp_path: Path) -> None:

@@ -52,8 +52,9 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
-def test_batch_resume_and_export_on_postgresql(postgres_url: str, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_resume_and_export_on_postgresql(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("VENDORCHECK_HOME", str(tmp_path / "home"))
     root = tmp_path / "fournisseurs"
     (root / "acme").mkdir(parents=True)
@@ -78,5 +79,9 @@ def test_batch_resume_and_export_on_postgresql(postgres_url: str, tmp_path: Path
         assert {s.name for s in dashboard.suppliers} == {"acme", "beta"}
         assert all(s.hds is not None for s in dashboard.suppliers)
         written = export(dashboard, tmp_path / "out")
-    assert {p.name for p in written} == {"fournisseurs.xlsx", "fournisseurs.csv", "exigences.csv",
-                                         "tableau-de-bord.html"}
+    assert {p.name for p in written} == {
+        "fournisseurs.xlsx",
+        "fournisseurs.csv",
+        "exigences.csv",
+        "tableau-de-bord.html",
+    }

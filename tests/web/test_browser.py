@@ -23,8 +23,16 @@ pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 # Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _require_browser() -> None:
@@ -84,8 +92,14 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            accept_downloads=True,
+            viewport={"width": 1280, "height": 900},
+            locale="fr-FR",
+        )
         try:
             page = browser.new_page()
             page.set_default_timeout(90_000)
@@ -129,17 +143,32 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
 
 # (sample, verdict, a cause that must be stated, addendum offered, verdict banner background, HDS card state)
 RESULT_PAGES = [
-    ("pacs-radiologie-hebergement.md", "Signable après vérification de la certification HDS",
-     "Certification HDS à vérifier — Armor Imagerie Cloud", False, (232, 241, 251), "hds-check"),
-    ("saas-agenda-cgu-faibles.md", "Ne pas signer en l'état", "5 écarts bloquants", True, (253, 236, 234),
-     "hds-check"),
+    (
+        "pacs-radiologie-hebergement.md",
+        "Signable après vérification de la certification HDS",
+        "Certification HDS à vérifier — Armor Imagerie Cloud",
+        False,
+        (232, 241, 251),
+        "hds-check",
+    ),
+    ("saas-agenda-cgu-faibles.md", "Ne pas signer en l'état", "5 écarts bloquants", True, (253, 236, 234), "hds-check"),
 ]
 
 
-@pytest.mark.parametrize(("name", "verdict", "cause", "addendum", "banner", "hds_state"), RESULT_PAGES,
-                         ids=["conforming", "weak"])
-def test_result_page_as_seen(server: str, samples: Path, tmp_path: Path, name: str, verdict: str, cause: str,
-                             addendum: bool, banner: tuple[int, int, int], hds_state: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "verdict", "cause", "addendum", "banner", "hds_state"), RESULT_PAGES, ids=["conforming", "weak"]
+)
+def test_result_page_as_seen(
+    server: str,
+    samples: Path,
+    tmp_path: Path,
+    name: str,
+    verdict: str,
+    cause: str,
+    addendum: bool,
+    banner: tuple[int, int, int],
+    hds_state: str,
+) -> None:
     """The result page as a doctor sees it, checked on the rendered screenshot: the verdict and its causes in
     the coloured banner, an addendum offered only for clauses to amend, nothing cut off or overflowing."""
     from PIL import Image
@@ -147,8 +176,13 @@ def test_result_page_as_seen(server: str, samples: Path, tmp_path: Path, name: s
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="fr-FR",
+        )
         try:
             page = browser.new_page()
             page.set_default_timeout(90_000)

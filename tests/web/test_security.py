@@ -90,10 +90,15 @@ def test_any_host_name_is_fine_with_a_token(guarded: TestClient) -> None:
     assert answer.status_code == 200
 
 
-@pytest.mark.parametrize("headers", [
-    {"origin": "http://attacker.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"},
-    {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:3000"},  # another local service
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://attacker.example"},
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:3000"},  # another local service
+    ],
+)
 def test_posts_from_other_sites_are_refused(client: TestClient, headers: dict[str, str]) -> None:
     answer = client.post("/review", files={"contract": ("c.txt", b"x")}, headers=headers)
     assert answer.status_code == 403 and "VC-E091" in answer.text

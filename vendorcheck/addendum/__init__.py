@@ -23,9 +23,14 @@ __all__ = ["FORMATS", "Addendum", "AddendumDetails", "ClauseLibrary", "build_add
 FORMATS = ("docx", "md", "html")
 
 
-def build_addendum(review: Review, *, lang: Language = "fr",
-                   parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
-                   clauses_dir: str | Path | None = None, fmt: str = "docx") -> bytes:
+def build_addendum(
+    review: Review,
+    *,
+    lang: Language = "fr",
+    parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
+    clauses_dir: str | Path | None = None,
+    fmt: str = "docx",
+) -> bytes:
     """The addendum fixing every gap of `review`, as a file's bytes.
 
     review (Review): the contract's review (from `api.review_file` or a JSON report).
@@ -39,14 +44,22 @@ def build_addendum(review: Review, *, lang: Language = "fr",
     return write(draft(review, lang=lang, parties=parties, clauses_dir=clauses_dir), fmt)
 
 
-def draft(review: Review, *, lang: Language = "fr",
-          parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
-          clauses_dir: str | Path | None = None) -> Addendum:
+def draft(
+    review: Review,
+    *,
+    lang: Language = "fr",
+    parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
+    clauses_dir: str | Path | None = None,
+) -> Addendum:
     """The addendum as data (see `build_addendum` for the arguments), for callers that lay it out or count it."""
     if lang not in ("fr", "en"):
         raise errors.OptionError(detail=f"langue « {lang} » inconnue ; disponibles : fr, en")
-    return compose(review, lang=lang, details=AddendumDetails.resolve(parties),
-                   library=ClauseLibrary(Path(clauses_dir) if clauses_dir else None))
+    return compose(
+        review,
+        lang=lang,
+        details=AddendumDetails.resolve(parties),
+        library=ClauseLibrary(Path(clauses_dir) if clauses_dir else None),
+    )
 
 
 def write(addendum: Addendum, fmt: str) -> bytes:

@@ -16,10 +16,30 @@ from vendorcheck.review import Review
 # Reading order of the clauses: Art. 28(3) as the GDPR lists it (description, instructions, people,
 # security, sub-processing, assistance, end of contract, audits), then CSP R.1111-11 in its own order.
 CLAUSE_ORDER = (
-    "GDPR-28-3-INTRO", "GDPR-28-3-a", "GDPR-28-3-LAST", "GDPR-28-3-a-TRANSFER", "GDPR-28-3-b", "GDPR-28-3-c",
-    "GDPR-28-2", "GDPR-28-4", "GDPR-28-3-e", "GDPR-28-3-f", "GDPR-33-2", "GDPR-28-3-h", "GDPR-28-3-g",
-    "CSP-R1111-11-1", "CSP-R1111-11-2", "CSP-R1111-11-3", "CSP-R1111-11-5", "CSP-R1111-11-6", "CSP-R1111-11-7",
-    "CSP-R1111-11-8", "CSP-R1111-11-9", "CSP-R1111-11-10", "CSP-R1111-11-11", "CSP-R1111-11-12-14",
+    "GDPR-28-3-INTRO",
+    "GDPR-28-3-a",
+    "GDPR-28-3-LAST",
+    "GDPR-28-3-a-TRANSFER",
+    "GDPR-28-3-b",
+    "GDPR-28-3-c",
+    "GDPR-28-2",
+    "GDPR-28-4",
+    "GDPR-28-3-e",
+    "GDPR-28-3-f",
+    "GDPR-33-2",
+    "GDPR-28-3-h",
+    "GDPR-28-3-g",
+    "CSP-R1111-11-1",
+    "CSP-R1111-11-2",
+    "CSP-R1111-11-3",
+    "CSP-R1111-11-5",
+    "CSP-R1111-11-6",
+    "CSP-R1111-11-7",
+    "CSP-R1111-11-8",
+    "CSP-R1111-11-9",
+    "CSP-R1111-11-10",
+    "CSP-R1111-11-11",
+    "CSP-R1111-11-12-14",
 )
 # Reviews cut quotes at 400 characters, at a word boundary (engine.evidence.MAX_QUOTE, not imported:
 # it would load spaCy just to read a saved JSON review); a quote this long was most likely cut.
@@ -32,10 +52,20 @@ LABELS: dict[Language, dict[str, str]] = {
     "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page"},
 }
 _PARTY_FIELDS: dict[Language, dict[str, str]] = {
-    "fr": {"legal_form": "[forme juridique]", "siren": "[numéro]", "address": "[adresse]",
-           "representative": "[nom et qualité du signataire]", "contact": "[nom, téléphone et courriel]"},
-    "en": {"legal_form": "[legal form]", "siren": "[number]", "address": "[address]",
-           "representative": "[name and title of the signatory]", "contact": "[name, phone and e-mail]"},
+    "fr": {
+        "legal_form": "[forme juridique]",
+        "siren": "[numéro]",
+        "address": "[adresse]",
+        "representative": "[nom et qualité du signataire]",
+        "contact": "[nom, téléphone et courriel]",
+    },
+    "en": {
+        "legal_form": "[legal form]",
+        "siren": "[number]",
+        "address": "[address]",
+        "representative": "[name and title of the signatory]",
+        "contact": "[name, phone and e-mail]",
+    },
 }
 _PARTY_NAMES: dict[Language, dict[str, str]] = {
     "fr": {"controller": "[Nom du cabinet]", "processor": "[Nom du prestataire]"},
@@ -43,19 +73,52 @@ _PARTY_NAMES: dict[Language, dict[str, str]] = {
 }
 _CONTRACT_FIELDS: dict[Language, dict[str, str]] = {
     "fr": {"title": "[intitulé du contrat]", "reference": "", "date": "[date du contrat]", "addendum_number": "[n°]"},
-    "en": {"title": "[title of the agreement]", "reference": "", "date": "[date of the agreement]",
-           "addendum_number": "[no.]"},
+    "en": {
+        "title": "[title of the agreement]",
+        "reference": "",
+        "date": "[date of the agreement]",
+        "addendum_number": "[no.]",
+    },
 }
 _MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 
-def compose(review: Review, *, lang: Language = "fr", details: AddendumDetails | None = None,
-            library: ClauseLibrary | None = None) -> Addendum:
+def compose(
+    review: Review,
+    *,
+    lang: Language = "fr",
+    details: AddendumDetails | None = None,
+    library: ClauseLibrary | None = None,
+) -> Addendum:
     """The addendum for a review: one article per requirement that is missing, partial or non-compliant.
 
     review (Review): the contract's review.
@@ -83,33 +146,60 @@ def compose(review: Review, *, lang: Language = "fr", details: AddendumDetails |
     articles = [a.model_copy(update={"number": i}) for i, a in enumerate(numbered, start=1)]
 
     title, preamble = part("title", clauses=len(gaps)), part("preamble", clauses=len(gaps))
-    annexes = [Annex(number=i, title=(p := part(name)).title or "", body=p.body)
-               for i, name in enumerate(ANNEXES, start=1)]
-    return Addendum(lang=lang, title=title.title or "", subtitle=title.body, parties=part("parties").body,
-                    preamble_title=preamble.title or "", preamble=preamble.body, articles=articles,
-                    closing=part("closing").body, signatures=part("signatures").body, annexes=annexes,
-                    labels=LABELS[lang])
+    annexes = [
+        Annex(number=i, title=(p := part(name)).title or "", body=p.body) for i, name in enumerate(ANNEXES, start=1)
+    ]
+    return Addendum(
+        lang=lang,
+        title=title.title or "",
+        subtitle=title.body,
+        parties=part("parties").body,
+        preamble_title=preamble.title or "",
+        preamble=preamble.body,
+        articles=articles,
+        closing=part("closing").body,
+        signatures=part("signatures").body,
+        annexes=annexes,
+        labels=LABELS[lang],
+    )
 
 
-def _clause(review: Review, finding: Finding, lang: Language, library: ClauseLibrary,
-            context: dict[str, Any]) -> Article:
+def _clause(
+    review: Review, finding: Finding, lang: Language, library: ClauseLibrary, context: dict[str, Any]
+) -> Article:
     replaced = _replaced(review, finding, lang)
     lead = None
     if replaced:
-        lead = library.render(lang, "replaces", {**context, "status": finding.status.value,
-                                                 "count": len(replaced)}).body
+        lead = library.render(
+            lang, "replaces", {**context, "status": finding.status.value, "count": len(replaced)}
+        ).body
     if not library.has(lang, finding.requirement):
         # A rule added after this library was written (or a custom --rules pack): the article is kept,
         # as a fill-in field carrying the rule's own advice, rather than silently dropped.
-        return Article(number=0, title=finding.title, citation=finding.citation, requirement=finding.requirement,
-                       status=finding.status, lead=lead, replaced=replaced,
-                       body=f"[{finding.advice or finding.message}]")
+        return Article(
+            number=0,
+            title=finding.title,
+            citation=finding.citation,
+            requirement=finding.requirement,
+            status=finding.status,
+            lead=lead,
+            replaced=replaced,
+            body=f"[{finding.advice or finding.message}]",
+        )
     clause = library.render(lang, finding.requirement, {**context, "finding": finding.model_dump(mode="json")})
     citation = clause.citation
     if finding.unverified:  # the rule's legal reference is not confirmed yet: say so where it is cited
         citation = f"{citation} ({label('unverified', lang)})"
-    return Article(number=0, title=clause.title or "", citation=citation, requirement=finding.requirement,
-                   status=finding.status, lead=lead, replaced=replaced, body=clause.body)
+    return Article(
+        number=0,
+        title=clause.title or "",
+        citation=citation,
+        requirement=finding.requirement,
+        status=finding.status,
+        lead=lead,
+        replaced=replaced,
+        body=clause.body,
+    )
 
 
 def _replaced(review: Review, finding: Finding, lang: Language) -> list[Replaced]:
@@ -161,8 +251,15 @@ def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[s
     if details.terms.incident_referent is None and details.controller and details.controller.contact:
         terms["incident_referent"] = details.controller.contact
     terms["availability"] = format_number(details.terms.availability_percent, lang)
-    return {"lang": lang, "health_data": review.health_data, "controller": controller, "processor": processor,
-            "contract": contract, "t": terms, "document": review.document.name}
+    return {
+        "lang": lang,
+        "health_data": review.health_data,
+        "controller": controller,
+        "processor": processor,
+        "contract": contract,
+        "t": terms,
+        "document": review.document.name,
+    }
 
 
 def _party(given: PartyDetails | None, found: list[Party], role: str, lang: Language) -> dict[str, str]:

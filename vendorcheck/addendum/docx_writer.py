@@ -182,8 +182,9 @@ def _article_numbering(document, addendum: Addendum) -> int:  # noqa: ANN001
     from docx.oxml.ns import nsdecls, qn
 
     numbering = document.part.numbering_part.element
-    abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))),
-                          default=-1)
+    abstract_id = 1 + max(
+        (int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))), default=-1
+    )
     label = f"{addendum.labels['article']} %1 –"
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'

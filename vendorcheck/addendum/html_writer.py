@@ -30,10 +30,15 @@ table.signatures td { width: 50%; padding: .3rem .45rem; vertical-align: top; he
 
 def write_html(addendum: Addendum) -> str:
     lang = addendum.lang
-    out = [f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
-           f"<title>{escape(addendum.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
-           f"<h1>{escape(addendum.title)}</h1>", f'<p class="subtitle">{escape(addendum.subtitle)}</p>',
-           _markup(addendum.parties), f"<h2>{escape(addendum.preamble_title)}</h2>", _markup(addendum.preamble)]
+    out = [
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
+        f"<title>{escape(addendum.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+        f"<h1>{escape(addendum.title)}</h1>",
+        f'<p class="subtitle">{escape(addendum.subtitle)}</p>',
+        _markup(addendum.parties),
+        f"<h2>{escape(addendum.preamble_title)}</h2>",
+        _markup(addendum.preamble),
+    ]
     for article in addendum.articles:
         attribute = f' data-requirement="{escape(article.requirement)}"' if article.requirement else ""
         out.append(f'<section class="article"{attribute}>')
@@ -46,8 +51,12 @@ def write_html(addendum: Addendum) -> str:
         out += [_markup(article.body), "</section>"]
     out += [_markup(addendum.closing), _markup(addendum.signatures, table_class="signatures")]
     for annex in addendum.annexes:
-        out += ['<section class="annex">', f"<h2>{escape(annex_heading(annex, addendum))}</h2>",
-                _markup(annex.body), "</section>"]
+        out += [
+            '<section class="annex">',
+            f"<h2>{escape(annex_heading(annex, addendum))}</h2>",
+            _markup(annex.body),
+            "</section>",
+        ]
     out.append("</body>\n</html>\n")
     return "\n".join(out)
 

@@ -33,12 +33,32 @@ from vendorcheck.resources import data_dir
 SUFFIX = ".md.j2"
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 # Framework parts of every addendum, beside the one clause per requirement.
-FRAME_PARTS = ("title", "parties", "preamble", "object", "precedence", "replaces", "final", "closing",
-               "signatures", "annex-processing", "annex-security", "annex-subprocessors")
+FRAME_PARTS = (
+    "title",
+    "parties",
+    "preamble",
+    "object",
+    "precedence",
+    "replaces",
+    "final",
+    "closing",
+    "signatures",
+    "annex-processing",
+    "annex-security",
+    "annex-subprocessors",
+)
 # Block tags on their own line leave blank lines behind; paragraphs are separated by exactly one.
 _BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
-_TITLED = {"title", "preamble", "object", "precedence", "final", "annex-processing", "annex-security",
-           "annex-subprocessors"}
+_TITLED = {
+    "title",
+    "preamble",
+    "object",
+    "precedence",
+    "final",
+    "annex-processing",
+    "annex-security",
+    "annex-subprocessors",
+}
 
 
 @dataclass(frozen=True)
@@ -78,8 +98,9 @@ class ClauseLibrary:
     def render(self, lang: Language, name: str, context: dict[str, Any]) -> Part:
         path = self._path(lang, name)
         if path is None:
-            raise errors.ClauseTemplateError(self.shipped / lang / f"{name}{SUFFIX}",
-                                             detail="modèle introuvable pour cette exigence")
+            raise errors.ClauseTemplateError(
+                self.shipped / lang / f"{name}{SUFFIX}", detail="modèle introuvable pour cette exigence"
+            )
         template = self._template(lang, name, path)
         try:
             module = template.make_module(context)
@@ -109,8 +130,12 @@ class ClauseLibrary:
         # Sandboxed and strict: templates may come from a lawyer's folder, and a misspelt variable
         # must stop the build rather than leave a blank in a contract.
         roots = [str(r) for r in (self.override, self.shipped) if r is not None]
-        return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
-                                    undefined=StrictUndefined, lstrip_blocks=True, autoescape=False)
+        return SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
+            undefined=StrictUndefined,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
 
     def _template(self, lang: Language, name: str, path: Path) -> Template:
         try:
@@ -127,10 +152,12 @@ class ClauseLibrary:
         for key in needed:
             if not isinstance(meta[key], str) or not meta[key].strip():
                 raise errors.ClauseTemplateError(
-                    path, detail=f"le modèle doit déclarer {{% set {key} = \"…\" %}} en tête de fichier")
+                    path, detail=f'le modèle doit déclarer {{% set {key} = "…" %}} en tête de fichier'
+                )
         if is_clause and meta["rule"] != name:
             raise errors.ClauseTemplateError(
-                path, detail=f"le modèle déclare rule = « {meta['rule']} » mais le fichier se nomme {name}{SUFFIX}")
+                path, detail=f"le modèle déclare rule = « {meta['rule']} » mais le fichier se nomme {name}{SUFFIX}"
+            )
 
     def _check_override(self, root: Path) -> None:
         if not root.is_dir():
@@ -145,8 +172,10 @@ class ClauseLibrary:
             name = path.name[: -len(SUFFIX)]
             if name not in self.known_names:
                 raise errors.ClauseTemplateError(
-                    path, detail=f"nom de modèle inconnu « {name} » ; noms admis : identifiants d'exigence "
-                                 f"(GDPR-33-2…) ou {', '.join(FRAME_PARTS)}")
+                    path,
+                    detail=f"nom de modèle inconnu « {name} » ; noms admis : identifiants d'exigence "
+                    f"(GDPR-33-2…) ou {', '.join(FRAME_PARTS)}",
+                )
 
 
 def _template_error(path: Path, exc: TemplateError, template: Template | None) -> errors.ClauseTemplateError:

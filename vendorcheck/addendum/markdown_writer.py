@@ -7,8 +7,18 @@ from vendorcheck.addendum.wording import annex_heading, article_heading, legal_b
 
 
 def write_markdown(addendum: Addendum) -> str:
-    out = [f"# {addendum.title}", "", f"*{addendum.subtitle}*", "", addendum.parties, "",
-           f"## {addendum.preamble_title}", "", addendum.preamble, ""]
+    out = [
+        f"# {addendum.title}",
+        "",
+        f"*{addendum.subtitle}*",
+        "",
+        addendum.parties,
+        "",
+        f"## {addendum.preamble_title}",
+        "",
+        addendum.preamble,
+        "",
+    ]
     for article in addendum.articles:
         out += [f"## {article_heading(article, addendum)}", ""]
         if article.citation:

@@ -28,8 +28,9 @@ def load_review(path: str | Path) -> Review:
         raise errors.ReviewFileError(path, detail=f"{where} : {first['msg']}{more}") from exc
 
 
-def review_source(path: str | Path, *, health_data: bool = True, lang: Language = "fr",
-                  ingest: dict[str, Any] | None = None) -> Review:
+def review_source(
+    path: str | Path, *, health_data: bool = True, lang: Language = "fr", ingest: dict[str, Any] | None = None
+) -> Review:
     """A `.json` file is read as a saved review; any other file is reviewed as a contract (`ingest`: its
     reading options, OCR included)."""
     path = Path(path)

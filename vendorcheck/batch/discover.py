@@ -73,8 +73,9 @@ def file_sha256(path: Path) -> str:
 
 def _is_clutter(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    return (any(part.startswith(".") for part in parts) or path.name.startswith("~$")
-            or path.name.lower() in _CLUTTER_NAMES)
+    return (
+        any(part.startswith(".") for part in parts) or path.name.startswith("~$") or path.name.lower() in _CLUTTER_NAMES
+    )
 
 
 def _inside(path: Path, excluded: set[Path]) -> bool:

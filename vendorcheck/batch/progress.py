@@ -32,9 +32,17 @@ class RichProgress:
         self._words = _WORDS[lang]
         self._lang = lang
         self._failed = 0
-        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                             TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                             console=console, transient=False)
+        self._bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[errors]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
         self._task = self._bar.add_task(self._words["review"], total=None, errors="")
 
     def __enter__(self) -> RichProgress:
@@ -50,8 +58,12 @@ class RichProgress:
     def advance(self, outcome: Outcome) -> None:
         self._failed += outcome.failure is not None
         errors = t("batch.count.failed", self._lang, count=self._failed) if self._failed else ""
-        self._bar.update(self._task, advance=1, errors=errors,
-                         description=f"{self._words['review']} {_short(Path(outcome.path).name)}")
+        self._bar.update(
+            self._task,
+            advance=1,
+            errors=errors,
+            description=f"{self._words['review']} {_short(Path(outcome.path).name)}",
+        )
 
     def stopping(self) -> None:
         self._bar.update(self._task, description=self._words["stopping"])

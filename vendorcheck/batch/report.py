@@ -14,10 +14,18 @@ from vendorcheck.models import Language
 def batch_summary(result: BatchResult, lang: Language) -> str:
     """'12 fichiers, 11 documents distincts : 9 analysés, 0 déjà à jour, 2 en erreur, 1 ignoré — 8,4 s (31
     pages de PDF)'."""
-    parts = {key: t(f"batch.count.{key}", lang, count=value) for key, value in (
-        ("files", result.files), ("documents", result.documents), ("reviewed", result.reviewed),
-        ("up_to_date", result.skipped), ("failed", result.failed), ("not_documents", len(result.not_documents)),
-        ("pages", result.pages))}
+    parts = {
+        key: t(f"batch.count.{key}", lang, count=value)
+        for key, value in (
+            ("files", result.files),
+            ("documents", result.documents),
+            ("reviewed", result.reviewed),
+            ("up_to_date", result.skipped),
+            ("failed", result.failed),
+            ("not_documents", len(result.not_documents)),
+            ("pages", result.pages),
+        )
+    }
     return t("batch.summary", lang, seconds=round(result.seconds, 1), **parts)
 
 

@@ -96,8 +96,14 @@ class _StopRequest:
             signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
 
 
-def run_batch(root: Path, register: Register, options: BatchOptions | None = None,
-              progress: Progress | None = None, *, task: Task = process) -> BatchResult:
+def run_batch(
+    root: Path,
+    register: Register,
+    options: BatchOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    task: Task = process,
+) -> BatchResult:
     """Review every contract and declaration under `root` and record the outcomes in `register`.
 
     root (Path): the suppliers' folder (one sub-folder per supplier, or loose files).
@@ -114,8 +120,12 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     root = root.resolve()
     rules = load_rules(options.rules_dir)  # a broken rule file stops here, before any document
     # The HDS snapshot only matters when health data is hosted: otherwise no verdict depends on it.
-    key = ReviewKey(rules_version=rules.version, snapshot=snapshot_label() if options.health_data else None,
-                    health_data=options.health_data, lang=options.lang)
+    key = ReviewKey(
+        rules_version=rules.version,
+        snapshot=snapshot_label() if options.health_data else None,
+        health_data=options.health_data,
+        lang=options.lang,
+    )
     found = discover(root, options.exclude)
     not_documents = [SkippedFile(path=f.ref.path, reason=f.skipped) for f in found if f.skipped]
     found = [f for f in found if not f.skipped]
@@ -133,14 +143,22 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
         for sha256, document in done.items():
             store.link(session, run_id, document, [c.ref for c in copies[sha256]])
 
-    jobs = [Job(path=items[0].ref.path, sha256=sha256, kind=items[0].kind)
-            for sha256, items in copies.items() if sha256 not in done]
+    jobs = [
+        Job(path=items[0].ref.path, sha256=sha256, kind=items[0].kind)
+        for sha256, items in copies.items()
+        if sha256 not in done
+    ]
     counts = {"reviewed": 0, "failed": sum(1 for f in found if f.failure), "pages": 0}
     if progress:
         progress.start(len(jobs), len(done))
-    settings = WorkerSettings(health_data=options.health_data, lang=options.lang,
-                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today,
-                              ocr=options.ocr, ocr_jobs=options.jobs)
+    settings = WorkerSettings(
+        health_data=options.health_data,
+        lang=options.lang,
+        rules_dir=str(options.rules_dir) if options.rules_dir else None,
+        today=options.today,
+        ocr=options.ocr,
+        ocr_jobs=options.jobs,
+    )
     status = "interrupted"
     with _StopRequest(progress) as stop:
         try:
@@ -165,14 +183,30 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
             with register.transaction() as session:
                 if status == "complete":
                     store.prune(session, str(root), run_id)
-                    assess_suppliers(session, run_id, root=str(root), health_data=options.health_data,
-                                     today=options.today)
-                store.finish_run(session, run_id, status, total=len(found), reviewed=counts["reviewed"],
-                                 skipped=len(done), failed=counts["failed"])
-    return BatchResult(run_id=run_id, files=len(found), documents=len(copies), reviewed=counts["reviewed"],
-                       skipped=len(done), failed=counts["failed"], pages=counts["pages"],
-                       seconds=perf_counter() - started, interrupted=status != "complete",
-                       not_documents=not_documents)
+                    assess_suppliers(
+                        session, run_id, root=str(root), health_data=options.health_data, today=options.today
+                    )
+                store.finish_run(
+                    session,
+                    run_id,
+                    status,
+                    total=len(found),
+                    reviewed=counts["reviewed"],
+                    skipped=len(done),
+                    failed=counts["failed"],
+                )
+    return BatchResult(
+        run_id=run_id,
+        files=len(found),
+        documents=len(copies),
+        reviewed=counts["reviewed"],
+        skipped=len(done),
+        failed=counts["failed"],
+        pages=counts["pages"],
+        seconds=perf_counter() - started,
+        interrupted=status != "complete",
+        not_documents=not_documents,
+    )
 
 
 def _unreadable(item: Found) -> Outcome:

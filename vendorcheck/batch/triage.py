@@ -25,7 +25,8 @@ _CONTRACT_CUES = re.compile(
     r"\b(?:contrat|convention|conditions|article|parties?|client|prestataire|fournisseur|sous-traitant|"
     r"responsable\s+de\s+traitement|donnees\s+(?:a\s+caractere\s+)?personnelles|hebergement|hebergeur|"
     r"obligations?|resiliation|duree|agreement|terms|processor|controller|personal\s+data|customer|"
-    r"provider|clause|liability|termination|signature|annexe|appendix)\b")
+    r"provider|clause|liability|termination|signature|annexe|appendix)\b"
+)
 MIN_CONTRACT_CUES = 4  # distinct cue words
 
 

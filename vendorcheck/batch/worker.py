@@ -62,8 +62,7 @@ def process(job: Job) -> Outcome:
     except VendorcheckError as exc:
         outcome = Outcome(path=job.path, sha256=job.sha256, kind=job.kind, failure=Failure.from_error(exc))
     except Exception as exc:  # a defect must cost one document, not the batch
-        outcome = Outcome(path=job.path, sha256=job.sha256, kind=job.kind,
-                          failure=Failure.unexpected(job.path, exc))
+        outcome = Outcome(path=job.path, sha256=job.sha256, kind=job.kind, failure=Failure.unexpected(job.path, exc))
     outcome.seconds = perf_counter() - started
     return outcome
 
@@ -73,25 +72,43 @@ def _contract(job: Job) -> Outcome:
     from vendorcheck.rulebook import load_rules
 
     rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
-    review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules,
-                         today=_settings.today, ingest={"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs})
+    review = review_file(
+        job.path,
+        health_data=_settings.health_data,
+        lang=_settings.lang,
+        rules=rules,
+        today=_settings.today,
+        ingest={"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs},
+    )
     name, siren = contracting_vendor(review)
-    return Outcome(path=job.path, sha256=review.document.sha256, kind="contract", review=review,
-                   vendor_name=name, vendor_siren=siren)
+    return Outcome(
+        path=job.path,
+        sha256=review.document.sha256,
+        kind="contract",
+        review=review,
+        vendor_name=name,
+        vendor_siren=siren,
+    )
 
 
 def _declaration(job: Job) -> Outcome:
     from vendorcheck.declarations import parse_declaration
 
     declaration = parse_declaration(job.path)
-    return Outcome(path=job.path, sha256=job.sha256, kind="declaration",
-                   declaration=declaration.model_dump(mode="json"),
-                   vendor_name=declaration.vendor.name, vendor_siren=declaration.vendor.siren)
+    return Outcome(
+        path=job.path,
+        sha256=job.sha256,
+        kind="declaration",
+        declaration=declaration.model_dump(mode="json"),
+        vendor_name=declaration.vendor.name,
+        vendor_siren=declaration.vendor.siren,
+    )
 
 
 def contracting_vendor(review: Review) -> tuple[str | None, str | None]:
     """The supplier named in a contract: the processor party, else the first party that is not the
     practice. (None, None) when the engine found no party."""
     parties = [p for p in review.parties if p.role == "processor"] or [
-        p for p in review.parties if p.role != "controller"]
+        p for p in review.parties if p.role != "controller"
+    ]
     return (parties[0].name, parties[0].siren) if parties else (None, None)

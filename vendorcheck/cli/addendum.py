@@ -17,22 +17,42 @@ _BY_SUFFIX: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html"
 
 @handle_errors
 def addendum(
-    source: Annotated[Path, typer.Argument(
-        help="Contrat (PDF, DOCX, TXT, Markdown, scan ou photo), analysé d'abord, ou rapport JSON produit par "
-             "« vendorcheck review --format json ».")],
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Fichier à écrire (obligatoire en DOCX ; en md/html, l'écran par défaut).")] = None,
-    lang: LangOption = "fr",
-    parties: Annotated[Path | None, typer.Option(
-        "--parties", help="Fichier YAML : parties, contrat modifié, délais et lieux (modèle : samples/parties.yaml).")
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Contrat (PDF, DOCX, TXT, Markdown, scan ou photo), analysé d'abord, ou rapport JSON produit par "
+            "« vendorcheck review --format json »."
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Fichier à écrire (obligatoire en DOCX ; en md/html, l'écran par défaut)."),
     ] = None,
-    clauses: Annotated[Path | None, typer.Option(
-        "--clauses", help="Dossier de modèles de clauses (fr/, en/) remplaçant ceux livrés de même nom.")] = None,
-    format: Annotated[Format | None, typer.Option(
-        "--format", "-f", help="docx, md ou html ; par défaut d'après l'extension de --output, sinon docx.")] = None,
-    health_data: Annotated[bool, typer.Option(
-        "--health-data/--no-health-data",
-        help="Le fournisseur héberge des données de santé (clauses CSP R.1111-11) ; sans effet sur un rapport JSON.")
+    lang: LangOption = "fr",
+    parties: Annotated[
+        Path | None,
+        typer.Option(
+            "--parties",
+            help="Fichier YAML : parties, contrat modifié, délais et lieux (modèle : samples/parties.yaml).",
+        ),
+    ] = None,
+    clauses: Annotated[
+        Path | None,
+        typer.Option("--clauses", help="Dossier de modèles de clauses (fr/, en/) remplaçant ceux livrés de même nom."),
+    ] = None,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", "-f", help="docx, md ou html ; par défaut d'après l'extension de --output, sinon docx."
+        ),
+    ] = None,
+    health_data: Annotated[
+        bool,
+        typer.Option(
+            "--health-data/--no-health-data",
+            help="Le fournisseur héberge des données de santé (clauses CSP R.1111-11) ; "
+            "sans effet sur un rapport JSON.",
+        ),
     ] = True,
     ocr: OcrOption = None,
     ocr_output: OcrOutputOption = None,
@@ -69,6 +89,7 @@ def _summary(document, output: Path | None, lang: str) -> str:  # noqa: ANN001 -
         text = f"{head}{len(clauses)} clause(s), {replacing} replacing contract terms; {fields} field(s) to fill in."
         return text if clauses else text + " No gap found: only the framework articles were drafted."
     head = f"Avenant écrit dans {output} : " if output else "Avenant : "
-    text = (f"{head}{len(clauses)} clause(s), dont {replacing} remplaçant des stipulations ; "
-            f"{fields} champ(s) à compléter.")
+    text = (
+        f"{head}{len(clauses)} clause(s), dont {replacing} remplaçant des stipulations ; {fields} champ(s) à compléter."
+    )
     return text if clauses else text + " Aucun écart : seuls les articles de cadre ont été rédigés."

@@ -16,12 +16,12 @@ INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
 _TEXT = {
     "fr": {
         "interrupted": "Interrompu : les résultats déjà obtenus sont enregistrés. Relancez la même commande pour "
-                       "reprendre là où l'analyse s'est arrêtée.",
+        "reprendre là où l'analyse s'est arrêtée.",
         "register": "Registre : {url}",
     },
     "en": {
         "interrupted": "Interrupted: the results obtained so far are recorded. Run the same command again to resume "
-                       "where the review stopped.",
+        "where the review stopped.",
         "register": "Register: {url}",
     },
 }
@@ -35,25 +35,44 @@ def default_jobs() -> int:
 
 @handle_errors
 def batch(
-    directory: Annotated[Path, typer.Argument(
-        help="Dossier des fournisseurs : un sous-dossier par fournisseur, ou des fichiers en vrac.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier des exports (XLSX, CSV, HTML).")]
-    = Path("vendorcheck-resultats"),
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processus d'analyse en parallèle "
-                                                                         "(défaut : nombre de cœurs, 4 au plus).")]
-    = None,
-    db: Annotated[str | None, typer.Option("--db", envvar="VENDORCHECK_DB", help="Registre : fichier SQLite ou URL "
-                                           "SQLAlchemy (postgresql+psycopg://...). Défaut : registre.sqlite dans le "
-                                           "dossier de données de vendorcheck, celui que lisent les commandes "
-                                           "« register ».")]
-    = None,
-    health_data: Annotated[bool, typer.Option("--health-data/--no-health-data",
-                                              help="Les fournisseurs hébergent des données de santé : clauses CSP "
-                                                   "R.1111-11 et certification HDS vérifiées.")] = True,
-    formats: Annotated[str, typer.Option("--export", help="Exports à produire, séparés par des virgules.")]
-    = "xlsx,csv,html",
-    rules_dir: Annotated[Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des "
-                                                                   "règles livrées.")] = None,
+    directory: Annotated[
+        Path,
+        typer.Argument(help="Dossier des fournisseurs : un sous-dossier par fournisseur, ou des fichiers en vrac."),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier des exports (XLSX, CSV, HTML).")] = Path(
+        "vendorcheck-resultats"
+    ),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processus d'analyse en parallèle (défaut : nombre de cœurs, 4 au plus)."
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="VENDORCHECK_DB",
+            help="Registre : fichier SQLite ou URL "
+            "SQLAlchemy (postgresql+psycopg://...). Défaut : registre.sqlite dans le "
+            "dossier de données de vendorcheck, celui que lisent les commandes "
+            "« register ».",
+        ),
+    ] = None,
+    health_data: Annotated[
+        bool,
+        typer.Option(
+            "--health-data/--no-health-data",
+            help="Les fournisseurs hébergent des données de santé : clauses CSP "
+            "R.1111-11 et certification HDS vérifiées.",
+        ),
+    ] = True,
+    formats: Annotated[
+        str, typer.Option("--export", help="Exports à produire, séparés par des virgules.")
+    ] = "xlsx,csv,html",
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des règles livrées.")
+    ] = None,
     lang: LangOption = "fr",
     ocr: OcrOption = None,
 ) -> None:
@@ -74,16 +93,23 @@ def batch(
     if not directory.exists():
         raise FileMissing(directory)
     if not directory.is_dir():
-        raise OptionError(directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : "
-                                            "vendorcheck review)")
+        raise OptionError(
+            directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : vendorcheck review)"
+        )
     wanted = parse_formats(formats)
     location = db or str(default_register())
     words = _TEXT[lang]
     with Register(location) as register:
         # The register and the exports may sit inside DIR; they are not suppliers' documents.
         exclude = [output, *_sqlite_files(location)]
-        options = BatchOptions(jobs=jobs or default_jobs(), health_data=health_data, lang=lang,
-                               rules_dir=rules_dir, exclude=exclude, ocr=ocr_mode(ocr))
+        options = BatchOptions(
+            jobs=jobs or default_jobs(),
+            health_data=health_data,
+            lang=lang,
+            rules_dir=rules_dir,
+            exclude=exclude,
+            ocr=ocr_mode(ocr),
+        )
         with RichProgress(stderr, lang) as progress:
             result = run_batch(directory, register, options, progress)
         with register.transaction() as session:
@@ -93,10 +119,12 @@ def batch(
         stderr.print(batch_summary(result, lang), highlight=False, markup=False, soft_wrap=True)
         for line in skipped_lines(result, directory.resolve(), lang):
             stderr.print(line, highlight=False, markup=False, soft_wrap=True)
-        stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False,
-                     soft_wrap=True)
-        stderr.print(t("register.batch_next", lang, command=next_command(db)), highlight=False, markup=False,
-                     soft_wrap=True)
+        stderr.print(
+            words["register"].format(url=display_url(register.url)), highlight=False, markup=False, soft_wrap=True
+        )
+        stderr.print(
+            t("register.batch_next", lang, command=next_command(db)), highlight=False, markup=False, soft_wrap=True
+        )
     for path in written:
         typer.echo(path)
     if result.interrupted:

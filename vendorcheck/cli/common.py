@@ -34,5 +34,4 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def new_app(help_text: str) -> typer.Typer:
     # Locals are never shown: they would print contract text into terminals and logs.
-    return typer.Typer(help=help_text, no_args_is_help=True, pretty_exceptions_show_locals=False,
-                       add_completion=False)
+    return typer.Typer(help=help_text, no_args_is_help=True, pretty_exceptions_show_locals=False, add_completion=False)

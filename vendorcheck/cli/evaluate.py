@@ -20,8 +20,7 @@ def evaluate(
     from vendorcheck.api import review_file
     from vendorcheck.scoring import load_labels, score
 
-    reviews = {doc: review_file(corpus / "texts" / f"{doc}.md", health_data=health_data)
-               for doc in load_labels(corpus)}
+    reviews = {doc: review_file(corpus / "texts" / f"{doc}.md", health_data=health_data) for doc in load_labels(corpus)}
     result = score(corpus, reviews)
     typer.echo(f"{'requirement':22} {'P':>6} {'R':>6}  tp  fp  fn")
     for req, c in sorted(result.per_requirement.items()):

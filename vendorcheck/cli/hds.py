@@ -15,8 +15,10 @@ from vendorcheck.cli.common import LangOption, handle_errors, new_app
 if TYPE_CHECKING:
     from vendorcheck.hds.models import HdsAssessment, ImportReport, SnapshotInfo
 
-app = new_app("Certification HDS : vérification d'un fournisseur dans la liste des hébergeurs certifiés, import de "
-              "la liste officielle, instantanés, modèle de déclaration fournisseur.")
+app = new_app(
+    "Certification HDS : vérification d'un fournisseur dans la liste des hébergeurs certifiés, import de "
+    "la liste officielle, instantanés, modèle de déclaration fournisseur."
+)
 
 OutputFormat = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Format de sortie.")]
 _TEXT = {
@@ -25,18 +27,27 @@ _TEXT = {
     "ignored": ("Colonnes ignorées", "Columns ignored"),
     "rejected": ("Lignes rejetées", "Rejected rows"),
     "line": ("ligne", "line"),
-    "nothing": ("Rien n'a été enregistré : corrigez les lignes rejetées (ou relancez avec --keep-valid pour "
-                "n'enregistrer que les lignes valides).",
-                "Nothing was stored: fix the rejected rows (or run again with --keep-valid to store only the "
-                "valid rows)."),
-    "unchanged": ("Liste identique au dernier instantané importé : rien n'a été enregistré.",
-                  "Same list as the last imported snapshot: nothing was stored."),
+    "nothing": (
+        "Rien n'a été enregistré : corrigez les lignes rejetées (ou relancez avec --keep-valid pour "
+        "n'enregistrer que les lignes valides).",
+        "Nothing was stored: fix the rejected rows (or run again with --keep-valid to store only the valid rows).",
+    ),
+    "unchanged": (
+        "Liste identique au dernier instantané importé : rien n'a été enregistré.",
+        "Same list as the last imported snapshot: nothing was stored.",
+    ),
     "dry": ("Essai à blanc : rien n'a été enregistré.", "Dry run: nothing was stored."),
-    "stored": ("Instantané enregistré : {id} (liste du {date}, source : {source})",
-               "Snapshot stored: {id} (list of {date}, source: {source})"),
-    "added": ("ajouté", "added"), "removed": ("retiré", "removed"), "changed": ("modifié", "changed"),
+    "stored": (
+        "Instantané enregistré : {id} (liste du {date}, source : {source})",
+        "Snapshot stored: {id} (list of {date}, source: {source})",
+    ),
+    "added": ("ajouté", "added"),
+    "removed": ("retiré", "removed"),
+    "changed": ("modifié", "changed"),
     "expired": ("expiré", "expired"),
-    "shipped": ("livré", "shipped"), "imported": ("importé", "imported"), "partial": ("partiel", "partial"),
+    "shipped": ("livré", "shipped"),
+    "imported": ("importé", "imported"),
+    "partial": ("partiel", "partial"),
     "current": ("instantané utilisé par défaut", "snapshot used by default"),
     "template": ("Modèle de déclaration écrit : {path}", "Declaration template written: {path}"),
 }
@@ -51,20 +62,37 @@ def _t(key: str, lang: str, **values: object) -> str:
 @handle_errors
 def check(
     query: Annotated[str, typer.Argument(help="Nom, SIREN, SIRET ou numéro de certificat du fournisseur.")],
-    service: Annotated[str | None, typer.Option(
-        "--service", "-s", help="Type de service, pour vérifier les activités couvertes : iaas, paas, saas, "
-                                "backup, pacs, support.")] = None,
+    service: Annotated[
+        str | None,
+        typer.Option(
+            "--service",
+            "-s",
+            help="Type de service, pour vérifier les activités couvertes : iaas, paas, saas, backup, pacs, support.",
+        ),
+    ] = None,
     product: Annotated[str | None, typer.Option("--product", help="Produit ou offre souscrit.")] = None,
-    host: Annotated[str | None, typer.Option("--host", help="Hébergeur HDS chez qui le fournisseur se dit "
-                                                            "hébergé.")] = None,
-    certificate: Annotated[Path | None, typer.Option(
-        "--certificate", help="Certificat ou attestation HDS présenté par le fournisseur (PDF, DOCX, texte).")] = None,
-    declaration: Annotated[Path | None, typer.Option(
-        "--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, XLSX).")] = None,
-    snapshot: Annotated[str | None, typer.Option("--snapshot", help="Instantané à utiliser (identifiant, voir "
-                                                                     "« hds snapshots »).")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui), "
-                                                          "par exemple la date de signature du contrat.")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Hébergeur HDS chez qui le fournisseur se dit hébergé.")
+    ] = None,
+    certificate: Annotated[
+        Path | None,
+        typer.Option(
+            "--certificate", help="Certificat ou attestation HDS présenté par le fournisseur (PDF, DOCX, texte)."
+        ),
+    ] = None,
+    declaration: Annotated[
+        Path | None, typer.Option("--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, XLSX).")
+    ] = None,
+    snapshot: Annotated[
+        str | None, typer.Option("--snapshot", help="Instantané à utiliser (identifiant, voir « hds snapshots »).")
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui), par exemple la date de signature du contrat.",
+        ),
+    ] = None,
     format: OutputFormat = "text",
     lang: LangOption = "fr",
 ) -> None:
@@ -87,8 +115,7 @@ def check(
         filled = parse_declaration(declaration)
         claim = filled.claim()
         service = service or filled.service
-    result = assess(query, service=service, today=_date(on), snapshot=snapshot, host=host, product=product,
-                    claim=claim)
+    result = assess(query, service=service, today=_date(on), snapshot=snapshot, host=host, product=product, claim=claim)
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -99,18 +126,22 @@ def check(
 @app.command("import")
 @handle_errors
 def import_list(
-    file: Annotated[Path, typer.Argument(help="Liste enregistrée depuis l'annuaire officiel : page HTML, CSV, XLSX "
-                                              "ou JSON.")],
-    on: Annotated[str | None, typer.Option("--date", help="Date de la liste AAAA-MM-JJ (défaut : aujourd'hui).")]
-    = None,
-    source: Annotated[str | None, typer.Option("--source", help="Adresse de la page d'où vient la liste, citée par "
-                                                                "chaque verdict.")] = None,
-    reader: Annotated[str | None, typer.Option("--reader", help="Forcer le lecteur : html, csv, xlsx, json.")]
-    = None,
-    partial: Annotated[bool, typer.Option("--partial", help="Le fichier ne contient qu'une partie de la liste.")]
-    = False,
-    keep_valid: Annotated[bool, typer.Option("--keep-valid", help="Enregistrer les lignes valides même si "
-                                                                  "d'autres sont rejetées.")] = False,
+    file: Annotated[
+        Path, typer.Argument(help="Liste enregistrée depuis l'annuaire officiel : page HTML, CSV, XLSX ou JSON.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Date de la liste AAAA-MM-JJ (défaut : aujourd'hui).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Adresse de la page d'où vient la liste, citée par chaque verdict.")
+    ] = None,
+    reader: Annotated[str | None, typer.Option("--reader", help="Forcer le lecteur : html, csv, xlsx, json.")] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Le fichier ne contient qu'une partie de la liste.")
+    ] = False,
+    keep_valid: Annotated[
+        bool, typer.Option("--keep-valid", help="Enregistrer les lignes valides même si d'autres sont rejetées.")
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Tout vérifier, ne rien enregistrer.")] = False,
     format: OutputFormat = "text",
     lang: LangOption = "fr",
@@ -121,8 +152,9 @@ def import_list(
     de sortie est 2."""
     from vendorcheck.hds import import_file
 
-    report = import_file(file, list_date=_date(on), source=source, fmt=reader, partial=partial,
-                         keep_valid=keep_valid, dry_run=dry_run)
+    report = import_file(
+        file, list_date=_date(on), source=source, fmt=reader, partial=partial, keep_valid=keep_valid, dry_run=dry_run
+    )
     if format == "json":
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -140,8 +172,11 @@ def snapshots(format: OutputFormat = "text", lang: LangOption = "fr") -> None:
     infos = list_snapshots()
     current = current_snapshot().info.id
     if format == "json":
-        typer.echo(json.dumps([i.model_dump(mode="json") | {"current": i.id == current} for i in infos],
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                [i.model_dump(mode="json") | {"current": i.id == current} for i in infos], ensure_ascii=False, indent=2
+            )
+        )
         return
     for info in infos:
         typer.echo(_snapshot_line(info, lang, current=info.id == current))
@@ -223,8 +258,10 @@ def _print_diff(report: ImportReport, lang: str) -> None:
     if diff.previous_id is None:
         typer.echo(t("hds.import.first", lang, count=len(diff.added)))  # type: ignore[arg-type]
         return
-    counts = {key: t(f"hds.import.{key}", lang, count=len(getattr(diff, key)))  # type: ignore[arg-type]
-              for key in ("added", "removed", "changed", "expired")}
+    counts = {
+        key: t(f"hds.import.{key}", lang, count=len(getattr(diff, key)))  # type: ignore[arg-type]
+        for key in ("added", "removed", "changed", "expired")
+    }
     typer.echo(t("hds.import.diff", lang, previous=diff.previous_id, **counts))  # type: ignore[arg-type]
     for key, entries in (("added", diff.added), ("removed", diff.removed), ("expired", diff.expired)):
         for entry in entries:
@@ -241,9 +278,13 @@ def import_counts(report: ImportReport, lang: str) -> str:
     rows = t("hds.import.rows", lang, count=report.rows)  # type: ignore[arg-type]
     if report.lines is not None and report.lines != report.rows:
         rows = t("hds.import.rows_of_lines", lang, rows=rows, count=report.lines)  # type: ignore[arg-type]
-    return t("hds.import.counts", lang, rows=rows,  # type: ignore[arg-type]
-             accepted=t("hds.import.accepted", lang, count=report.accepted),  # type: ignore[arg-type]
-             rejected=t("hds.import.rejected", lang, count=len(report.rejected)))  # type: ignore[arg-type]
+    return t(
+        "hds.import.counts",
+        lang,
+        rows=rows,  # type: ignore[arg-type]
+        accepted=t("hds.import.accepted", lang, count=report.accepted),  # type: ignore[arg-type]
+        rejected=t("hds.import.rejected", lang, count=len(report.rejected)),
+    )  # type: ignore[arg-type]
 
 
 def _snapshot_line(info: SnapshotInfo, lang: str, *, current: bool) -> str:

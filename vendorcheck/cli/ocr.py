@@ -14,12 +14,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from vendorcheck.i18n import t
 from vendorcheck.models import Language
 
-OcrOption = Annotated[bool | None, typer.Option(
-    "--ocr/--no-ocr",
-    help="Reconnaissance de caractères (Tesseract) : par défaut pour les pages scannées et les images seulement ; "
-         "--ocr relit toutes les pages, --no-ocr refuse scans et photos.")]
-OcrOutputOption = Annotated[Path | None, typer.Option(
-    "--ocr-output", help="Enregistre le document en PDF consultable (image et texte reconnu), pour l'archive.")]
+OcrOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--ocr/--no-ocr",
+        help="Reconnaissance de caractères (Tesseract) : par défaut pour les pages scannées et les images seulement ; "
+        "--ocr relit toutes les pages, --no-ocr refuse scans et photos.",
+    ),
+]
+OcrOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ocr-output", help="Enregistre le document en PDF consultable (image et texte reconnu), pour l'archive."
+    ),
+]
 
 
 def ocr_mode(ocr: bool | None) -> str:
@@ -41,8 +49,14 @@ def page_progress(console: Console, lang: Language) -> Iterator[None]:
     def advance(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                           TimeRemainingColumn(), console=console, transient=True)
+            bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
             bar.add_task(t("ocr.progress_bar", lang), total=total)
             bar.start()
         bar.update(bar.task_ids[0], completed=done)

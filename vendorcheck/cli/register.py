@@ -11,26 +11,40 @@ import typer
 
 from vendorcheck.cli.common import LangOption, handle_errors, new_app, stderr
 
-app = new_app("Registre des fournisseurs rempli par « vendorcheck batch » : liste, détail, exports, "
-              "vérification HDS.")
+app = new_app("Registre des fournisseurs rempli par « vendorcheck batch » : liste, détail, exports, vérification HDS.")
 
 _WIDE_COLUMNS = 400
-DbOption = Annotated[str | None, typer.Option(
-    "--db", envvar="VENDORCHECK_DB",
-    help="Registre : fichier SQLite ou URL SQLAlchemy. Défaut : celui que remplit « vendorcheck batch », "
-         "registre.sqlite dans le dossier de données de vendorcheck ($VENDORCHECK_HOME, sinon "
-         "~/.local/share/vendorcheck).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="VENDORCHECK_DB",
+        help="Registre : fichier SQLite ou URL SQLAlchemy. Défaut : celui que remplit « vendorcheck batch », "
+        "registre.sqlite dans le dossier de données de vendorcheck ($VENDORCHECK_HOME, sinon "
+        "~/.local/share/vendorcheck).",
+    ),
+]
 
 _TEXT = {
-    "fr": {"none": "Le registre ne contient encore aucun fournisseur.",
-           "history": "Historique des analyses", "hds_history": "Historique HDS", "files": "Fichiers",
-           "unchanged": "inchangé", "expiring": "certificat expiré ou expirant sous 90 jours",
-           "nothing": "Aucun fournisseur n'a encore de verdict HDS : lancez d'abord « vendorcheck batch » avec "
-                      "--health-data."},
-    "en": {"none": "The register holds no supplier yet.",
-           "history": "Review history", "hds_history": "HDS history", "files": "Files",
-           "unchanged": "unchanged", "expiring": "certificate expired or expiring within 90 days",
-           "nothing": "No supplier has an HDS verdict yet: run `vendorcheck batch` with --health-data first."},
+    "fr": {
+        "none": "Le registre ne contient encore aucun fournisseur.",
+        "history": "Historique des analyses",
+        "hds_history": "Historique HDS",
+        "files": "Fichiers",
+        "unchanged": "inchangé",
+        "expiring": "certificat expiré ou expirant sous 90 jours",
+        "nothing": "Aucun fournisseur n'a encore de verdict HDS : lancez d'abord « vendorcheck batch » avec "
+        "--health-data.",
+    },
+    "en": {
+        "none": "The register holds no supplier yet.",
+        "history": "Review history",
+        "hds_history": "HDS history",
+        "files": "Files",
+        "unchanged": "unchanged",
+        "expiring": "certificate expired or expiring within 90 days",
+        "nothing": "No supplier has an HDS verdict yet: run `vendorcheck batch` with --health-data first.",
+    },
 }
 
 
@@ -45,8 +59,12 @@ def _open(db: str | None):  # noqa: ANN202 - Register, imported lazily
 def list_suppliers(
     db: DbOption = None,
     format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Format de sortie.")] = "text",
-    wide: Annotated[bool, typer.Option("--wide", help="Toutes les colonnes, libellés complets (le tableau par "
-                                                      "défaut tient en 80 colonnes).")] = False,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide", help="Toutes les colonnes, libellés complets (le tableau par défaut tient en 80 colonnes)."
+        ),
+    ] = False,
     lang: LangOption = "fr",
 ) -> None:
     """Liste les fournisseurs, du plus urgent à relancer au plus sûr, avec leur statut et leur certification HDS."""
@@ -98,38 +116,44 @@ def show(
     typer.echo(f"{history.name}" + (f" (SIREN {history.siren})" if history.siren else ""))
     if line is not None:
         typer.echo(f"{label('overall', lang)} : {label(line.overall, lang)}")
-        typer.echo(f"{label('hds', lang)} : {hds_text(line.hds, lang)}"
-                   + (f" — {line.hds.source}" if line.hds else ""))
+        typer.echo(f"{label('hds', lang)} : {hds_text(line.hds, lang)}" + (f" — {line.hds.source}" if line.hds else ""))
         for requirement in dashboard.requirements:
             cell = line.cells.get(requirement.id)
             if cell is not None and cell.status.is_violation:
-                typer.echo(f"  - {requirement.id} [{label(cell.status, lang)}, {label(cell.severity, lang)}] "
-                           f"{cell.message} ({cell.document})")
+                typer.echo(
+                    f"  - {requirement.id} [{label(cell.status, lang)}, {label(cell.severity, lang)}] "
+                    f"{cell.message} ({cell.document})"
+                )
     typer.echo(f"\n{words['files']}")
     for path in history.paths:
         typer.echo(f"  {path}")
     typer.echo(f"\n{words['history']}")
     for event in history.reviews:
-        result = label(event.verdict, lang) if event.verdict else event.error or label(
-            "kind_declaration", lang)
-        typer.echo(f"  {event.at:%Y-%m-%d %H:%M}  {event.document}  {result}  "
-                   f"({label('rules_version', lang)} {event.rules_version})")
+        result = label(event.verdict, lang) if event.verdict else event.error or label("kind_declaration", lang)
+        typer.echo(
+            f"  {event.at:%Y-%m-%d %H:%M}  {event.document}  {result}  "
+            f"({label('rules_version', lang)} {event.rules_version})"
+        )
     if history.hds:
         typer.echo(f"\n{words['hds_history']}")
         for hds in history.hds:
             expiry = f", {label('hds_expiry', lang)} {hds.expires_on}" if hds.expires_on else ""
             verdict = verdict_label(HdsVerdict(hds.verdict), lang)
-            typer.echo(f"  {hds.at:%Y-%m-%d}  {label('hds_snapshot', lang)} {hds.snapshot_date} : {verdict}"
-                       f"{expiry} — {hds.source}")
+            typer.echo(
+                f"  {hds.at:%Y-%m-%d}  {label('hds_snapshot', lang)} {hds.snapshot_date} : {verdict}"
+                f"{expiry} — {hds.source}"
+            )
 
 
 @app.command("export")
 @handle_errors
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier où écrire les exports.")]
-    = Path("vendorcheck-resultats"),
-    formats: Annotated[str, typer.Option("--export", help="Exports à produire, séparés par des virgules.")]
-    = "xlsx,csv,html",
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dossier où écrire les exports.")] = Path(
+        "vendorcheck-resultats"
+    ),
+    formats: Annotated[
+        str, typer.Option("--export", help="Exports à produire, séparés par des virgules.")
+    ] = "xlsx,csv,html",
     db: DbOption = None,
     lang: LangOption = "fr",
 ) -> None:
@@ -149,8 +173,9 @@ def export(
 @handle_errors
 def recheck(
     db: DbOption = None,
-    today: Annotated[str | None, typer.Option("--today", help="Date de référence AAAA-MM-JJ (défaut : "
-                                                              "aujourd'hui).")] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui).")
+    ] = None,
     lang: LangOption = "fr",
 ) -> None:
     """Réévalue les verdicts HDS avec la liste en vigueur et signale les certificats expirant sous 90 jours.
@@ -175,8 +200,11 @@ def recheck(
     attention = False
     for line in lines:
         after = verdict_label(HdsVerdict(line.after), lang)
-        change = (f"{verdict_label(HdsVerdict(line.before), lang)} → {after}" if line.before and line.changed
-                  else f"{after} ({words['unchanged']})")
+        change = (
+            f"{verdict_label(HdsVerdict(line.before), lang)} → {after}"
+            if line.before and line.changed
+            else f"{after} ({words['unchanged']})"
+        )
         flag = f"  ⚠ {words['expiring']} ({line.expires_on})" if line.expiring else ""
         typer.echo(f"{line.supplier}: {change} — {line.summary}{flag}")
         attention |= line.expiring or not HdsVerdict(line.after).is_clear

@@ -14,16 +14,19 @@ from vendorcheck.cli.ocr import OcrOption, OcrOutputOption, ingest_options, page
 
 @handle_errors
 def review(
-    file: Annotated[Path, typer.Argument(help="Contrat à analyser (PDF, DOCX, TXT, Markdown, photo ou scan JPEG, "
-                                              "PNG, TIFF).")],
+    file: Annotated[
+        Path, typer.Argument(help="Contrat à analyser (PDF, DOCX, TXT, Markdown, photo ou scan JPEG, PNG, TIFF).")
+    ],
     format: Annotated[
         Literal["text", "json", "md", "html"], typer.Option("--format", "-f", help="Format du rapport.")
     ] = "text",
     lang: LangOption = "fr",
     health_data: Annotated[
         bool,
-        typer.Option("--health-data/--no-health-data",
-                     help="Le fournisseur héberge des données de santé : évalue aussi les clauses CSP R.1111-11."),
+        typer.Option(
+            "--health-data/--no-health-data",
+            help="Le fournisseur héberge des données de santé : évalue aussi les clauses CSP R.1111-11.",
+        ),
     ] = True,
     rules_dir: Annotated[
         Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des règles livrées.")
@@ -32,20 +35,30 @@ def review(
         Path | None, typer.Option("--output", "-o", help="Écrit le rapport dans ce fichier plutôt qu'à l'écran.")
     ] = None,
     vendor: Annotated[
-        str | None, typer.Option("--vendor", help="Fournisseur à vérifier dans la liste HDS (nom ou SIREN), si le "
-                                                  "préambule du contrat ne permet pas de le trouver.")
+        str | None,
+        typer.Option(
+            "--vendor",
+            help="Fournisseur à vérifier dans la liste HDS (nom ou SIREN), si le "
+            "préambule du contrat ne permet pas de le trouver.",
+        ),
     ] = None,
     declaration: Annotated[
-        Path | None, typer.Option("--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, "
-                                                        "XLSX), comparée au contrat et à la liste HDS.")
+        Path | None,
+        typer.Option(
+            "--declaration",
+            help="Déclaration remplie par le fournisseur (YAML, JSON, XLSX), comparée au contrat et à la liste HDS.",
+        ),
     ] = None,
     ocr: OcrOption = None,
     ocr_output: OcrOutputOption = None,
     fail_on: Annotated[
         Literal["blocking", "major", "minor"] | None,
-        typer.Option("--fail-on", help="Code de sortie 1 si le contrat a un écart de cette gravité ou plus grave "
-                                       "(une certification HDS qui interdit de signer compte comme bloquante ; une "
-                                       "certification seulement à vérifier ne compte pas), pour les scripts et la CI."),
+        typer.Option(
+            "--fail-on",
+            help="Code de sortie 1 si le contrat a un écart de cette gravité ou plus grave "
+            "(une certification HDS qui interdit de signer compte comme bloquante ; une "
+            "certification seulement à vérifier ne compte pas), pour les scripts et la CI.",
+        ),
     ] = None,
 ) -> None:
     """Analyse un contrat et affiche, exigence par exigence, ce qui est présent, faible ou absent."""
@@ -56,9 +69,15 @@ def review(
     from vendorcheck.verdict import fails
 
     with page_progress(stderr, lang):
-        result = review_file(file, health_data=health_data, lang=lang, ingest=ingest_options(ocr, ocr_output),
-                             rules=load_rules(rules_dir) if rules_dir else None, vendor=vendor,
-                             declaration=declaration)
+        result = review_file(
+            file,
+            health_data=health_data,
+            lang=lang,
+            ingest=ingest_options(ocr, ocr_output),
+            rules=load_rules(rules_dir) if rules_dir else None,
+            vendor=vendor,
+            declaration=declaration,
+        )
     renderer = get_renderer(format)
     if output:
         with output.open("w", encoding="utf-8") as out:

@@ -37,7 +37,8 @@ def list_rules(lang: LangOption = "fr") -> None:
 @app.command("show")
 @handle_errors
 def show(
-    rule_id: Annotated[str, typer.Argument(help="Identifiant, par exemple GDPR-33-2.")], lang: LangOption = "fr",
+    rule_id: Annotated[str, typer.Argument(help="Identifiant, par exemple GDPR-33-2.")],
+    lang: LangOption = "fr",
 ) -> None:
     """Affiche la fiche d'une exigence : ce qu'elle vérifie, pourquoi, exemples conformes et non conformes."""
     from vendorcheck.errors import OptionError
@@ -51,10 +52,12 @@ def show(
     fr = lang == "fr"
     typer.echo(f"{rule.id} — {rule.title.get(lang)}")
     typer.echo(f"{rule.citation.label} · {rule.citation.url} · {label(rule.severity, lang)}")
-    for heading, text in ((("Ce qui est vérifié", "What is checked"), rule.doc.checks),
-                          (("Pourquoi", "Why it matters"), rule.doc.why),
-                          (("Rédaction conforme", "Compliant wording"), rule.doc.compliant),
-                          (("Rédaction non conforme", "Non-compliant wording"), rule.doc.non_compliant),
-                          (("À demander au fournisseur", "Ask the supplier"), rule.advice)):
+    for heading, text in (
+        (("Ce qui est vérifié", "What is checked"), rule.doc.checks),
+        (("Pourquoi", "Why it matters"), rule.doc.why),
+        (("Rédaction conforme", "Compliant wording"), rule.doc.compliant),
+        (("Rédaction non conforme", "Non-compliant wording"), rule.doc.non_compliant),
+        (("À demander au fournisseur", "Ask the supplier"), rule.advice),
+    ):
         typer.echo(f"\n{heading[0] if fr else heading[1]} :\n  {text.get(lang)}")
     typer.echo(("\nRéférences :" if fr else "\nReferences:") + "".join(f"\n  - {r}" for r in rule.doc.references))

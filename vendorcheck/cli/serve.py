@@ -12,22 +12,44 @@ from vendorcheck.cli.common import LangOption, handle_errors, stderr
 
 @handle_errors
 def serve(
-    host: Annotated[str, typer.Option(
-        "--host", help="Adresse d'écoute. 127.0.0.1 (par défaut) : cet ordinateur seulement, pour que les contrats "
-                       "ne soient jamais exposés sur le réseau ; toute autre adresse exige --token.")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Adresse d'écoute. 127.0.0.1 (par défaut) : cet ordinateur seulement, pour que les contrats "
+            "ne soient jamais exposés sur le réseau ; toute autre adresse exige --token.",
+        ),
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port TCP.")] = 8000,
-    token: Annotated[str | None, typer.Option(
-        "--token", envvar="VENDORCHECK_TOKEN", show_envvar=True,
-        help="Secret exigé à chaque requête (au moins 16 caractères). Lien à ouvrir une fois : "
-             "http://HÔTE:PORT/?token=SECRET ; les clients d'API envoient « Authorization: Bearer SECRET ».")] = None,
-    max_upload_mb: Annotated[int, typer.Option(
-        "--max-upload-mb", min=1, max=500, help="Taille maximale d'un envoi (contrat + déclaration), en Mo.")] = 20,
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="VENDORCHECK_DB", help="Registre des fournisseurs (fichier SQLite ou URL SQLAlchemy) montré "
-                                              "sur la page Fournisseurs. Défaut : celui que remplit "
-                                              "« vendorcheck batch », s'il existe.")] = None,
-    rules_dir: Annotated[Path | None, typer.Option(
-        "--rules", help="Dossier de règles à utiliser à la place des règles livrées.")] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="VENDORCHECK_TOKEN",
+            show_envvar=True,
+            help="Secret exigé à chaque requête (au moins 16 caractères). Lien à ouvrir une fois : "
+            "http://HÔTE:PORT/?token=SECRET ; les clients d'API envoient « Authorization: Bearer SECRET ».",
+        ),
+    ] = None,
+    max_upload_mb: Annotated[
+        int,
+        typer.Option(
+            "--max-upload-mb", min=1, max=500, help="Taille maximale d'un envoi (contrat + déclaration), en Mo."
+        ),
+    ] = 20,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="VENDORCHECK_DB",
+            help="Registre des fournisseurs (fichier SQLite ou URL SQLAlchemy) montré "
+            "sur la page Fournisseurs. Défaut : celui que remplit "
+            "« vendorcheck batch », s'il existe.",
+        ),
+    ] = None,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", help="Dossier de règles à utiliser à la place des règles livrées.")
+    ] = None,
     lang: LangOption = "fr",
 ) -> None:
     """Ouvre la page web locale du cabinet : déposer un contrat, lire la liste de contrôle, télécharger l'avenant.
@@ -42,8 +64,9 @@ def serve(
 
     if db is None and default_register().is_file():
         db = str(default_register())
-    settings = WebSettings(host=host, port=port, token=token, max_upload_mb=max_upload_mb, db=db,
-                           rules_dir=rules_dir, lang=lang)
+    settings = WebSettings(
+        host=host, port=port, token=token, max_upload_mb=max_upload_mb, db=db, rules_dir=rules_dir, lang=lang
+    )
     application = create_app(settings)
     # Fail now rather than on the first visit: a broken rule folder, a mistyped register path.
     load_rules(rules_dir)

@@ -13,21 +13,46 @@ from vendorcheck.hds.names import core_key
 from vendorcheck.models import Document, Evidence
 from vendorcheck.text import fold
 
-_HOSTING = re.compile(r"heberg(?:e|ee|es|ees|ement|er)\b|hosted|hosting|stock|stored|storage|data ?cent|"
-                      r"centres? de donnees|datacenter|localis|located|site (?:principal|de secours)|"
-                      r"lieux? de traitement|sauvegard|backup|processing location|server")
-_TRANSFER = re.compile(r"transf[eé]r|hors de l'union|hors (?:de l')?(?:ue|eee)|outside (?:the )?(?:eu|eea|european)|"
-                       r"pays tiers|third[- ]countr|acces a distance depuis|remote access from")
-_NEGATION = re.compile(r"\baucune?\b|\bne\s+(?:\w+\s+){0,3}(?:pas|jamais)\b|\bn'(?:est|a|ont|sont)\b[^.]{0,40}"
-                       r"\bpas\b|interdit|prohib|\bno transfers?\b|\bshall not\b|"
-                       r"\bwill not\b|\bmay not\b|\bnot (?:be )?transferr|n/a \(no transfer\)|\bsans transfert\b")
+_HOSTING = re.compile(
+    r"heberg(?:e|ee|es|ees|ement|er)\b|hosted|hosting|stock|stored|storage|data ?cent|"
+    r"centres? de donnees|datacenter|localis|located|site (?:principal|de secours)|"
+    r"lieux? de traitement|sauvegard|backup|processing location|server"
+)
+_TRANSFER = re.compile(
+    r"transf[eé]r|hors de l'union|hors (?:de l')?(?:ue|eee)|outside (?:the )?(?:eu|eea|european)|"
+    r"pays tiers|third[- ]countr|acces a distance depuis|remote access from"
+)
+_NEGATION = re.compile(
+    r"\baucune?\b|\bne\s+(?:\w+\s+){0,3}(?:pas|jamais)\b|\bn'(?:est|a|ont|sont)\b[^.]{0,40}"
+    r"\bpas\b|interdit|prohib|\bno transfers?\b|\bshall not\b|"
+    r"\bwill not\b|\bmay not\b|\bnot (?:be )?transferr|n/a \(no transfer\)|\bsans transfert\b"
+)
 _SUBJECT = re.compile(r"violation|breach|incident")
 _NOTIFY = re.compile(r"notif|inform|signal|alert|previen|avertit|notify|report")
 _SUBPROCESSOR_HEADER = re.compile(r"sous-traitant|sub-?processor|prestataire|subcontractor")
 # Processors that contracts name without a list entry; the snapshot's hosts are added at run time.
-WELL_KNOWN_PROVIDERS = ("Amazon Web Services", "AWS", "Microsoft Azure", "Google Cloud", "OVHcloud", "OVH",
-                        "Scaleway", "Outscale", "Salesforce", "Twilio", "Mailjet", "Brevo", "Sendinblue",
-                        "Cloudflare", "Zendesk", "Intercom", "Stripe", "Oracle Cloud", "IBM Cloud", "Hetzner")
+WELL_KNOWN_PROVIDERS = (
+    "Amazon Web Services",
+    "AWS",
+    "Microsoft Azure",
+    "Google Cloud",
+    "OVHcloud",
+    "OVH",
+    "Scaleway",
+    "Outscale",
+    "Salesforce",
+    "Twilio",
+    "Mailjet",
+    "Brevo",
+    "Sendinblue",
+    "Cloudflare",
+    "Zendesk",
+    "Intercom",
+    "Stripe",
+    "Oracle Cloud",
+    "IBM Cloud",
+    "Hetzner",
+)
 
 
 class CountryMention(BaseModel):
@@ -42,8 +67,9 @@ class Mention(BaseModel):
 
 class ContractFacts(BaseModel):
     hosting: list[CountryMention] = Field(default_factory=list, description="Countries in hosting sentences")
-    outside_eea: list[CountryMention] = Field(default_factory=list,
-                                              description="Non-EEA countries in hosting or transfer sentences")
+    outside_eea: list[CountryMention] = Field(
+        default_factory=list, description="Non-EEA countries in hosting or transfer sentences"
+    )
     transfer_bans: list[Evidence] = Field(default_factory=list, description="Sentences that rule out transfers")
     sub_processors: list[Mention] = Field(default_factory=list, description="Names in a sub-processor table")
     providers: list[Mention] = Field(default_factory=list, description="Known processors named anywhere")
@@ -104,8 +130,11 @@ def _breach(document: Document, facts: ContractFacts, start: int, end: int, fold
     is_breach = subject.group(0) != "incident"
     current = _SUBJECT.search(fold(facts.breach_quote.quote)) if facts.breach_quote else None
     current_is_breach = bool(current) and current.group(0) != "incident"
-    if facts.breach_hours is None or (is_breach and not current_is_breach) or \
-            (is_breach == current_is_breach and min(delays) < facts.breach_hours):
+    if (
+        facts.breach_hours is None
+        or (is_breach and not current_is_breach)
+        or (is_breach == current_is_breach and min(delays) < facts.breach_hours)
+    ):
         facts.breach_hours = min(delays)
         facts.breach_quote = document.quote(start, end)
 

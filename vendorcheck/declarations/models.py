@@ -28,8 +28,9 @@ def _siren(value: Any) -> str | None:
     try:
         return normalise_siren(str(value))
     except ValueError:
-        raise PydanticCustomError("siren_checksum", "SIREN/SIRET invalide (clé de contrôle) : {value}",
-                                  {"value": value}) from None
+        raise PydanticCustomError(
+            "siren_checksum", "SIREN/SIRET invalide (clé de contrôle) : {value}", {"value": value}
+        ) from None
 
 
 def _date(value: Any) -> date | None:
@@ -131,8 +132,11 @@ def _service_type(value: Any) -> str | None:
         return None
     key = str(value).strip().lower()
     if key not in service_types():
-        raise PydanticCustomError("bad_service", "type de service inconnu : {value} (attendu : {known})",
-                                  {"value": value, "known": ", ".join(service_types())})
+        raise PydanticCustomError(
+            "bad_service",
+            "type de service inconnu : {value} (attendu : {known})",
+            {"value": value, "known": ", ".join(service_types())},
+        )
     return key
 
 
@@ -163,8 +167,9 @@ class HdsDeclaration(_Strict):
             return None
         found = referential_of(str(value))
         if found is None:
-            raise PydanticCustomError("bad_referential", "référentiel inconnu : {value} (attendu : 2018 ou 2024)",
-                                      {"value": value})
+            raise PydanticCustomError(
+                "bad_referential", "référentiel inconnu : {value} (attendu : 2018 ou 2024)", {"value": value}
+            )
         return found
 
 
@@ -217,8 +222,16 @@ class VendorDeclaration(_Strict):
     def claim(self) -> HdsClaim:
         """The HDS part, as a claim to check against the list."""
         hds = self.hds
-        return HdsClaim(origin=self.source, entity=self.vendor.name, siren=self.vendor.siren,
-                        certificate_number=hds.certificate_number, issuer=hds.certifying_body,
-                        issued_on=hds.issued_on, valid_until=hds.valid_until, activities=hds.activities.numbers,
-                        invented_activities=hds.activities.invented, referential=hds.referential,
-                        hosts=[h.name for h in hds.hosts])
+        return HdsClaim(
+            origin=self.source,
+            entity=self.vendor.name,
+            siren=self.vendor.siren,
+            certificate_number=hds.certificate_number,
+            issuer=hds.certifying_body,
+            issued_on=hds.issued_on,
+            valid_until=hds.valid_until,
+            activities=hds.activities.numbers,
+            invented_activities=hds.activities.invented,
+            referential=hds.referential,
+            hosts=[h.name for h in hds.hosts],
+        )

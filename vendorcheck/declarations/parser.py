@@ -178,7 +178,7 @@ def _describe(error: dict[str, Any], where: dict[str, str], moved: dict[str, str
     original = dotted
     for new, old in sorted(moved.items(), key=lambda kv: -len(kv[0])):
         if dotted == new or dotted.startswith(new + "."):
-            original = old + dotted[len(new):]
+            original = old + dotted[len(new) :]
             break
     location = next((where[p] for p in _prefixes(original) if p in where), None)
     kind = error["type"]

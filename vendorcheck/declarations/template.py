@@ -18,8 +18,11 @@ SCALARS: tuple[tuple[str, str, str], ...] = (
     ("vendor.trade_names", "Noms commerciaux", "séparés par des virgules"),
     ("vendor.address", "Adresse du siège", ""),
     ("vendor.contact", "Personne à contacter pour cette déclaration", "nom, fonction, e-mail"),
-    ("service", "Type de service", "iaas, paas, saas, backup (sauvegarde), pacs (imagerie) ou support "
-                                        "(infogérance avec accès à distance)"),
+    (
+        "service",
+        "Type de service",
+        "iaas, paas, saas, backup (sauvegarde), pacs (imagerie) ou support (infogérance avec accès à distance)",
+    ),
     ("service_description", "Description du service fourni au cabinet", ""),
     ("products", "Produits ou offres souscrits", "séparés par des virgules"),
     ("hds.certified", "Êtes-vous vous-même certifié hébergeur de données de santé (HDS) ?", "oui ou non"),
@@ -27,13 +30,20 @@ SCALARS: tuple[tuple[str, str, str], ...] = (
     ("hds.certifying_body", "Organisme certificateur", "accrédité par le COFRAC ou un équivalent européen"),
     ("hds.issued_on", "Date de délivrance du certificat", "JJ/MM/AAAA"),
     ("hds.valid_until", "Date de fin de validité du certificat", "JJ/MM/AAAA"),
-    ("hds.activities", "Activités couvertes par votre certificat", "numéros 1 à 6 de l'article R.1111-9 du code de "
-                       "la santé publique : 1 sites physiques, 2 infrastructure matérielle, 3 infrastructure "
-                       "virtuelle, 4 plateforme d'hébergement d'applications, 5 administration et exploitation, "
-                       "6 sauvegarde"),
+    (
+        "hds.activities",
+        "Activités couvertes par votre certificat",
+        "numéros 1 à 6 de l'article R.1111-9 du code de "
+        "la santé publique : 1 sites physiques, 2 infrastructure matérielle, 3 infrastructure "
+        "virtuelle, 4 plateforme d'hébergement d'applications, 5 administration et exploitation, "
+        "6 sauvegarde",
+    ),
     ("hds.referential", "Version du référentiel de certification", "2018 (v1.1) ou 2024 (v2)"),
-    ("transfers_outside_eea", "Des données sont-elles transférées, ou accessibles, hors de l'Espace économique "
-                              "européen ?", "oui ou non, y compris pour le support et la maintenance"),
+    (
+        "transfers_outside_eea",
+        "Des données sont-elles transférées, ou accessibles, hors de l'Espace économique européen ?",
+        "oui ou non, y compris pour le support et la maintenance",
+    ),
     ("transfer_countries", "Si oui, pays concernés", "séparés par des virgules"),
     ("breach_notification_hours", "Délai de notification d'une violation de données au cabinet", "en heures"),
     ("signed.name", "Nom du signataire", ""),
@@ -42,14 +52,31 @@ SCALARS: tuple[tuple[str, str, str], ...] = (
 )
 # dotted key of a list -> (sheet title, question, [(column key, column label)])
 TABLES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
-    "hds.hosts": ("Hébergeurs HDS", "Hébergeurs certifiés HDS auxquels vous recourez (une ligne par hébergeur)",
-                  (("name", "Hébergeur"), ("siren", "SIREN"), ("certificate_number", "N° de certificat"),
-                   ("activities", "Activités qu'il exerce pour vous"))),
-    "hosting_locations": ("Lieux d'hébergement", "Lieux où les données sont hébergées et sauvegardées",
-                          (("country", "Pays"), ("city", "Ville ou site"), ("provider", "Exploitant du site"))),
-    "sub_processors": ("Sous-traitants", "Sous-traitants ultérieurs ayant accès aux données",
-                       (("name", "Sous-traitant ultérieur"), ("siren", "SIREN"), ("country", "Pays"),
-                        ("purpose", "Prestation confiée"))),
+    "hds.hosts": (
+        "Hébergeurs HDS",
+        "Hébergeurs certifiés HDS auxquels vous recourez (une ligne par hébergeur)",
+        (
+            ("name", "Hébergeur"),
+            ("siren", "SIREN"),
+            ("certificate_number", "N° de certificat"),
+            ("activities", "Activités qu'il exerce pour vous"),
+        ),
+    ),
+    "hosting_locations": (
+        "Lieux d'hébergement",
+        "Lieux où les données sont hébergées et sauvegardées",
+        (("country", "Pays"), ("city", "Ville ou site"), ("provider", "Exploitant du site")),
+    ),
+    "sub_processors": (
+        "Sous-traitants",
+        "Sous-traitants ultérieurs ayant accès aux données",
+        (
+            ("name", "Sous-traitant ultérieur"),
+            ("siren", "SIREN"),
+            ("country", "Pays"),
+            ("purpose", "Prestation confiée"),
+        ),
+    ),
 }
 SHEET = "Déclaration"
 INTRO = (
@@ -85,7 +112,7 @@ def yaml_template() -> str:
     opened: list[str] = []
     for key, question, help_ in entries:
         *parents, last = key.split(".")
-        while opened and opened != parents[:len(opened)]:
+        while opened and opened != parents[: len(opened)]:
             opened.pop()
         for depth in range(len(opened), len(parents)):
             lines.append("  " * depth + f"{parents[depth]}:")

@@ -49,7 +49,7 @@ class Analysis:
 
     def text_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
-        return self.document.text[s.start:s.end]
+        return self.document.text[s.start : s.end]
 
 
 def analyse(document: Document, pack: RulePack) -> Analysis:

@@ -19,10 +19,31 @@ from vendorcheck.models import Finding, Language, Severity, Status
 from vendorcheck.ranking import severity_rank, worst
 from vendorcheck.rulebook.schema import Flag, Rule
 
-NEGATORS = frozenset({
-    "ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "interdit", "interdite", "interdiction",
-    "not", "n't", "no", "never", "neither", "nor", "without", "prohibited", "cannot", "refrain",
-})
+NEGATORS = frozenset(
+    {
+        "ne",
+        "n'",
+        "pas",
+        "jamais",
+        "aucun",
+        "aucune",
+        "ni",
+        "sans",
+        "interdit",
+        "interdite",
+        "interdiction",
+        "not",
+        "n't",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "without",
+        "prohibited",
+        "cannot",
+        "refrain",
+    }
+)
 NEGATION_REACH = 20  # tokens before a flag in which a negator cancels it
 CLAUSE_BREAKS = frozenset({";", ":"})
 MAX_QUOTES = 3
@@ -48,20 +69,35 @@ def evaluate(rule: Rule, analysis: Analysis, lang: Language) -> Finding:
     evidence = [e for e in (evidence_for(analysis, s) for s in sentences) if e]
     message = _message(rule, outcome, lang)
     return Finding(
-        requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label, status=outcome.status,
-        severity=outcome.severity, confidence=round(outcome.confidence, 2), message=message,
+        requirement=rule.id,
+        title=rule.title.get(lang),
+        citation=rule.citation.label,
+        status=outcome.status,
+        severity=outcome.severity,
+        confidence=round(outcome.confidence, 2),
+        message=message,
         advice="" if outcome.status is Status.present else rule.advice.get(lang),
         flags=list(dict.fromkeys(outcome.flags)),
-        evidence=evidence, unverified=rule.unverified,
+        evidence=evidence,
+        unverified=rule.unverified,
     )
 
 
 def not_applicable(rule: Rule, lang: Language) -> Finding:
-    reason = {"fr": "Non évalué : le fournisseur n'héberge pas de données de santé (option --no-health-data).",
-              "en": "Not assessed: the supplier does not host health data (--no-health-data)."}[lang]
-    return Finding(requirement=rule.id, title=rule.title.get(lang), citation=rule.citation.label,
-                   status=Status.not_applicable, severity=Severity.minor, confidence=1.0, message=reason,
-                   unverified=rule.unverified)
+    reason = {
+        "fr": "Non évalué : le fournisseur n'héberge pas de données de santé (option --no-health-data).",
+        "en": "Not assessed: the supplier does not host health data (--no-health-data).",
+    }[lang]
+    return Finding(
+        requirement=rule.id,
+        title=rule.title.get(lang),
+        citation=rule.citation.label,
+        status=Status.not_applicable,
+        severity=Severity.minor,
+        confidence=1.0,
+        message=reason,
+        unverified=rule.unverified,
+    )
 
 
 def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
@@ -76,15 +112,26 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     if contradictions:
         worst_flag = min((f for f, _ in contradictions), key=lambda f: severity_rank(f.severity))
         messages = list(dict.fromkeys(f.message.get(lang) for f, _ in contradictions))
-        return _Outcome(Status.non_compliant, worst_flag.severity, messages,
-                        [f.id for f, _ in contradictions], [s for _, s in contradictions], 0.8)
+        return _Outcome(
+            Status.non_compliant,
+            worst_flag.severity,
+            messages,
+            [f.id for f, _ in contradictions],
+            [s for _, s in contradictions],
+            0.8,
+        )
     weakenings = [(f, s) for f, s in raised if f.status is Status.partial]
     if not topic:
         # Wording that weakens the requirement addresses it, badly: partial, not missing.
         if weakenings:
-            return _Outcome(Status.partial, worst(f.severity for f, _ in weakenings),
-                            list(dict.fromkeys(f.message.get(lang) for f, _ in weakenings)),
-                            [f.id for f, _ in weakenings], [s for _, s in weakenings], 0.6)
+            return _Outcome(
+                Status.partial,
+                worst(f.severity for f, _ in weakenings),
+                list(dict.fromkeys(f.message.get(lang) for f, _ in weakenings)),
+                [f.id for f, _ in weakenings],
+                [s for _, s in weakenings],
+                0.6,
+            )
         return _Outcome(Status.missing, rule.severity, confidence=0.7)
 
     delay_status, delay_note = _delay_status(rule, analysis, topic, lang)
@@ -125,8 +172,9 @@ class _Window:
     quote: list[int]
 
 
-def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], topic: set[int],
-                  in_windows: set[int]) -> list[tuple[Flag, int]]:
+def _raised_flags(
+    rule: Rule, analysis: Analysis, groups: dict[str, list[int]], topic: set[int], in_windows: set[int]
+) -> list[tuple[Flag, int]]:
     raised = []
     for flag in rule.flags:
         lifting = set(analysis.sentences_of(groups.get(f"unless:{flag.id}", [])))
@@ -135,12 +183,16 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
         for start in groups.get(f"flag:{flag.id}", []):
             sentence = analysis.token_sentence[start]
             if (flag.within == "topic" and sentence not in in_windows) or (
-                    flag.within == "sentence" and sentence not in topic):
+                flag.within == "sentence" and sentence not in topic
+            ):
                 continue
             if flag.negation != "ignored" and _negated(analysis, start) != (flag.negation == "required"):
                 continue
-            near = [sentence] if flag.unless_scope == "sentence" else analysis.window(sentence, rule.window,
-                                                                                        rule.window_before)
+            near = (
+                [sentence]
+                if flag.unless_scope == "sentence"
+                else analysis.window(sentence, rule.window, rule.window_before)
+            )
             if lifting.intersection(near):
                 continue
             raised.append((flag, sentence))
@@ -150,7 +202,7 @@ def _raised_flags(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], 
 def _negated(analysis: Analysis, start: int) -> bool:
     """A negator earlier in the same clause ("shall not engage … without consent") cancels a flag."""
     sentence_start = analysis.doc[start].sent.start
-    for token in reversed(analysis.doc[max(sentence_start, start - NEGATION_REACH):start]):
+    for token in reversed(analysis.doc[max(sentence_start, start - NEGATION_REACH) : start]):
         if token.text in CLAUSE_BREAKS:
             return False
         if token.norm_ in NEGATORS:
@@ -158,8 +210,13 @@ def _negated(analysis: Analysis, start: int) -> bool:
     return False
 
 
-def _best_window(rule: Rule, analysis: Analysis, groups: dict[str, list[int]], windows: dict[int, list[int]],
-                 weakenings: list[tuple[Flag, int]]) -> _Window:
+def _best_window(
+    rule: Rule,
+    analysis: Analysis,
+    groups: dict[str, list[int]],
+    windows: dict[int, list[int]],
+    weakenings: list[tuple[Flag, int]],
+) -> _Window:
     """The topic window that comes closest to a complete, unweakened clause.
 
     A single clean, complete clause makes the requirement present even if a weaker sentence about the
@@ -217,4 +274,3 @@ def _message(rule: Rule, outcome: _Outcome, lang: Language) -> str:
     if outcome.status is Status.partial:
         return " ".join([rule.explain_partial.get(lang)] + outcome.notes)
     return " ".join(outcome.notes)
-

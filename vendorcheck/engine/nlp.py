@@ -21,8 +21,21 @@ from vendorcheck.text import fold
 
 _SENTENCE_END = {".", "!", "?"}
 _LINE_END = _SENTENCE_END | {":", ";"}
-_HEADING_WORDS = frozenset({"article", "annexe", "annex", "clause", "section", "chapitre", "chapter", "titre",
-                            "appendix", "schedule", "exhibit"})
+_HEADING_WORDS = frozenset(
+    {
+        "article",
+        "annexe",
+        "annex",
+        "clause",
+        "section",
+        "chapitre",
+        "chapter",
+        "titre",
+        "appendix",
+        "schedule",
+        "exhibit",
+    }
+)
 _ITEM_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[ivxIVX]+[.)]|\(\w+\)|[-*•|#>–—]+)$")
 
 
@@ -57,13 +70,20 @@ def _set_sentences(doc: Doc) -> Doc:
         if previous_word is None:
             start = True
         elif pending_break:
-            wrapped = (pending_break == 1 and previous_word.text not in _LINE_END
-                       and not _ITEM_MARKER.match(token.text) and token.norm_ not in _HEADING_WORDS)
+            wrapped = (
+                pending_break == 1
+                and previous_word.text not in _LINE_END
+                and not _ITEM_MARKER.match(token.text)
+                and token.norm_ not in _HEADING_WORDS
+            )
             start = not wrapped
         else:
             numbering_dot = previous_word.i > 0 and starts[previous_word.i - 1] and doc[previous_word.i - 1].like_num
-            start = (previous_word.text in _SENTENCE_END and not numbering_dot
-                     and (token.is_title or token.is_upper or token.like_num or token.text in "\"'(«["))
+            start = (
+                previous_word.text in _SENTENCE_END
+                and not numbering_dot
+                and (token.is_title or token.is_upper or token.like_num or token.text in "\"'(«[")
+            )
         starts[i] = start
         pending_break = 1 if "\n" in token.whitespace_ else 0
         previous_word = token

@@ -27,17 +27,25 @@ FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
 )
 # R.1111-9 writes activities 1 to 4 as "mise à disposition et maintien en condition opérationnelle de …";
 # that common opening names no activity, and activity 1's full name ends by naming activity 2's object.
-_PROVISION = (r"(?:la\s+)?mise\s+a\s+disposition\s+et\s+(?:le\s+)?maintien\s+en\s+conditions?\s+operationnelles?"
-              r"\s+(?:de\s+l'|de\s+la\s+|des\s+|du\s+)?|provision(?:ing)?\s+and\s+maint\w*\s+in\s+operational"
-              r"\s+condition\s+of\s+(?:the\s+)?")
+_PROVISION = (
+    r"(?:la\s+)?mise\s+a\s+disposition\s+et\s+(?:le\s+)?maintien\s+en\s+conditions?\s+operationnelles?"
+    r"\s+(?:de\s+l'|de\s+la\s+|des\s+|du\s+)?|provision(?:ing)?\s+and\s+maint\w*\s+in\s+operational"
+    r"\s+condition\s+of\s+(?:the\s+)?"
+)
 _KEYWORDS: tuple[tuple[str, int], ...] = (
-    (r"sites?\s+physiques?(?:\s+permettant\s+d'heberger\s+l'infrastructure\s+materielle)?|physical\s+sites?"
-     r"(?:\s+(?:used\s+)?(?:to|for)\s+host(?:ing)?\s+(?:the\s+)?hardware\s+infrastructure)?|hebergement\s+physique|"
-     r"datacenters?|data\s+cent(?:er|re)s?", 1),
+    (
+        r"sites?\s+physiques?(?:\s+permettant\s+d'heberger\s+l'infrastructure\s+materielle)?|physical\s+sites?"
+        r"(?:\s+(?:used\s+)?(?:to|for)\s+host(?:ing)?\s+(?:the\s+)?hardware\s+infrastructure)?|hebergement\s+physique|"
+        r"datacenters?|data\s+cent(?:er|re)s?",
+        1,
+    ),
     (r"infrastructures?\s+materielles?|hardware(?:\s+infrastructure)?", 2),
     (r"infrastructures?\s+virtuelles?|virtual\s+infrastructure|virtuali[sz]ation", 3),
-    (r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
-     r"plate-?forme\s+applicative|hebergement\s+d'applications?", 4),
+    (
+        r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
+        r"plate-?forme\s+applicative|hebergement\s+d'applications?",
+        4,
+    ),
     (r"administration|exploitation|operation\s+of|infogerance", 5),
     (r"sauvegardes?|back-?ups?", 6),
 )
@@ -50,8 +58,10 @@ _INVENTED: tuple[str, ...] = (
     r"\bactivit\w*\s+(?:n\s*o?\s*)?(?:[7-9]|[1-9]\d)\b",
     r"\b\d+\s+roles?\b|\broles?\s+hds\b",
 )
-_ALL = re.compile(r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
-                  r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b")
+_ALL = re.compile(
+    r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
+    r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b"
+)
 _RANGE = re.compile(r"\b(?:de\s+|from\s+)?([1-6])\s*(?:a|au|-|\u2013|\u2014|to|through)\s*([1-6])\b")
 # "1,2,3", "1/2/3", "1+2": compact enumerations people type in a cell. Read only as a whole run of single
 # digits 1-6, so that a date ("01/03/2025"), a decimal ("99,5") or a version ("v2.0") is never one.

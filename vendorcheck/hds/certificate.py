@@ -26,31 +26,41 @@ _LABEL_END = r"\s*(?:[:\-–]\s*|\s)"
 _NUMBER = re.compile(
     r"(?:(?:certificat|certificate)[^\n.;:]{0,80}?\s(?:n\s*[°o]|no\.?|numero|number|#)|"
     r"(?:n\s*[°o]|numero|number|no\.)\s*(?:de\s+|du\s+|of\s+)?(?:certificat|certificate))\s*[:.]?\s*"
-    r"(?P<v>[a-z0-9][a-z0-9\-/.]*[a-z0-9])")
+    r"(?P<v>[a-z0-9][a-z0-9\-/.]*[a-z0-9])"
+)
 _NUMBER_AFTER_HDS = re.compile(r"\b(?:cert\.?|certificat|certificate)\s+hds\s+(?P<v>\d[\d\-/]{3,})")
-_ISSUER = re.compile(r"(?:delivre\s+par|emis\s+par|issued\s+by|organisme\s+certificateur|organisme\s+de\s+"
-                     r"certification|certification\s+body|certifying\s+body|certificateur)" + _LABEL_END +
-                     r"(?!accredit)(?P<v>[^\n;,(]{2,80}?)(?=\s*(?:[\n;,(]|accredit|$))")
-_ENTITY = re.compile(r"(?:entite\s+certifiee|societe\s+certifiee|organisme\s+certifie|organisation\s+certifiee|"
-                     r"certified\s+(?:entity|organi[sz]ation|company)|titulaire|delivre\s+a|issued\s+to|"
-                     r"raison\s+sociale)" + _LABEL_END + r"(?P<v>[^\n;(]{2,100})")
-_ENTITY_SENTENCE = re.compile(r"(?:certifie\s+que|certifies\s+that|this\s+is\s+to\s+certify\s+that|atteste\s+que)"
-                              r"\s+(?:la\s+societe\s+|l'entreprise\s+|the\s+company\s+)?(?P<v>[^\n,;(]{2,100}?)"
-                              r"(?=\s*(?:,|\(|\bdont\b|\bwhose\b|\best\b|\bis\b|\ba\s+ete\b|\bhas\b|\n))")
+_ISSUER = re.compile(
+    r"(?:delivre\s+par|emis\s+par|issued\s+by|organisme\s+certificateur|organisme\s+de\s+"
+    r"certification|certification\s+body|certifying\s+body|certificateur)"
+    + _LABEL_END
+    + r"(?!accredit)(?P<v>[^\n;,(]{2,80}?)(?=\s*(?:[\n;,(]|accredit|$))"
+)
+_ENTITY = re.compile(
+    r"(?:entite\s+certifiee|societe\s+certifiee|organisme\s+certifie|organisation\s+certifiee|"
+    r"certified\s+(?:entity|organi[sz]ation|company)|titulaire|delivre\s+a|issued\s+to|"
+    r"raison\s+sociale)" + _LABEL_END + r"(?P<v>[^\n;(]{2,100})"
+)
+_ENTITY_SENTENCE = re.compile(
+    r"(?:certifie\s+que|certifies\s+that|this\s+is\s+to\s+certify\s+that|atteste\s+que)"
+    r"\s+(?:la\s+societe\s+|l'entreprise\s+|the\s+company\s+)?(?P<v>[^\n,;(]{2,100}?)"
+    r"(?=\s*(?:,|\(|\bdont\b|\bwhose\b|\best\b|\bis\b|\ba\s+ete\b|\bhas\b|\n))"
+)
 _SIREN = re.compile(r"\b(?:siren|siret)\s*(?:n\s*[°o])?\s*:?\s*(?P<v>\d[\d \u00a0.]{7,18}\d)")
 _DATE_LABELS: dict[str, str] = {
     "issued_on": r"date\s+(?:de\s+)?(?:la\s+)?(?:premiere\s+)?(?:delivrance|certification|emission)(?:\s+initiale)?|"
-                 r"date\s+of\s+(?:initial\s+)?(?:issue|certification)|initial(?:ly)?\s+(?:issued|certification)|"
-                 r"issued\s+on|delivre\s+le|emis\s+le|original\s+(?:issue\s+)?date",
+    r"date\s+of\s+(?:initial\s+)?(?:issue|certification)|initial(?:ly)?\s+(?:issued|certification)|"
+    r"issued\s+on|delivre\s+le|emis\s+le|original\s+(?:issue\s+)?date",
     "renewed_on": r"date\s+(?:de\s+|du\s+)?(?:dernier\s+)?renouvellement|date\s+of\s+(?:latest\s+|last\s+)?renewal|"
-                  r"(?:latest|last)\s+renewal|renouvele\s+le",
+    r"(?:latest|last)\s+renewal|renouvele\s+le",
     "valid_until": r"valable\s+jusqu'(?:au|a)|valide\s+jusqu'(?:au|a)|valid\s+(?:until|to|through)|date\s+de\s+fin"
-                   r"\s+de\s+validite|fin\s+de\s+validite|date\s+d'(?:expiration|echeance)|expiry\s+date|"
-                   r"expiration\s+date|expires?\s+on|echeance",
+    r"\s+de\s+validite|fin\s+de\s+validite|date\s+d'(?:expiration|echeance)|expiry\s+date|"
+    r"expiration\s+date|expires?\s+on|echeance",
 }
 _REFERENTIAL = (
-    re.compile(r"(?:referentiel|referential|standard|exigences)[^\n]{0,40}?(?P<v>2018|2024|v\s?[12](?:\.\d)?|"
-               r"version\s+[12](?:\.\d)?)"),
+    re.compile(
+        r"(?:referentiel|referential|standard|exigences)[^\n]{0,40}?(?P<v>2018|2024|v\s?[12](?:\.\d)?|"
+        r"version\s+[12](?:\.\d)?)"
+    ),
     re.compile(r"\bhds\s+(?P<v>v\s?[12](?:\.\d)?)\b|\bhds\s+(?P<w>v?2018|v?2024)\b"),
 )
 _SCOPE = re.compile(r"activit|perimetre|scope|infrastructure\s+physique|infogereur")
@@ -58,12 +68,14 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d\s*[).]|\(\d\))\s*")
 _MARKETING = re.compile(
     r"hds[\s-]?ready|compatibles?\s+hds|hds[\s-]compatible|hds[\s-]compliant|conformes?\s+(?:aux\s+exigences\s+)?hds|"
     r"serveurs?\s+hds|infrastructures?\s+hds|datacenters?\s+hds|certifiable\s+hds|label(?:lise)?\s+hds|"
-    r"\bhipaa\b|\bsoc\s?2\b")
+    r"\bhipaa\b|\bsoc\s?2\b"
+)
 # "hébergé chez Nuage Fictif", "hosted by ExampleCloud": a host named with capitalised words (original text).
 _HOSTED_AT = re.compile(
     r"(?i:h[ée]berg[ée]e?s?\s+(?:chez|par)|hosted\s+(?:by|at|on|with))\s+"
     r"(?:(?i:un\s+h[ée]bergeur\s+(?:certifi[ée]\s+)?hds|an?\s+hds[\s-]certified\s+host)\s*[:(,]?\s*)?"
-    r"(?P<v>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})")
+    r"(?P<v>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})"
+)
 _AGREMENT = re.compile(r"\bagrement\b|hebergeurs?\s+agrees?|\bagree\s+(?:par|pour|hebergeur)")
 
 
@@ -87,12 +99,21 @@ class CertificateReading(BaseModel):
     quotes: dict[str, Evidence] = Field(default_factory=dict)
 
     def claim(self) -> HdsClaim:
-        return HdsClaim(origin=self.origin, entity=self.entity, siren=self.siren,
-                        certificate_number=self.certificate_number, issuer=self.issuer, issued_on=self.issued_on,
-                        valid_until=self.valid_until, activities=self.activities,
-                        invented_activities=self.invented_activities, referential=self.referential,
-                        hosts=self.hosts, marketing_terms=self.marketing_terms,
-                        mentions_agrement=self.mentions_agrement)
+        return HdsClaim(
+            origin=self.origin,
+            entity=self.entity,
+            siren=self.siren,
+            certificate_number=self.certificate_number,
+            issuer=self.issuer,
+            issued_on=self.issued_on,
+            valid_until=self.valid_until,
+            activities=self.activities,
+            invented_activities=self.invented_activities,
+            referential=self.referential,
+            hosts=self.hosts,
+            marketing_terms=self.marketing_terms,
+            mentions_agrement=self.mentions_agrement,
+        )
 
 
 def parse_certificate(path: str | Path) -> CertificateReading:
@@ -107,11 +128,16 @@ def read_certificate(document: Document) -> CertificateReading:
     text = document.text
     folded = fold(text)
     reading = CertificateReading(origin=document.name)
-    for field, pattern in (("certificate_number", _NUMBER), ("certificate_number", _NUMBER_AFTER_HDS),
-                           ("issuer", _ISSUER), ("entity", _ENTITY), ("entity", _ENTITY_SENTENCE)):
+    for field, pattern in (
+        ("certificate_number", _NUMBER),
+        ("certificate_number", _NUMBER_AFTER_HDS),
+        ("issuer", _ISSUER),
+        ("entity", _ENTITY),
+        ("entity", _ENTITY_SENTENCE),
+    ):
         match = pattern.search(folded)
         if match and getattr(reading, field) is None:
-            value = _clean(text[match.start("v"):match.end("v")])
+            value = _clean(text[match.start("v") : match.end("v")])
             setattr(reading, field, value)
             reading.quotes[field] = document.quote(match.start("v"), match.start("v") + len(value))
     if reading.issuer is None:
@@ -122,8 +148,7 @@ def read_certificate(document: Document) -> CertificateReading:
     _read_dates(document, folded, reading)
     _read_scope(document, folded, reading)
     reading.referential = _referential(folded)
-    reading.marketing_terms = sorted({text[m.start():m.end()] for m in _MARKETING.finditer(folded)},
-                                     key=str.lower)
+    reading.marketing_terms = sorted({text[m.start() : m.end()] for m in _MARKETING.finditer(folded)}, key=str.lower)
     reading.mentions_agrement = bool(_AGREMENT.search(folded))
     reading.hosts = list(dict.fromkeys(_clean(m.group("v")) for m in _HOSTED_AT.finditer(text)))
     return reading

@@ -20,14 +20,23 @@ from vendorcheck.hds.models import HdsEntry, ImportReport, Reason, RejectedRow, 
 from vendorcheck.hds.store import all_snapshots, new_snapshot, save_snapshot
 
 # Browsers record where a page was saved from; the directory's address is the best source to cite.
-_PAGE_URL = (re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I),
-             re.compile(rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)", re.I),
-             re.compile(rb"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)", re.I))
+_PAGE_URL = (
+    re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I),
+    re.compile(rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)", re.I),
+    re.compile(rb"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)", re.I),
+)
 
 
-def import_file(path: str | Path, *, list_date: date | None = None, source: str | None = None,
-                fmt: str | None = None, partial: bool = False, keep_valid: bool = False,
-                dry_run: bool = False) -> ImportReport:
+def import_file(
+    path: str | Path,
+    *,
+    list_date: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+    partial: bool = False,
+    keep_valid: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
     """Import a list file (HTML, CSV, XLSX, JSON) as a new snapshot.
 
     path (str | Path): the saved file.
@@ -52,8 +61,7 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
     doubtful = bool(report.rejected or report.suspicious)
     if doubtful and not keep_valid:
         return report
-    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source,
-                            partial=partial or doubtful)
+    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source, partial=partial or doubtful)
     report.diff = diff(previous, snapshot)
     if previous and previous.info.content_hash == snapshot.info.content_hash:
         report.unchanged = True
@@ -68,10 +76,15 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
     """Read and validate every row of a list file; nothing is stored. Rejected rows are in the report."""
     fmt, tables = read_tables(path, fmt)
     table, mapping, rows = _pick_table(path, tables)
-    report = ImportReport(path=str(path), format=fmt, rows=len(rows), lines=_lines(rows),
-                          columns={_header(table, i): f for i, f in mapping.fields.items()}
-                          | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
-                          ignored_columns=mapping.ignored)
+    report = ImportReport(
+        path=str(path),
+        format=fmt,
+        rows=len(rows),
+        lines=_lines(rows),
+        columns={_header(table, i): f for i, f in mapping.fields.items()}
+        | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
+        ignored_columns=mapping.ignored,
+    )
     entries: list[HdsEntry] = []
     seen: dict[str, int] = {}
     width = len(table.headers)
@@ -82,8 +95,9 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
             if key in seen:
                 raise RowRejected([reason("row_duplicate", line=seen[key])])
         except RowRejected as exc:
-            report.rejected.append(RejectedRow(line=row.line, errors=exc.reasons,
-                                               raw=raw_dict(table.headers, row.cells)))
+            report.rejected.append(
+                RejectedRow(line=row.line, errors=exc.reasons, raw=raw_dict(table.headers, row.cells))
+            )
             continue
         seen[key] = row.line
         entries.append(entry)
@@ -102,15 +116,20 @@ def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap
             if found is None:
                 continue
             index, mapping = found
-            rows = table.rows[index + 1:]
+            rows = table.rows[index + 1 :]
             table = table.model_copy(update={"headers": table.rows[index].cells})
         if mapping.usable and (best is None or mapping.score > best[1].score):
             best = (table, mapping, rows)
     if best is None:
-        seen = sorted({normalise_header(h) for t in tables for r in t.rows[:1] for h in r.cells if text_of(h)}
-                      | {normalise_header(h) for t in tables for h in t.headers})
-        raise RegistryError(path, detail="aucun tableau avec une colonne « raison sociale » ou « hébergeur » "
-                                         f"reconnue ; en-têtes vus : {', '.join(seen) or 'aucun'}")
+        seen = sorted(
+            {normalise_header(h) for t in tables for r in t.rows[:1] for h in r.cells if text_of(h)}
+            | {normalise_header(h) for t in tables for h in t.headers}
+        )
+        raise RegistryError(
+            path,
+            detail="aucun tableau avec une colonne « raison sociale » ou « hébergeur » "
+            f"reconnue ; en-têtes vus : {', '.join(seen) or 'aucun'}",
+        )
     return best
 
 

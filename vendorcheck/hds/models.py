@@ -32,12 +32,16 @@ class HdsEntry(BaseModel):
     valid_until: date | None = None
     activities: list[int] = Field(default_factory=list, description="R.1111-9 activities; empty = not stated")
     referential: Referential | None = None
-    products_excluded: list[str] = Field(default_factory=list,
-                                         description="Products or plans the source says are outside the scope")
+    products_excluded: list[str] = Field(
+        default_factory=list, description="Products or plans the source says are outside the scope"
+    )
     source: str | None = Field(None, description="Where this entry comes from; the snapshot's source if None")
-    source_date: str | None = Field(None, pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$",
-                                    description="Date of the source or of the fact it reports (YYYY, YYYY-MM or "
-                                                "YYYY-MM-DD: sources rarely give the day)")
+    source_date: str | None = Field(
+        None,
+        pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$",
+        description="Date of the source or of the fact it reports (YYYY, YYYY-MM or "
+        "YYYY-MM-DD: sources rarely give the day)",
+    )
     secondary: bool = Field(False, description="The facts come from a third party, not the host or the list")
     note: str | None = None
 
@@ -243,8 +247,9 @@ class ImportReport(BaseModel):
     lines: int | None = Field(None, description="Lines of a CSV file the data rows span, compared with `rows`")
     accepted: int = 0
     rejected: list[RejectedRow] = Field(default_factory=list)
-    suspicious: list[Reason] = Field(default_factory=list,
-                                     description="Why the list as a whole looks damaged (truncated, lines lost)")
+    suspicious: list[Reason] = Field(
+        default_factory=list, description="Why the list as a whole looks damaged (truncated, lines lost)"
+    )
     stored: SnapshotInfo | None = None
     unchanged: bool = Field(False, description="Same entries as the current snapshot: nothing stored")
     diff: SnapshotDiff | None = None

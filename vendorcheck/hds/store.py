@@ -50,12 +50,26 @@ def content_hash(entries: list[HdsEntry]) -> str:
     return hashlib.sha256("\n".join(canonical).encode("utf-8")).hexdigest()
 
 
-def new_snapshot(entries: list[HdsEntry], *, list_date: date, source: str, partial: bool = False,
-                 note: str | None = None, imported_at: datetime | None = None) -> Snapshot:
+def new_snapshot(
+    entries: list[HdsEntry],
+    *,
+    list_date: date,
+    source: str,
+    partial: bool = False,
+    note: str | None = None,
+    imported_at: datetime | None = None,
+) -> Snapshot:
     digest = content_hash(entries)
-    info = SnapshotInfo(id=f"{list_date.isoformat()}-{digest[:8]}", list_date=list_date, source=source,
-                        imported_at=imported_at or datetime.now().astimezone(), content_hash=digest,
-                        entry_count=len(entries), partial=partial, note=note)
+    info = SnapshotInfo(
+        id=f"{list_date.isoformat()}-{digest[:8]}",
+        list_date=list_date,
+        source=source,
+        imported_at=imported_at or datetime.now().astimezone(),
+        content_hash=digest,
+        entry_count=len(entries),
+        partial=partial,
+        note=note,
+    )
     return Snapshot(info=info, entries=entries)
 
 

@@ -34,9 +34,16 @@ _SUBJECT_LIST = ("Certificat", "Certificate")
 _SUBJECT_CLAIM = ("Le certificat présenté est établi", "The certificate presented is issued")
 
 
-def assess(query: str, *, service: str | None = None, today: date | None = None,
-           snapshot: Snapshot | str | None = None, host: str | None = None, product: str | None = None,
-           claim: HdsClaim | None = None) -> HdsAssessment:
+def assess(
+    query: str,
+    *,
+    service: str | None = None,
+    today: date | None = None,
+    snapshot: Snapshot | str | None = None,
+    host: str | None = None,
+    product: str | None = None,
+    claim: HdsClaim | None = None,
+) -> HdsAssessment:
     """The HDS verdict on a vendor.
 
     query (str): legal or trade name, SIREN, SIRET, certificate number, or a name followed by its SIREN.
@@ -86,25 +93,40 @@ def assess(query: str, *, service: str | None = None, today: date | None = None,
     if snap.info.partial:
         reasons.append(reason("snapshot_partial", source=snap.info.source))
     return HdsAssessment(
-        query=query, verdict=verdict_of(reasons), reasons=reasons, today=today, snapshot_id=snap.info.id,
-        snapshot_date=snap.info.list_date, snapshot_source=snap.info.source, snapshot_partial=snap.info.partial,
-        entry=result.entry, match=result.match, candidates=result.ambiguous or result.near,
-        service=kind.key if kind else None, required_activities=list(kind.needs) if kind else [],
-        missing_activities=missing, host=host_check, claim=claim)
+        query=query,
+        verdict=verdict_of(reasons),
+        reasons=reasons,
+        today=today,
+        snapshot_id=snap.info.id,
+        snapshot_date=snap.info.list_date,
+        snapshot_source=snap.info.source,
+        snapshot_partial=snap.info.partial,
+        entry=result.entry,
+        match=result.match,
+        candidates=result.ambiguous or result.near,
+        service=kind.key if kind else None,
+        required_activities=list(kind.needs) if kind else [],
+        missing_activities=missing,
+        host=host_check,
+        claim=claim,
+    )
 
 
-def _not_found(parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: ServiceType | None,
-               host_check: HdsAssessment | None) -> list[Reason]:
+def _not_found(
+    parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: ServiceType | None, host_check: HdsAssessment | None
+) -> list[Reason]:
     reasons: list[Reason] = []
     if parsed.invalid_identifiers:
         # The identifier was the user's best evidence; "absent from the list" would hide the typo.
         reasons.append(reason("identifier_unusable", values=[f"« {v} »" for v in parsed.invalid_identifiers]))
     if parsed.name or parsed.siren:
-        reasons.append(reason("not_found", query=parsed.name or parsed.siren or parsed.text,
-                              snapshot_date=snap.info.list_date))
+        reasons.append(
+            reason("not_found", query=parsed.name or parsed.siren or parsed.text, snapshot_date=snap.info.list_date)
+        )
     if result.near:
-        reasons.append(reason("near_names", names=[f"{c.entry.legal_entity} ({c.match.score:.0f}/100)"
-                                                   for c in result.near]))
+        reasons.append(
+            reason("near_names", names=[f"{c.entry.legal_entity} ({c.match.score:.0f}/100)" for c in result.near])
+        )
     if parsed.siren and not parsed.name:
         reasons.append(reason("siren_not_published"))
     if host_check:
@@ -115,8 +137,9 @@ def _not_found(parsed: ParsedQuery, result: MatchResult, snap: Snapshot, kind: S
 
 
 def _host_status(host_check: HdsAssessment) -> Reason:
-    labels = (verdict_label(host_check.verdict, lang, partial_list=host_check.snapshot_partial)
-              for lang in ("fr", "en"))
+    labels = (
+        verdict_label(host_check.verdict, lang, partial_list=host_check.snapshot_partial) for lang in ("fr", "en")
+    )
     status = tuple(text[0].lower() + text[1:] for text in labels)
     return reason("host_status", host=host_check.query, status=status)
 
@@ -134,15 +157,22 @@ def _identity(parsed: ParsedQuery, result: MatchResult) -> list[Reason]:
     elif match.kind == "former_name":
         reasons.append(reason("match_former_name", matched=match.matched, entity=entry.legal_entity))
     if result.others:
-        reasons.append(reason("homonyms_listed", entity=entry.legal_entity,
-                              names=[_named(c.entry) for c in result.others]))
+        reasons.append(
+            reason("homonyms_listed", entity=entry.legal_entity, names=[_named(c.entry) for c in result.others])
+        )
     if result.siren_conflict:
-        reasons.append(reason("siren_conflict", entity=entry.legal_entity, query_siren=parsed.siren,
-                              entry_siren=entry.siren))
+        reasons.append(
+            reason("siren_conflict", entity=entry.legal_entity, query_siren=parsed.siren, entry_siren=entry.siren)
+        )
     if entry.certificate_number or entry.certifying_body:
         unknown = ("(numéro non publié)", "(number not published)")
-        reasons.append(reason("certificate", number=entry.certificate_number or unknown,
-                              body=entry.certifying_body or ("un organisme non précisé", "an unnamed body")))
+        reasons.append(
+            reason(
+                "certificate",
+                number=entry.certificate_number or unknown,
+                body=entry.certifying_body or ("un organisme non précisé", "an unnamed body"),
+            )
+        )
     return reasons
 
 
@@ -186,8 +216,9 @@ def _referential(referential: str | None, today: date, subject: tuple[str, str])
     return [reason(code, subject=subject, deadline=REFERENTIAL_2024_DEADLINE)]
 
 
-def _activities(covered: list[int], kind: ServiceType | None,
-                host_check: HdsAssessment | None) -> tuple[list[Reason], list[int]]:
+def _activities(
+    covered: list[int], kind: ServiceType | None, host_check: HdsAssessment | None
+) -> tuple[list[Reason], list[int]]:
     """Own activities must be on the vendor's certificate; the rest of the chain may be its host's."""
     if not covered:
         return [reason("activities_unknown")], []
@@ -200,11 +231,11 @@ def _activities(covered: list[int], kind: ServiceType | None,
     rest = sorted(set(kind.needs) - set(covered) - set(own_missing))
     reasons: list[Reason] = []
     if own_missing and host_check and set(own_missing) & set(_OWN_OPERATION):
-        reasons += [reason("hosted_at_host", host=host_check.query, activities=own_missing),
-                    _host_status(host_check)]
+        reasons += [reason("hosted_at_host", host=host_check.query, activities=own_missing), _host_status(host_check)]
     elif own_missing:
-        reasons.append(reason("activities_insufficient", service=service, own=list(kind.own), covered=covered,
-                              missing=own_missing))
+        reasons.append(
+            reason("activities_insufficient", service=service, own=list(kind.own), covered=covered, missing=own_missing)
+        )
     uncovered = rest
     if rest and host_check:
         host_entry = host_check.entry if host_check.verdict.holds_certificate else None
@@ -232,8 +263,9 @@ def _products(entry: HdsEntry, product: str | None) -> list[Reason]:
     return [reason("products_excluded", excluded=excluded)]
 
 
-def _claim(claim: HdsClaim, parsed: ParsedQuery, result: MatchResult, snap: Snapshot, today: date,
-           kind: ServiceType | None) -> list[Reason]:
+def _claim(
+    claim: HdsClaim, parsed: ParsedQuery, result: MatchResult, snap: Snapshot, today: date, kind: ServiceType | None
+) -> list[Reason]:
     """Check what the vendor states (certificate text, declaration) against the list and the law."""
     origin = claim.origin
     entry = result.entry
@@ -248,21 +280,31 @@ def _claim(claim: HdsClaim, parsed: ParsedQuery, result: MatchResult, snap: Snap
         if any("archiv" in fold(label) for label in claim.invented_activities):
             reasons.append(reason("archiving_regime"))
     if claim.activities and entry and entry.activities and set(claim.activities) - set(entry.activities):
-        reasons.append(reason("claim_activities_exceed", origin=origin, claimed=claim.activities,
-                              listed=entry.activities))
+        reasons.append(
+            reason("claim_activities_exceed", origin=origin, claimed=claim.activities, listed=entry.activities)
+        )
     if claim.activities and kind and not (entry and entry.activities):
         missing = sorted(set(kind.own) - set(claim.activities))
         if missing:
-            reasons.append(reason("activities_insufficient", service=(kind.fr, kind.en), own=list(kind.own),
-                                  covered=claim.activities, missing=missing))
+            reasons.append(
+                reason(
+                    "activities_insufficient",
+                    service=(kind.fr, kind.en),
+                    own=list(kind.own),
+                    covered=claim.activities,
+                    missing=missing,
+                )
+            )
     if claim.valid_until:
         if claim.valid_until < today:
             reasons.append(reason("claim_expired", origin=origin, valid_until=claim.valid_until))
         elif entry and entry.valid_until and entry.valid_until != claim.valid_until:
-            reasons.append(reason("claim_dates_differ", origin=origin, claimed=claim.valid_until,
-                                  listed=entry.valid_until))
+            reasons.append(
+                reason("claim_dates_differ", origin=origin, claimed=claim.valid_until, listed=entry.valid_until)
+            )
     referential = claim.referential or (
-        "2018" if claim.issued_on and claim.issued_on < REFERENTIAL_2024_PUBLISHED else None)
+        "2018" if claim.issued_on and claim.issued_on < REFERENTIAL_2024_PUBLISHED else None
+    )
     reasons += _referential(referential, today, _SUBJECT_CLAIM)
     if claim.marketing_terms:
         reasons.append(reason("marketing_wording", origin=origin, terms=[f"« {t} »" for t in claim.marketing_terms]))
@@ -284,19 +326,25 @@ def _claim_entity(claim: HdsClaim, parsed: ParsedQuery, entry: HdsEntry | None) 
         same = a == b or fuzz.ratio(a, b) >= FUZZY_THRESHOLD
     else:
         return []
-    return [] if same else [reason("claim_entity", origin=claim.origin, claimed=claimed,
-                                   query=contracting or parsed.text)]
+    return (
+        [] if same else [reason("claim_entity", origin=claim.origin, claimed=claimed, query=contracting or parsed.text)]
+    )
 
 
 def _claim_number(claim: HdsClaim, entry: HdsEntry | None, snap: Snapshot) -> list[Reason]:
     number = claim.certificate_number or ""
     wanted = normalise_certificate_number(number)
-    owner = next((e for e in snap.entries if e.certificate_number
-                  and normalise_certificate_number(e.certificate_number) == wanted), None)
+    owner = next(
+        (
+            e
+            for e in snap.entries
+            if e.certificate_number and normalise_certificate_number(e.certificate_number) == wanted
+        ),
+        None,
+    )
     if owner is None:
         if entry and entry.certificate_number:
-            return [reason("claim_number_differs", origin=claim.origin, number=number,
-                           listed=entry.certificate_number)]
+            return [reason("claim_number_differs", origin=claim.origin, number=number, listed=entry.certificate_number)]
         if snap.info.partial and entry is None:
             # A partial list cannot show that a number does not exist: the check is for the official list.
             return [reason("certificate_number_unverifiable", origin=claim.origin, number=number)]

@@ -48,8 +48,12 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def _describe(suffix: str, head: bytes) -> str | Message:
-    for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"{\\rtf", "RTF"),
-                        (b"GIF8", "image GIF"), (b"RIFF", "RIFF / WebP")):
+    for magic, name in (
+        (b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"),
+        (b"{\\rtf", "RTF"),
+        (b"GIF8", "image GIF"),
+        (b"RIFF", "RIFF / WebP"),
+    ):
         if head.startswith(magic):
             return name
     return suffix or message("ingest.errors.unknown_format")

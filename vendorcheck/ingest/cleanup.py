@@ -11,19 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\x00": "", "\ufeff": "", "\u200b": "",
-              # PDFium writes U+0002 where a word was hyphenated at a line end and drops the line break:
-              # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
-              "\x02": "-\n", "\r\n": "\n", "\r": "\n"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00ad": "",
+    "\x00": "",
+    "\ufeff": "",
+    "\u200b": "",
+    # PDFium writes U+0002 where a word was hyphenated at a line end and drops the line break:
+    # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
+    "\x02": "-\n",
+    "\r\n": "\n",
+    "\r": "\n",
+}
 _LIGATURE_RE = re.compile("|".join(map(re.escape, sorted(_LIGATURES, key=len, reverse=True))))
 
 _LETTER = r"[^\W\d_]"
 _HYPHEN_BREAK = re.compile(rf"({_LETTER}+)-[ \t]*\n[ \t]*(\w+)")
 _WORDS = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*")
 # First parts that are always joined by a hyphen, whatever the line break: "sous-traitant", "ci-après".
-_COMPOUND_HEADS = frozenset("""sous ci au non vice ex après avant arrière demi mi semi peut est à là
-    grand porte self third co e sub pre post cross opt""".split())
+_COMPOUND_HEADS = frozenset(
+    """sous ci au non vice ex après avant arrière demi mi semi peut est à là
+    grand porte self third co e sub pre post cross opt""".split()
+)
 
 
 def clean_extracted(text: str) -> str:
@@ -62,4 +77,3 @@ def join_hyphenated_lines(text: str, known: set[str] | None = None) -> str:
         return f"{head}-{tail}"
 
     return _HYPHEN_BREAK.sub(repl, text)
-

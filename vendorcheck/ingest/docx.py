@@ -23,9 +23,19 @@ from vendorcheck.ingest.numbering import ListNumbering, W
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document
 
-_SKIP = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}pPr", f"{W}rPr", f"{W}fldChar",
-         f"{W}instrText", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentReference",
-         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_SKIP = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}txbxContent",
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}fldChar",
+    f"{W}instrText",
+    f"{W}footnoteReference",
+    f"{W}endnoteReference",
+    f"{W}commentReference",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 _CHARS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
 _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"}
 
@@ -110,8 +120,10 @@ def _table_rows(table, numbering: ListNumbering) -> Iterator[str]:  # noqa: ANN0
     for row in _children(table, f"{W}tr"):
         cells = []
         for cell in _children(row, f"{W}tc"):
-            parts = [_paragraph(p, numbering) if p.tag == f"{W}p" else " ".join(_table_rows(p, numbering))
-                     for p in _children(cell, f"{W}p", f"{W}tbl")]
+            parts = [
+                _paragraph(p, numbering) if p.tag == f"{W}p" else " ".join(_table_rows(p, numbering))
+                for p in _children(cell, f"{W}p", f"{W}tbl")
+            ]
             text = " ".join(" ".join(parts).split("\n")).strip()
             if text:  # a vertically merged cell repeats nothing in the XML and is skipped
                 cells.append(text)

@@ -33,8 +33,10 @@ class IngestOptions(BaseModel):
         20, description="A PDF page with fewer visible characters has no text layer (scanned)."
     )
     ocr: OcrMode = Field(
-        "auto", description="auto: recognise the pages without a text layer and images; always: every page; "
-                            "never: refuse scans and images.")
+        "auto",
+        description="auto: recognise the pages without a text layer and images; always: every page; "
+        "never: refuse scans and images.",
+    )
     ocr_languages: str = Field("fra+eng", description="Tesseract languages, in its `-l` syntax.")
     ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution at which PDF pages are rendered for OCR.")
     ocr_jobs: int = Field(default_factory=_default_ocr_jobs, ge=1, description="Pages recognised in parallel.")
@@ -42,10 +44,13 @@ class IngestOptions(BaseModel):
     ocr_output: Path | None = Field(None, description="Write the document as a searchable PDF to this file.")
     tesseract_cmd: str = Field(
         default_factory=lambda: os.environ.get("VENDORCHECK_TESSERACT", "tesseract"),
-        description="The Tesseract program (VENDORCHECK_TESSERACT).")
+        description="The Tesseract program (VENDORCHECK_TESSERACT).",
+    )
     max_image_pixels: int = Field(
-        89_478_485, description="Largest page image, in pixels, checked before decoding (decompression bombs); "
-                                "Pillow's own warning threshold, above a 50-megapixel phone photo.")
+        89_478_485,
+        description="Largest page image, in pixels, checked before decoding (decompression bombs); "
+        "Pillow's own warning threshold, above a 50-megapixel phone photo.",
+    )
     max_ocr_pages: int = Field(500, description="Most pages recognised in one document (multi-page TIFF bombs).")
 
     @classmethod
@@ -60,5 +65,10 @@ class IngestOptions(BaseModel):
         """The recogniser's settings (`ocr.OcrSettings`) drawn from these options."""
         from vendorcheck.ingest.ocr import OcrSettings
 
-        return OcrSettings(command=self.tesseract_cmd, languages=self.ocr_languages, jobs=self.ocr_jobs,
-                           page_timeout=self.ocr_page_timeout, searchable_pdf=self.ocr_output is not None)
+        return OcrSettings(
+            command=self.tesseract_cmd,
+            languages=self.ocr_languages,
+            jobs=self.ocr_jobs,
+            page_timeout=self.ocr_page_timeout,
+            searchable_pdf=self.ocr_output is not None,
+        )

@@ -45,8 +45,17 @@ def load_pdf(path: Path, data: bytes, options: IngestOptions) -> Document:
         write_searchable_pdf(options.ocr_output, len(pages), readings, source_pdf=data)
     blank = [number for number in textless if not (readings.get(number) and readings[number].words)]
     warnings = [_blank_pages_warning(blank, recognised=bool(readings))] if blank else []
-    return assemble(path, data, "pdf", tidy_pages(pages), unit="page", separator="",
-                    page_count=len(pages), warnings=warnings, recognised=recognised)
+    return assemble(
+        path,
+        data,
+        "pdf",
+        tidy_pages(pages),
+        unit="page",
+        separator="",
+        page_count=len(pages),
+        warnings=warnings,
+        recognised=recognised,
+    )
 
 
 def _recognise(path: Path, data: bytes, numbers: list[int], options: IngestOptions) -> dict[int, Reading]:
@@ -54,8 +63,11 @@ def _recognise(path: Path, data: bytes, numbers: list[int], options: IngestOptio
     if not numbers:
         return {}
     if len(numbers) > options.max_ocr_pages:
-        raise errors.ImageTooLarge(path, detail=message("ingest.errors.pages_to_read", count=len(numbers)),
-                                   limit=message("ingest.errors.pages", count=options.max_ocr_pages))
+        raise errors.ImageTooLarge(
+            path,
+            detail=message("ingest.errors.pages_to_read", count=len(numbers)),
+            limit=message("ingest.errors.pages", count=options.max_ocr_pages),
+        )
     import pypdfium2 as pdfium
 
     settings = options.ocr_settings()

@@ -64,8 +64,11 @@ class Register:
         create an empty register and hide the mistake."""
         location = str(location)
         if "://" not in location and not Path(location).is_file():
-            raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
-                                                 " (il remplit ce registre) ou indiquez le bon --db")
+            raise RegisterError(
+                location,
+                detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
+                " (il remplit ce registre) ou indiquez le bon --db",
+            )
         return cls(location)
 
     def _connect(self) -> tuple[Engine, list[str]]:
@@ -73,8 +76,10 @@ class Register:
             engine = _engine(self.url)
             return engine, migrate(engine)
         except ModuleNotFoundError as exc:
-            raise RegisterError(detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
-                                       "pip install 'vendorcheck[postgres]'") from None
+            raise RegisterError(
+                detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
+                "pip install 'vendorcheck[postgres]'"
+            ) from None
         except (ArgumentError, NoSuchModuleError) as exc:
             raise RegisterError(detail=f"adresse de base invalide « {display_url(self.url)} » ({exc})") from None
         except SQLAlchemyError as exc:

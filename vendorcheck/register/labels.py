@@ -40,8 +40,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "generated": ("Généré le", "Generated on"),
     "rules_version": ("version des règles", "rules version"),
     "to_chase": ("Fournisseurs à relancer", "Suppliers to chase"),
-    "expiring": ("Certificats HDS expirés ou expirant sous 90 jours",
-                 "HDS certificates expired or expiring within 90 days"),
+    "expiring": (
+        "Certificats HDS expirés ou expirant sous 90 jours",
+        "HDS certificates expired or expiring within 90 days",
+    ),
     "filter": ("Filtrer les fournisseurs…", "Filter suppliers…"),
     "kind_contract": ("contrat", "contract"),
     "kind_declaration": ("déclaration", "declaration"),

@@ -54,14 +54,34 @@ def supplier_history(session: Session, name: str, lang: Language = "fr") -> Supp
     supplier = find_supplier(session, name)
     document_ids = {f.document_id for f in supplier.files if f.document_id is not None}
     paths = sorted(f.path for f in supplier.files)
-    rows = session.scalars(select(ReviewRow).where(ReviewRow.document_id.in_(document_ids) | ReviewRow.path.in_(paths))
-                           .order_by(ReviewRow.id)).all()
-    reviews = [ReviewEvent(at=row.created_at, document=row.document.name if row.document else row.path,
-                           outcome=row.outcome, verdict=row.verdict, rules_version=row.rules_version,
-                           snapshot=row.snapshot, error=_error_text(row, lang))
-               for row in rows]
-    hds = [HdsEvent(at=v.assessed_at, snapshot_date=v.snapshot_date, verdict=v.verdict, entity=v.entity,
-                    expires_on=v.expires_on, source=v.source) for v in supplier.hds_verdicts]
+    rows = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.document_id.in_(document_ids) | ReviewRow.path.in_(paths))
+        .order_by(ReviewRow.id)
+    ).all()
+    reviews = [
+        ReviewEvent(
+            at=row.created_at,
+            document=row.document.name if row.document else row.path,
+            outcome=row.outcome,
+            verdict=row.verdict,
+            rules_version=row.rules_version,
+            snapshot=row.snapshot,
+            error=_error_text(row, lang),
+        )
+        for row in rows
+    ]
+    hds = [
+        HdsEvent(
+            at=v.assessed_at,
+            snapshot_date=v.snapshot_date,
+            verdict=v.verdict,
+            entity=v.entity,
+            expires_on=v.expires_on,
+            source=v.source,
+        )
+        for v in supplier.hds_verdicts
+    ]
     return SupplierHistory(name=supplier.name, siren=supplier.siren, paths=paths, reviews=reviews, hds=hds)
 
 

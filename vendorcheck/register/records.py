@@ -42,17 +42,24 @@ class Failure(BaseModel):
     @classmethod
     def from_error(cls, exc: VendorcheckError) -> Failure:
         # Only a problem of the file itself is final; a broken rule file or registry is fixed and retried.
-        return cls(code=exc.code, message_fr=exc.message("fr"), message_en=exc.message("en"),
-                   retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES)
+        return cls(
+            code=exc.code,
+            message_fr=exc.message("fr"),
+            message_en=exc.message("en"),
+            retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES,
+        )
 
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:
         kind = type(exc).__name__
-        return cls(code=UNEXPECTED_CODE, retryable=True,
-                   message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
-                              "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
-                   message_en=f"[{UNEXPECTED_CODE}] {path}: unexpected error during the review ({kind}); "
-                              "the document is retried on the next run, report it if it persists")
+        return cls(
+            code=UNEXPECTED_CODE,
+            retryable=True,
+            message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
+            "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
+            message_en=f"[{UNEXPECTED_CODE}] {path}: unexpected error during the review ({kind}); "
+            "the document is retried on the next run, report it if it persists",
+        )
 
     def message(self, lang: Language) -> str:
         return self.message_en if lang == "en" else self.message_fr

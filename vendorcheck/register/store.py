@@ -40,16 +40,28 @@ def supplier_key(name: str) -> str:
 
 
 def start_run(session: Session, root: str, key: ReviewKey, jobs: int) -> Run:
-    run = Run(root=root, started_at=now(), status="running", rules_version=key.rules_version,
-              snapshot=key.snapshot, health_data=key.health_data, lang=key.lang, jobs=jobs,
-              total=0, reviewed=0, skipped=0, failed=0)
+    run = Run(
+        root=root,
+        started_at=now(),
+        status="running",
+        rules_version=key.rules_version,
+        snapshot=key.snapshot,
+        health_data=key.health_data,
+        lang=key.lang,
+        jobs=jobs,
+        total=0,
+        reviewed=0,
+        skipped=0,
+        failed=0,
+    )
     session.add(run)
     session.flush()
     return run
 
 
-def finish_run(session: Session, run_id: int, status: str, *, total: int, reviewed: int, skipped: int,
-               failed: int) -> None:
+def finish_run(
+    session: Session, run_id: int, status: str, *, total: int, reviewed: int, skipped: int, failed: int
+) -> None:
     run = session.get_one(Run, run_id)
     run.status, run.finished_at = status, now()
     run.total, run.reviewed, run.skipped, run.failed = total, reviewed, skipped, failed
@@ -65,8 +77,10 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
     documents: dict[int, DocumentRow] = {}
     for i in range(0, len(wanted), _CHUNK):
         rows = session.execute(
-            select(DocumentRow, ReviewRow).join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
-            .where(DocumentRow.sha256.in_(wanted[i:i + _CHUNK])).order_by(ReviewRow.id)
+            select(DocumentRow, ReviewRow)
+            .join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
+            .where(DocumentRow.sha256.in_(wanted[i : i + _CHUNK]))
+            .order_by(ReviewRow.id)
             .options(selectinload(ReviewRow.error))
         ).all()
         for document, review in rows:
@@ -75,7 +89,11 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
     done: dict[str, DocumentRow] = {}
     for document_id, review in latest.items():
         same = (review.rules_version, review.snapshot, review.health_data, review.lang) == (
-            key.rules_version, key.snapshot, key.health_data, key.lang)
+            key.rules_version,
+            key.snapshot,
+            key.health_data,
+            key.lang,
+        )
         retry = review.error is not None and (review.error.retryable or review.error.code in RETRIED_CODES)
         if same and not retry:
             done[documents[document_id].sha256] = documents[document_id]
@@ -88,25 +106,45 @@ def record(session: Session, run_id: int, key: ReviewKey, outcome: Outcome, file
     # The version the worker actually used: if the rules changed on disk during the run, the next run
     # sees the mismatch and reviews the document again.
     rules_version = outcome.review.rules_version if outcome.review else key.rules_version
-    row = ReviewRow(run_id=run_id, document=document, path=outcome.path, outcome=outcome.label,
-                    rules_version=rules_version, snapshot=key.snapshot, health_data=key.health_data,
-                    lang=key.lang, page_count=outcome.page_count, seconds=outcome.seconds, created_at=now())
+    row = ReviewRow(
+        run_id=run_id,
+        document=document,
+        path=outcome.path,
+        outcome=outcome.label,
+        rules_version=rules_version,
+        snapshot=key.snapshot,
+        health_data=key.health_data,
+        lang=key.lang,
+        page_count=outcome.page_count,
+        seconds=outcome.seconds,
+        created_at=now(),
+    )
     if outcome.review is not None:
         row.verdict = outcome.review.verdict.value
         row.data = outcome.review.model_dump(mode="json")
         row.findings = [
-            FindingRow(requirement=f.requirement, title=f.title, citation=f.citation, status=f.status.value,
-                       severity=f.severity.value, confidence=f.confidence, message=f.message,
-                       evidence=[EvidenceRow(quote=e.quote, start=e.start, end=e.end, page=e.page, line=e.line,
-                                             section=e.section) for e in f.evidence])
+            FindingRow(
+                requirement=f.requirement,
+                title=f.title,
+                citation=f.citation,
+                status=f.status.value,
+                severity=f.severity.value,
+                confidence=f.confidence,
+                message=f.message,
+                evidence=[
+                    EvidenceRow(quote=e.quote, start=e.start, end=e.end, page=e.page, line=e.line, section=e.section)
+                    for e in f.evidence
+                ],
+            )
             for f in outcome.review.findings
         ]
     elif outcome.declaration is not None:
         row.data = outcome.declaration
     if outcome.failure is not None:
         failure = outcome.failure
-        row.error = ErrorRow(code=failure.code, message_fr=failure.message_fr, message_en=failure.message_en,
-                             retryable=failure.retryable)
+        row.error = ErrorRow(
+            code=failure.code, message_fr=failure.message_fr, message_en=failure.message_en, retryable=failure.retryable
+        )
     session.add(row)
     link(session, run_id, document, files)
 
@@ -114,8 +152,7 @@ def record(session: Session, run_id: int, key: ReviewKey, outcome: Outcome, file
 def _document(session: Session, outcome: Outcome) -> DocumentRow:
     document = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == outcome.sha256))
     if document is None:
-        document = DocumentRow(sha256=outcome.sha256, kind=outcome.kind, name=Path(outcome.path).name,
-                               created_at=now())
+        document = DocumentRow(sha256=outcome.sha256, kind=outcome.kind, name=Path(outcome.path).name, created_at=now())
         session.add(document)
     # A later outcome may detect the vendor where a failed one could not.
     document.vendor_name = outcome.vendor_name or document.vendor_name

@@ -22,8 +22,12 @@ def grouped(review: Review) -> list[Group]:
     minor = [f for f in review.violations if f.severity is Severity.minor]
     met = [f for f in review.findings if f.status is Status.present]
     na = [f for f in review.findings if f.status is Status.not_applicable]
-    groups = [Group("serious", label("blocking_major", lang), serious), Group("others", label("others", lang), minor),
-              Group("met", label("met", lang), met), Group("not_applicable", label("group_not_applicable", lang), na)]
+    groups = [
+        Group("serious", label("blocking_major", lang), serious),
+        Group("others", label("others", lang), minor),
+        Group("met", label("met", lang), met),
+        Group("not_applicable", label("group_not_applicable", lang), na),
+    ]
     return [g for g in groups if g.findings]
 
 

@@ -35,5 +35,4 @@ def vendor_line(review: Review) -> str | None:
     where = ""
     if identity.evidence is not None:
         where = location(review.document.unit, identity.evidence.page, identity.evidence.line, lang)
-    return t("vendor.identified", lang, name=identity.name, confidence=round(identity.confidence * 100),
-             where=where)
+    return t("vendor.identified", lang, name=identity.name, confidence=round(identity.confidence * 100), where=where)

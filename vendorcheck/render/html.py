@@ -16,14 +16,27 @@ from vendorcheck.review import Review
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("vendorcheck.render", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("vendorcheck.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(label=label, next_steps=next_steps, t=t, finding_note=finding_note)
     return env
 
 
 def render(review: Review, out: TextIO) -> None:
     template = environment().get_template("report.html.j2")
-    out.write(template.render(review=review, groups=grouped(review), where=lambda ev: where(review, ev),
-                              hds=hds_lines(review), counts=review.counts(), counts_line=counts_line(review),
-                              causes=cause_lines(review), lang=review.lang))
+    out.write(
+        template.render(
+            review=review,
+            groups=grouped(review),
+            where=lambda ev: where(review, ev),
+            hds=hds_lines(review),
+            counts=review.counts(),
+            counts_line=counts_line(review),
+            causes=cause_lines(review),
+            lang=review.lang,
+        )
+    )

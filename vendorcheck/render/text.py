@@ -15,15 +15,25 @@ from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 from vendorcheck.review import Review
 
-STATUS_STYLE = {Status.present: "green", Status.partial: "yellow", Status.non_compliant: "bold red",
-                Status.missing: "red", Status.not_applicable: "dim"}
-VERDICT_STYLE = {Verdict.signable: "green", Verdict.verify_certification: "cyan",
-                 Verdict.signable_with_addendum: "yellow", Verdict.not_signable: "red"}
+STATUS_STYLE = {
+    Status.present: "green",
+    Status.partial: "yellow",
+    Status.non_compliant: "bold red",
+    Status.missing: "red",
+    Status.not_applicable: "dim",
+}
+VERDICT_STYLE = {
+    Verdict.signable: "green",
+    Verdict.verify_certification: "cyan",
+    Verdict.signable_with_addendum: "yellow",
+    Verdict.not_signable: "red",
+}
 
 
 def render(review: Review, out: TextIO) -> None:
-    console = Console(file=out, width=100, highlight=False, soft_wrap=False,
-                      force_terminal=getattr(out, "isatty", lambda: False)())
+    console = Console(
+        file=out, width=100, highlight=False, soft_wrap=False, force_terminal=getattr(out, "isatty", lambda: False)()
+    )
     lang = review.lang
     summary = Text()
     summary.append(f"{label('verdict', lang)} : ", style="bold")
@@ -65,5 +75,6 @@ def render(review: Review, out: TextIO) -> None:
                 console.print(Text(f"    « {quote} » — {where(review, ev)}", style="italic"))
             if f.advice:
                 console.print(Text(f"    → {label('advice', lang)} : {f.advice}", style="cyan"))
-    console.print(Text(f"\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})",
-                       style="dim"))
+    console.print(
+        Text(f"\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})", style="dim")
+    )

@@ -21,8 +21,9 @@ class Group:
 
 def checklist(review: Review) -> list[Group]:
     """Non-empty groups; findings keep the review's order (contradictions before gaps)."""
-    groups = [Group(severity.value, [f for f in review.violations if f.severity is severity])
-              for severity in SEVERITIES]
+    groups = [
+        Group(severity.value, [f for f in review.violations if f.severity is severity]) for severity in SEVERITIES
+    ]
     groups.append(Group("met", [f for f in review.findings if f.status is Status.present]))
     groups.append(Group("not_applicable", [f for f in review.findings if f.status is Status.not_applicable]))
     return [g for g in groups if g.findings]

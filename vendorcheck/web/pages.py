@@ -19,8 +19,12 @@ LANG_COOKIE = "vendorcheck_lang"
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("vendorcheck.web", "templates"), autoescape=select_autoescape(["j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("vendorcheck.web", "templates"),
+        autoescape=select_autoescape(["j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(text=text, label=label, next_step=next_step, finding_note=finding_note, t=t)
     return env
 
@@ -36,8 +40,7 @@ def visitor_lang(request: Request) -> Language:
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = visitor_lang(request)
     context.setdefault("path", request.url.path)  # the language switch reloads this address
-    html = environment().get_template(template).render(
-        lang=lang, other_lang="en" if lang == "fr" else "fr", **context)
+    html = environment().get_template(template).render(lang=lang, other_lang="en" if lang == "fr" else "fr", **context)
     response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") == lang:
         response.set_cookie(LANG_COOKIE, lang, httponly=True, samesite="lax", path="/")

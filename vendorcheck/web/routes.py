@@ -54,8 +54,16 @@ async def submit(request: Request) -> Response:
     key = request.app.state.results.put(review)
     url = f"/results/{key}"
     if wants_json(request):
-        return JSONResponse({"ok": True, "id": key, "result": url, "addendum": f"{url}/avenant.docx",
-                             "report": f"{url}/rapport.html", "review": review.model_dump(mode="json")})
+        return JSONResponse(
+            {
+                "ok": True,
+                "id": key,
+                "result": url,
+                "addendum": f"{url}/avenant.docx",
+                "report": f"{url}/rapport.html",
+                "review": review.model_dump(mode="json"),
+            }
+        )
     # Post/redirect/get: reloading the result page does not upload the contract again.
     return RedirectResponse(url, status_code=303)
 
@@ -85,10 +93,19 @@ async def progress(request: Request, key: str) -> Response:
 async def result(request: Request, key: str) -> Response:
     entry = request.app.state.results.get(key)
     review = entry.review
-    return page(request, "result.html.j2", key=key, review=review, groups=checklist(review),
-                where=lambda ev: where(review, ev), hds=hds_lines(review), counts=review.counts(),
-                causes=cause_lines(review), addendum=needs_addendum(review.verdict, review.findings),
-                expires_at=entry.expires_at)
+    return page(
+        request,
+        "result.html.j2",
+        key=key,
+        review=review,
+        groups=checklist(review),
+        where=lambda ev: where(review, ev),
+        hds=hds_lines(review),
+        counts=review.counts(),
+        causes=cause_lines(review),
+        addendum=needs_addendum(review.verdict, review.findings),
+        expires_at=entry.expires_at,
+    )
 
 
 @router.get("/results/{key}/avenant.docx")
@@ -138,5 +155,4 @@ async def suppliers(request: Request) -> Response:
 
 
 def _attachment(data: bytes, media_type: str, filename: str) -> Response:
-    return Response(data, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -15,8 +15,10 @@ from vendorcheck.web.settings import WebSettings, is_loopback
 ACCESS_COOKIE = "vendorcheck_access"
 
 # No inline script or style anywhere: the page's own CSS and JS are served from /static.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -93,6 +95,5 @@ class AccessGuard:
         response = RedirectResponse(request.url.path + (f"?{query}" if query else ""), status_code=303)
         # Lax, not Strict: the first visit often comes from a link in another application, and the redirect
         # that follows must carry the cookie; cross-site posts are refused by _check_origin anyway.
-        response.set_cookie(ACCESS_COOKIE, access_cookie(token), httponly=True, samesite="lax",
-                            path="/")
+        response.set_cookie(ACCESS_COOKIE, access_cookie(token), httponly=True, samesite="lax", path="/")
         return response

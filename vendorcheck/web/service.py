@@ -34,8 +34,13 @@ def review_upload(form: ReviewForm, settings: WebSettings) -> Review:
     document = load_bytes(Path(form.contract.label), form.contract.path.read_bytes(), options)
     declaration = form.declaration
     try:
-        return review(document, health_data=form.health_data, lang=form.lang, rules=load_rules(settings.rules_dir),
-                      declaration=declaration.path if declaration else None)
+        return review(
+            document,
+            health_data=form.health_data,
+            lang=form.lang,
+            rules=load_rules(settings.rules_dir),
+            declaration=declaration.path if declaration else None,
+        )
     except DeclarationError as exc:
         # The reader names the file it was given, our private copy: name the doctor's file instead.
         raise DeclarationError(declaration.label if declaration else None, form.lang, **exc.details) from None

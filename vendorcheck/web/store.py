@@ -38,8 +38,9 @@ class ResultStore:
 
     def put(self, review: Review) -> str:
         key = secrets.token_urlsafe(24)
-        entry = StoredReview(review, self._clock() + self.ttl_seconds,
-                             datetime.now().astimezone() + timedelta(seconds=self.ttl_seconds))
+        entry = StoredReview(
+            review, self._clock() + self.ttl_seconds, datetime.now().astimezone() + timedelta(seconds=self.ttl_seconds)
+        )
         with self._lock:
             self._purge()
             self._items[key] = entry

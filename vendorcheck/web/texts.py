@@ -25,10 +25,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "addendum ready to send.",
     ),
     "contract_label": ("Contrat du fournisseur", "Supplier contract"),
-    "contract_help": ("PDF, Word (DOCX), texte ou Markdown, ou scan et photo des pages (JPEG, PNG, TIFF) ; "
-                      "{mb} Mo au plus.",
-                      "PDF, Word (DOCX), text or Markdown, or scans and photos of the pages (JPEG, PNG, TIFF); "
-                      "at most {mb} MB."),
+    "contract_help": (
+        "PDF, Word (DOCX), texte ou Markdown, ou scan et photo des pages (JPEG, PNG, TIFF) ; {mb} Mo au plus.",
+        "PDF, Word (DOCX), text or Markdown, or scans and photos of the pages (JPEG, PNG, TIFF); at most {mb} MB.",
+    ),
     "declaration_label": ("Déclaration du fournisseur", "Supplier's declaration"),
     "optional": ("facultatif", "optional"),
     "declaration_help": (
@@ -38,8 +38,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The questionnaire the supplier filled in (XLSX, YAML or JSON): its answers on hosting, "
         "sub-processors and HDS certification are compared with the contract and the list of certified hosts.",
     ),
-    "declaration_template": ("Modèle de questionnaire à envoyer au fournisseur (Excel)",
-                             "Questionnaire template to send to the supplier (Excel)"),
+    "declaration_template": (
+        "Modèle de questionnaire à envoyer au fournisseur (Excel)",
+        "Questionnaire template to send to the supplier (Excel)",
+    ),
     "health_label": ("Ce fournisseur héberge des données de patients", "This supplier hosts patient data"),
     "health_help": (
         "Cochez si le fournisseur stocke ou peut consulter des dossiers, des images ou des rendez-vous de "
@@ -58,8 +60,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The mandatory clauses of a processing contract (GDPR Art. 28): instructions, confidentiality, "
         "security, sub-processors, assistance, return and deletion, audits.",
     ),
-    "checked_breach": ("Le délai de notification des violations de données (RGPD art. 33).",
-                       "The personal data breach notification delay (GDPR Art. 33)."),
+    "checked_breach": (
+        "Le délai de notification des violations de données (RGPD art. 33).",
+        "The personal data breach notification delay (GDPR Art. 33).",
+    ),
     "checked_csp": (
         "Pour un hébergeur de données de santé, les clauses du Code de la santé publique (art. R.1111-11) "
         "et sa certification HDS.",
@@ -76,8 +80,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "count_minor": ("Mineurs", "Minor"),
     "count_met": ("Conformes", "Met"),
     "download_addendum": ("Télécharger l'avenant (Word)", "Download the addendum (Word)"),
-    "addendum_help": ("À faire relire par votre conseil, puis à envoyer au fournisseur.",
-                      "Have your lawyer check it, then send it to the supplier."),
+    "addendum_help": (
+        "À faire relire par votre conseil, puis à envoyer au fournisseur.",
+        "Have your lawyer check it, then send it to the supplier.",
+    ),
     "no_addendum": ("Aucun avenant n'est nécessaire.", "No addendum is needed."),
     "download_report": ("Télécharger le rapport (HTML)", "Download the report (HTML)"),
     "new_review": ("Analyser un autre contrat", "Review another contract"),
@@ -89,8 +95,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "is erased: download what you need before then.",
     ),
     "hds_title": ("Certification HDS", "HDS certification"),
-    "hds_not_concerned": ("Non concerné : ce fournisseur n'héberge pas de données de patients.",
-                          "Not relevant: this supplier does not host patient data."),
+    "hds_not_concerned": (
+        "Non concerné : ce fournisseur n'héberge pas de données de patients.",
+        "Not relevant: this supplier does not host patient data.",
+    ),
     "checklist_title": ("Exigence par exigence", "Requirement by requirement"),
     "group_blocking": ("Bloquant : à corriger avant de signer", "Blocking: fix before signing"),
     "group_major": ("Majeur : à corriger par avenant", "Major: fix by addendum"),

@@ -62,8 +62,11 @@ def declaration_suffix(path: Path, label: str) -> str:
         return ".xlsx"
     if head.startswith(b"%PDF-") or b"\x00" in head:
         # The review reads filled questionnaires only; a certificate's PDF is not cross-checked yet.
-        raise DeclarationError(label, detail="joignez le questionnaire rempli par le fournisseur (XLSX, YAML ou "
-                                             "JSON) ; un certificat HDS en PDF n'est pas encore lu")
+        raise DeclarationError(
+            label,
+            detail="joignez le questionnaire rempli par le fournisseur (XLSX, YAML ou "
+            "JSON) ; un certificat HDS en PDF n'est pas encore lu",
+        )
     return ".json" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")) else ".yaml"
 
 
@@ -91,10 +94,15 @@ class _FormCollector:
         self._header_value = bytearray()
 
     def callbacks(self) -> dict[str, object]:
-        return {"on_part_begin": self.on_part_begin, "on_part_data": self.on_part_data,
-                "on_part_end": self.on_part_end, "on_header_field": self.on_header_field,
-                "on_header_value": self.on_header_value, "on_header_end": self.on_header_end,
-                "on_headers_finished": self.on_headers_finished}
+        return {
+            "on_part_begin": self.on_part_begin,
+            "on_part_data": self.on_part_data,
+            "on_part_end": self.on_part_end,
+            "on_header_field": self.on_header_field,
+            "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end,
+            "on_headers_finished": self.on_headers_finished,
+        }
 
     def on_part_begin(self) -> None:
         self.parts += 1
@@ -191,9 +199,13 @@ async def receive_review_form(request: Request, workdir: Path, limit: int, defau
         raise NoContract()
     lang = collector.texts.get("lang", default_lang)
     progress = collector.texts.get("progress", "")
-    return ReviewForm(contract=contract, declaration=collector.files.get("declaration"),
-                      health_data=collector.texts.get("health_data", "") in ("1", "on", "true"),
-                      lang="en" if lang == "en" else "fr", progress=progress if PROGRESS_KEY.match(progress) else None)
+    return ReviewForm(
+        contract=contract,
+        declaration=collector.files.get("declaration"),
+        health_data=collector.texts.get("health_data", "") in ("1", "on", "true"),
+        lang="en" if lang == "en" else "fr",
+        progress=progress if PROGRESS_KEY.match(progress) else None,
+    )
 
 
 def _megabytes(size: int) -> float:

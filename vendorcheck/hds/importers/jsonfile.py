@@ -33,8 +33,10 @@ def read(path: Path, data: bytes) -> list[RawTable]:
         headers.update(dict.fromkeys(record if isinstance(record, dict) else ()))
         if len(headers) > LIST_LIMITS.max_columns:
             raise LimitExceeded("columns", limit=LIST_LIMITS.max_columns)
-    rows = [RawRow(line=line, cells=[_cell(record.get(h)) if isinstance(record, dict) else None for h in headers])
-            for line, record in zip(lines, records, strict=True)]
+    rows = [
+        RawRow(line=line, cells=[_cell(record.get(h)) if isinstance(record, dict) else None for h in headers])
+        for line, record in zip(lines, records, strict=True)
+    ]
     return [RawTable(headers=list(headers), rows=rows)]
 
 

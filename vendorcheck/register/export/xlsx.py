@@ -40,8 +40,9 @@ def render(dashboard: Dashboard, out: BinaryIO) -> None:
 
 def _summary(sheet: Worksheet, d: Dashboard) -> None:
     lang = d.lang
-    _header(sheet, [label(h, lang) for h in SUMMARY_COLUMNS],
-            widths=[28, 24, 26, 60, 14, 14, 40, 10, 10, 10, 10, 9, 14])
+    _header(
+        sheet, [label(h, lang) for h in SUMMARY_COLUMNS], widths=[28, 24, 26, 60, 14, 14, 40, 10, 10, 10, 10, 9, 14]
+    )
     dates = [i for i, name in enumerate(SUMMARY_COLUMNS) if name in ("hds_expiry", "hds_snapshot", "last_review")]
     for number, s in enumerate(chase_order(d.suppliers), start=2):
         row = _write(sheet, number, summary_row(s, lang))
@@ -54,8 +55,7 @@ def _summary(sheet: Worksheet, d: Dashboard) -> None:
 
 def _matrix(sheet: Worksheet, d: Dashboard) -> None:
     lang = d.lang
-    _header(sheet, [label("supplier", lang)] + [r.id for r in d.requirements],
-            widths=[28] + [16] * len(d.requirements))
+    _header(sheet, [label("supplier", lang)] + [r.id for r in d.requirements], widths=[28] + [16] * len(d.requirements))
     for column, requirement in enumerate(d.requirements, start=2):
         sheet.cell(1, column).comment = Comment(f"{requirement.title}\n{requirement.citation}", "vendorcheck")
     for number, s in enumerate(chase_order(d.suppliers), start=2):
@@ -72,8 +72,21 @@ def _evidence(sheet: Worksheet, d: Dashboard) -> None:
     heads = ["supplier", "document", "requirement", "status", "severity", "where", "quote", "analysis"]
     _header(sheet, [label(h, lang) for h in heads], widths=[24, 28, 20, 20, 10, 24, 80, 60])
     for number, e in enumerate(d.evidence, start=2):
-        row = _write(sheet, number, [e.supplier, e.document, e.requirement, label(e.status, lang),
-                                     label(e.severity, lang), e.where, e.quote, e.message], wrap=True)
+        row = _write(
+            sheet,
+            number,
+            [
+                e.supplier,
+                e.document,
+                e.requirement,
+                label(e.status, lang),
+                label(e.severity, lang),
+                e.where,
+                e.quote,
+                e.message,
+            ],
+            wrap=True,
+        )
         _fill(row[3], STATUS_COLOURS[e.status])
 
 
