@@ -412,6 +412,7 @@ def normalise(text: str, work: Path) -> str:
     text = re.sub(r"<TODAY>[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", "<NOW>", text)
     text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?", "<DATETIME>", text)
     text = re.sub(r"\b\d+[.,]\d+ ?s\b", "<SECONDS> s", text)
+    text = re.sub(r"— \d+ s \(", "— <SECONDS> s (", text)  # a batch under a second: "0 s"
     text = re.sub(r'"seconds": [\d.e-]+', '"seconds": <SECONDS>', text)
     text = re.sub(r"\b\d:\d{2}:\d{2}\b", "<H:MM:SS>", text)
     return text

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from vendorcheck.i18n import t
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 
 
@@ -48,11 +48,11 @@ class LimitExceeded(Exception):
 
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key
-        self.params = params
-        super().__init__(self.text("fr"))
+        self.message = message(f"hds.limits.{key}", **params)
+        super().__init__(self.message.text("fr"))
 
     def text(self, lang: Language) -> str:
-        return t(f"hds.limits.{self.key}", lang, **self.params)
+        return self.message.text(lang)
 
 
 def read_regular_file(path: Path, limits: Limits) -> bytes:

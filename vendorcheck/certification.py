@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from vendorcheck.declarations import cross_check, parse_declaration
-from vendorcheck.hds.messages import reason, verdict_label, verdict_of
+from vendorcheck.hds.messages import reason, verdict_of
+from vendorcheck.hds.messages import status as hds_status
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict, Reason, Snapshot
 from vendorcheck.hds.store import get_snapshot
 from vendorcheck.hds.verdicts import assess
@@ -75,7 +76,7 @@ def _vendor_query(parties: list[Party]) -> str | None:
 def _host(name: str, siren: str | None, activities: list[int], today: date, snap: Snapshot) -> list[Reason]:
     """A host the vendor declares it relies on must itself be certified, today, for what it does."""
     checked = assess(f"{name} (SIREN {siren})" if siren else name, today=today, snapshot=snap)
-    status = tuple(_status(checked, lang) for lang in ("fr", "en"))
+    status = hds_status(checked)
     covered = set(checked.entry.activities) if checked.entry else set()
     clear = checked.verdict.holds_certificate and (not covered or set(activities) <= covered)
     # Absent from a partial list proves nothing: say so without turning it into a verdict.
@@ -87,15 +88,6 @@ def _host(name: str, siren: str | None, activities: list[int], today: date, snap
     if clear or unknowable:
         return [reason("declared_host", host=name, status=status)]
     return [reason("subcontractor_uncertified", host=name, activities=activities, status=status)]
-
-
-def _status(checked: HdsAssessment, lang: str) -> str:
-    label = verdict_label(checked.verdict, lang, partial_list=checked.snapshot_partial)  # type: ignore[arg-type]
-    text = label[0].lower() + label[1:]
-    if checked.expiry_date:
-        until = checked.expiry_date.strftime("%d/%m/%Y") if lang == "fr" else checked.expiry_date.isoformat()
-        text += f" ({'valid until' if lang == 'en' else 'fin de validité'} {until})"
-    return text
 
 
 def _unidentified(snap: Snapshot, today: date) -> HdsAssessment:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vendorcheck.i18n import Language, t
+from vendorcheck.i18n import Language, Message, t
 
 
 class VendorcheckError(Exception):
@@ -29,6 +29,10 @@ class VendorcheckError(Exception):
 
     def reason(self, lang: Language | None = None) -> str:
         return t(self.catalogue_key or f"errors.{self.code}", lang or self.lang, **self.details)
+
+    def as_message(self) -> Message:
+        """The reason, to be written later in whichever language (the detail of another error)."""
+        return Message(self.catalogue_key or f"errors.{self.code}", self.details)
 
     def message(self, lang: Language | None = None) -> str:
         """One line: `[code] file: reason`."""

@@ -118,6 +118,13 @@ class _Formatter(string.Formatter):
     def __init__(self, lang: Language) -> None:
         self.lang = lang
 
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        """`{label!l}`: the first letter in lower case, for a label used inside a sentence."""
+        if conversion == "l":
+            text = self.format_field(value, "")
+            return text[:1].lower() + text[1:]
+        return super().convert_field(value, conversion)
+
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Message):
             return value.text(self.lang)

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from vendorcheck.hds.activities import describe, read_activities
+from vendorcheck.hds.activities import read_activities
 from vendorcheck.hds.dates import parse_date
 from vendorcheck.hds.identifiers import normalise_siren, parse_query, siren_valid, siret_valid
+from vendorcheck.hds.messages import describe
 from vendorcheck.hds.names import core_key, full_key
 from vendorcheck.text import fold
 

@@ -55,7 +55,7 @@ def parse_declaration(path: str | Path) -> VendorDeclaration:
     except OSError as exc:
         raise DeclarationError(path, detail=f"lecture impossible ({exc.strerror or exc})") from exc
     except LimitExceeded as exc:
-        raise DeclarationError(path, detail=exc.text("fr")) from exc
+        raise DeclarationError(path, detail=exc.message) from exc
     if not isinstance(raw, dict):
         raise DeclarationError(path, detail="le fichier ne contient pas une déclaration (rubriques attendues)")
     pruned, moved = _prune(raw, "")

@@ -10,16 +10,6 @@ from vendorcheck.text import fold
 
 ALL = (1, 2, 3, 4, 5, 6)
 
-# R.1111-9 CSP, paraphrased.
-LABELS: dict[int, tuple[str, str]] = {
-    1: ("sites physiques", "physical sites"),
-    2: ("infrastructure matérielle", "hardware infrastructure"),
-    3: ("infrastructure virtuelle", "virtual infrastructure"),
-    4: ("plateforme d'hébergement d'applications", "application hosting platform"),
-    5: ("administration et exploitation du système d'information", "administration and operation of the system"),
-    6: ("sauvegarde des données de santé", "backup of the health data"),
-}
-
 # The two certificate families the ANS describes (esante.gouv.fr, certification des hébergeurs).
 FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
     (r"infrastructures?\s+physiques?|physical\s+infrastructure", (1, 2)),
@@ -107,24 +97,3 @@ def read_activities(text: str) -> ActivityReading:
     folded = _COMPACT.sub(" ", folded)
     found.update(int(m.group(1)) for m in _NUMBER.finditer(folded))
     return ActivityReading(numbers=sorted(found), invented=invented)
-
-
-def label(number: int, lang: str) -> str:
-    fr, en = LABELS[number]
-    return en if lang == "en" else fr
-
-
-def describe(numbers: list[int] | tuple[int, ...] | set[int], lang: str) -> str:
-    """'l'activité 5', 'les activités 1 à 4', 'les activités 1, 3 et 5' (or 'activity 5', ...)."""
-    values = sorted(set(numbers))
-    en = lang == "en"
-    if not values:
-        return "no activity" if en else "aucune activité"
-    if len(values) == 1:
-        return f"activity {values[0]}" if en else f"l'activité {values[0]}"
-    if values == list(range(values[0], values[-1] + 1)) and len(values) > 2:
-        span = f"{values[0]} to {values[-1]}" if en else f"{values[0]} à {values[-1]}"
-    else:
-        head = ", ".join(str(v) for v in values[:-1])
-        span = f"{head} and {values[-1]}" if en else f"{head} et {values[-1]}"
-    return f"activities {span}" if en else f"les activités {span}"

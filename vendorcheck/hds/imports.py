@@ -18,6 +18,7 @@ from vendorcheck.hds.importers.rows import RowRejected, build_entry, raw_dict, s
 from vendorcheck.hds.messages import reason
 from vendorcheck.hds.models import HdsEntry, ImportReport, Reason, RejectedRow, Snapshot
 from vendorcheck.hds.store import all_snapshots, new_snapshot, save_snapshot
+from vendorcheck.i18n import message, t
 
 # Browsers record where a page was saved from; the directory's address is the best source to cite.
 _PAGE_URL = (
@@ -50,9 +51,10 @@ def import_file(
     """
     path = Path(path)
     report, entries = parse_list(path, fmt)
-    source = source or _page_url(path, report.format) or f"fichier importé « {path.name} »"
+    # Recorded in the snapshot and cited by every verdict: written in French, the language of the list.
+    source = source or _page_url(path, report.format) or t("hds.import.source_file", "fr", name=path.name)
     if not entries:
-        raise RegistryError(path, detail="aucune ligne valide : rien n'a été enregistré")
+        raise RegistryError(path, detail=message("hds.errors.no_valid_row"))
     # The shipped compilation is not a previous state of the official list: compare imports with imports.
     imported = [s for s in all_snapshots() if not s.info.shipped]
     previous = imported[-1] if imported else None
@@ -93,7 +95,7 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
             entry = build_entry(shaped_cells(row, width, mapping, table.delimiter), mapping)
             key = entry_key(entry)
             if key in seen:
-                raise RowRejected([reason("row_duplicate", line=seen[key])])
+                raise RowRejected([reason("row_duplicate", line=str(seen[key]))])
         except RowRejected as exc:
             report.rejected.append(
                 RejectedRow(line=row.line, errors=exc.reasons, raw=raw_dict(table.headers, row.cells))
@@ -127,8 +129,7 @@ def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap
         )
         raise RegistryError(
             path,
-            detail="aucun tableau avec une colonne « raison sociale » ou « hébergeur » "
-            f"reconnue ; en-têtes vus : {', '.join(seen) or 'aucun'}",
+            detail=message("hds.errors.no_table", seen=", ".join(seen) or message("hds.errors.none")),
         )
     return best
 

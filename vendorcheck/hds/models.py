@@ -99,7 +99,7 @@ class Reason(BaseModel):
     en: str
 
     def text(self, lang: Language) -> str:
-        return self.en if lang == "en" else self.fr
+        return getattr(self, lang)
 
 
 class Inconsistency(BaseModel):

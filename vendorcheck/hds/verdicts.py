@@ -15,11 +15,12 @@ from vendorcheck.hds.activities import ALL as ALL_ACTIVITIES
 from vendorcheck.hds.bodies import check_issuer, table
 from vendorcheck.hds.identifiers import ParsedQuery, normalise_certificate_number, parse_query
 from vendorcheck.hds.matching import FUZZY_THRESHOLD, MatchResult, find
-from vendorcheck.hds.messages import reason, verdict_label, verdict_of
+from vendorcheck.hds.messages import reason, verdict_message, verdict_of
 from vendorcheck.hds.models import HdsAssessment, HdsClaim, HdsEntry, Reason, Snapshot
 from vendorcheck.hds.names import core_key
 from vendorcheck.hds.services import ServiceType, get_service
 from vendorcheck.hds.store import get_snapshot
+from vendorcheck.i18n import Message, message
 from vendorcheck.text import fold
 
 EXPIRY_WARNING_DAYS = 90
@@ -29,9 +30,9 @@ REFERENTIAL_2024_PUBLISHED = date(2024, 5, 16)
 # reason shown says so.
 REFERENTIAL_2024_DEADLINE = date(2026, 5, 16)
 _OWN_OPERATION = (5, 6)
-_LIST = ("la liste", "the list")
-_SUBJECT_LIST = ("Certificat", "Certificate")
-_SUBJECT_CLAIM = ("Le certificat présenté est établi", "The certificate presented is issued")
+_LIST = message("hds.words.the_list")
+_SUBJECT_LIST = message("hds.words.certificate_listed")
+_SUBJECT_CLAIM = message("hds.words.certificate_presented")
 
 
 def assess(
@@ -60,7 +61,7 @@ def assess(
     kind = get_service(service)
     parsed = parse_query(query)
     if not (parsed.name or parsed.siren or parsed.invalid_identifiers):
-        raise OptionError(detail="indiquez le nom ou le SIREN du fournisseur")
+        raise OptionError(detail=message("hds.errors.no_query"))
     host = host or (claim.hosts[0] if claim and claim.hosts else None)
     host_check = assess(host, today=today, snapshot=snap) if host else None
     result = find(parsed, snap.entries)
@@ -137,11 +138,8 @@ def _not_found(
 
 
 def _host_status(host_check: HdsAssessment) -> Reason:
-    labels = (
-        verdict_label(host_check.verdict, lang, partial_list=host_check.snapshot_partial) for lang in ("fr", "en")
-    )
-    status = tuple(text[0].lower() + text[1:] for text in labels)
-    return reason("host_status", host=host_check.query, status=status)
+    label = verdict_message(host_check.verdict, partial_list=host_check.snapshot_partial)
+    return reason("host_status", host=host_check.query, status=message("hds.status", label=label))
 
 
 def _identity(parsed: ParsedQuery, result: MatchResult) -> list[Reason]:
@@ -165,12 +163,11 @@ def _identity(parsed: ParsedQuery, result: MatchResult) -> list[Reason]:
             reason("siren_conflict", entity=entry.legal_entity, query_siren=parsed.siren, entry_siren=entry.siren)
         )
     if entry.certificate_number or entry.certifying_body:
-        unknown = ("(numéro non publié)", "(number not published)")
         reasons.append(
             reason(
                 "certificate",
-                number=entry.certificate_number or unknown,
-                body=entry.certifying_body or ("un organisme non précisé", "an unnamed body"),
+                number=entry.certificate_number or message("hds.words.number_not_published"),
+                body=entry.certifying_body or message("hds.words.unnamed_body"),
             )
         )
     return reasons
@@ -185,13 +182,13 @@ def _validity(entry: HdsEntry, today: date) -> list[Reason]:
         return [reason("validity_unknown")]
     days = (entry.valid_until - today).days
     if days < 0:
-        return [reason("expired", valid_until=entry.valid_until, days=-days)]
+        return [reason("expired", valid_until=entry.valid_until, count=-days)]
     if days <= EXPIRY_WARNING_DAYS:
-        return [reason("expiring_soon", valid_until=entry.valid_until, days=days)]
+        return [reason("expiring_soon", valid_until=entry.valid_until, count=days)]
     return [reason("valid_until", valid_until=entry.valid_until)]
 
 
-def _issuer(issuer: str, origin: tuple[str, str]) -> list[Reason]:
+def _issuer(issuer: str, origin: str | Message) -> list[Reason]:
     check = check_issuer(issuer)
     if check.status == "not_certifier":
         assert check.body is not None
@@ -209,7 +206,7 @@ def _referential_of(entry: HdsEntry) -> str | None:
     return None
 
 
-def _referential(referential: str | None, today: date, subject: tuple[str, str]) -> list[Reason]:
+def _referential(referential: str | None, today: date, subject: Message) -> list[Reason]:
     if referential != "2018":
         return []
     code = "outdated_referential" if today >= REFERENTIAL_2024_DEADLINE else "referential_transition"
@@ -226,7 +223,7 @@ def _activities(
         if set(covered) != set(ALL_ACTIVITIES):
             return [reason("activities_partial", covered=covered)], []
         return [reason("service_not_given")], []
-    service = (kind.fr, kind.en)
+    service = kind
     own_missing = sorted(set(kind.own) - set(covered))
     rest = sorted(set(kind.needs) - set(covered) - set(own_missing))
     reasons: list[Reason] = []
@@ -271,7 +268,7 @@ def _claim(
     entry = result.entry
     reasons: list[Reason] = []
     if claim.issuer and not claim.mentions_agrement:  # an agrément came from the minister: its own reason
-        reasons += _issuer(claim.issuer, (origin, origin))
+        reasons += _issuer(claim.issuer, origin)
     reasons += _claim_entity(claim, parsed, entry)
     if claim.certificate_number:
         reasons += _claim_number(claim, entry, snap)
@@ -289,7 +286,7 @@ def _claim(
             reasons.append(
                 reason(
                     "activities_insufficient",
-                    service=(kind.fr, kind.en),
+                    service=kind,
                     own=list(kind.own),
                     covered=claim.activities,
                     missing=missing,

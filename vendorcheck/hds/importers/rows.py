@@ -16,13 +16,14 @@ from vendorcheck.hds.importers import RawRow
 from vendorcheck.hds.importers.headers import HeaderMap
 from vendorcheck.hds.messages import reason
 from vendorcheck.hds.models import HdsEntry, Reason
+from vendorcheck.i18n import message
 from vendorcheck.text import fold
 
 _TICKED = {"x", "oui", "yes", "true", "vrai", "1", "\u2713", "\u2714", "\u2611", "certifie", "certified", "o", "y"}
 _SINGLE_ACTIVITY = re.compile(r"\s*[1-6]\s*")
 _MAX_NAME = 200
 _MAX_CERTIFICATE_NUMBER = 60
-_FIELD_NAMES = {"issued_on": ("date de délivrance", "issue date"), "valid_until": ("fin de validité", "valid until")}
+_FIELD_NAMES = {"issued_on": message("hds.words.issue_date"), "valid_until": message("hds.words.valid_until")}
 _REFERENTIALS = (
     (re.compile(r"(?<!\d)2018(?!\d)|\bv\s*1(?:[.,]\d+)?\b|^1(?:[.,]\d+)?$"), "2018"),
     (re.compile(r"(?<!\d)2024(?!\d)|\bv\s*2(?:[.,]\d+)?\b|^2(?:[.,]\d+)?$"), "2024"),
