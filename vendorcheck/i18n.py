@@ -81,6 +81,18 @@ def message(key: str, /, **params: Any) -> Message:
     return Message(key, params)
 
 
+class Lines(NamedTuple):
+    """Items (Messages or plain strings) written one per line, each after `prefix`: a list of problems."""
+
+    items: list[Any]
+    prefix: str = "  - "
+
+    def text(self, lang: Language) -> str:
+        return "\n".join(
+            self.prefix + (item.text(lang) if isinstance(item, Message) else str(item)) for item in self.items
+        )
+
+
 def has(key: str, lang: Language) -> bool:
     return key in catalogue(lang)
 
@@ -126,7 +138,7 @@ class _Formatter(string.Formatter):
         return super().convert_field(value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, Message):
+        if isinstance(value, Message | Lines):
             return value.text(self.lang)
         if isinstance(value, date) and format_spec.isidentifier():
             return format_date(value, self.lang, style=t(f"format.{format_spec}", self.lang))

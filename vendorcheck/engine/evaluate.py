@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
+from vendorcheck.i18n import t
 from vendorcheck.models import Finding, Language, Severity, Status
 from vendorcheck.ranking import severity_rank, worst
 from vendorcheck.rulebook.schema import Flag, Rule
@@ -84,10 +85,7 @@ def evaluate(rule: Rule, analysis: Analysis, lang: Language) -> Finding:
 
 
 def not_applicable(rule: Rule, lang: Language) -> Finding:
-    reason = {
-        "fr": "Non évalué : le fournisseur n'héberge pas de données de santé (option --no-health-data).",
-        "en": "Not assessed: the supplier does not host health data (--no-health-data).",
-    }[lang]
+    reason = t("engine.not_assessed", lang)
     return Finding(
         requirement=rule.id,
         title=rule.title.get(lang),
@@ -152,8 +150,7 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     notes: list[str] = []
     missing = [e.label.get(lang) for e in rule.elements if e.id not in best.found]
     if not best.complete and missing:
-        lead = "Éléments absents : " if lang == "fr" else "Missing elements: "
-        notes.append(lead + ", ".join(missing) + ".")
+        notes.append(t("engine.missing_elements", lang, elements=", ".join(missing)))
     notes += list(dict.fromkeys(f.message.get(lang) for f, _ in shown))
     if delay_status is Status.partial:
         notes.append(delay_note)
@@ -259,8 +256,11 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
     delay = min(hours)
     for band in rule.durations.bands:
         if band.max_hours is None or delay <= band.max_hours:
-            days = f"{delay / 24:g} jours" if lang == "fr" else f"{delay / 24:g} days"
-            shown = f"{delay:g} h" if delay < 72 else days
+            shown = (
+                t("engine.delay.hours", lang, hours=delay)
+                if delay < 72
+                else t("engine.delay.days", lang, days=delay / 24)
+            )
             note = band.message.get(lang).format(delay=shown) if band.message else ""
             return (None if band.status is Status.present else band.status), note
     return None, ""
@@ -268,7 +268,7 @@ def _delay_status(rule: Rule, analysis: Analysis, topic: list[int], lang: Langua
 
 def _message(rule: Rule, outcome: _Outcome, lang: Language) -> str:
     if outcome.status is Status.present:
-        return ("Clause présente : " if lang == "fr" else "Clause present: ") + rule.title.get(lang) + "."
+        return t("engine.present", lang, title=rule.title.get(lang))
     if outcome.status is Status.missing:
         return rule.explain_missing.get(lang)
     if outcome.status is Status.partial:

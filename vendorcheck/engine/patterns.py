@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 
 from vendorcheck.engine.fastmatch import PatternSet
 from vendorcheck.engine.nlp import pipeline
+from vendorcheck.i18n import t
 from vendorcheck.models import Language
 from vendorcheck.rulebook.loader import RulePack
 from vendorcheck.rulebook.schema import Pattern, Patterns
@@ -49,7 +50,8 @@ def compile_phrase(phrase: str, lang: Language) -> list[list[dict[str, Any]]]:
     for options in slots:
         variants = [v + option for v in variants for option in options]
         if len(variants) > _MAX_VARIANTS:
-            raise ValueError(f"motif trop combinatoire ({phrase!r}) : scindez-le en plusieurs motifs")
+            # A mistake in a rule file met while compiling it: said in the rule authors' language.
+            raise ValueError(t("rules.problems.too_many_variants", "fr", phrase=repr(phrase)))
     return variants
 
 

@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from vendorcheck import errors
+from vendorcheck.i18n import Lines, Message, message
 from vendorcheck.resources import data_dir
 from vendorcheck.rulebook.schema import Rule, pattern_problems
 
@@ -41,8 +42,8 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
     del stamp  # part of the cache key only
     files = sorted(directory.glob("*.yaml"))
     if not files:
-        raise errors.RuleFileError(directory, detail="aucun fichier *.yaml")
-    problems: list[str] = []
+        raise errors.RuleFileError(directory, detail=message("rules.problems.no_file"))
+    problems: list[Message] = []
     rules: list[tuple[Rule, str]] = []
     digest = hashlib.sha256()
     for path in files:
@@ -51,22 +52,26 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
         try:
             data = yaml.load(raw, Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
-            problems.append(f"{path.name}: YAML invalide ({exc.__class__.__name__}: {exc})".replace("\n", " "))
+            error = f"{exc.__class__.__name__}: {exc}".replace("\n", " ")
+            problems.append(message("rules.problems.invalid_yaml", file=path.name, error=error))
             continue
         try:
             rule = Rule.model_validate(data)
         except ValidationError as exc:
             for err in exc.errors():
-                where = " → ".join(str(p) for p in err["loc"]) or "(racine)"
-                problems.append(f"{path.name} → {where} : {err['msg']}")
+                where = " → ".join(str(p) for p in err["loc"]) or message("rules.problems.root")
+                problems.append(message("rules.problems.field", file=path.name, where=where, problem=err["msg"]))
             continue
-        problems.extend(f"{path.name} → {where} : {msg}" for where, msg in pattern_problems(rule))
+        problems.extend(
+            message("rules.problems.field", file=path.name, where=where, problem=problem)
+            for where, problem in pattern_problems(rule)
+        )
         rules.append((rule, path.name))
     seen: dict[str, str] = {}
     for rule, name in rules:
         if rule.id in seen:
-            problems.append(f"{name}: identifiant {rule.id} déjà utilisé par {seen[rule.id]}")
+            problems.append(message("rules.problems.duplicate_id", file=name, id=rule.id, other=seen[rule.id]))
         seen[rule.id] = name
     if problems:
-        raise errors.RuleFileError(directory, detail="\n".join(f"  - {p}" for p in problems))
+        raise errors.RuleFileError(directory, detail=Lines(problems))
     return RulePack(rules=tuple(r for r, _ in rules), version=digest.hexdigest()[:12], source=directory)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from vendorcheck.i18n import Message, message
 from vendorcheck.models import Severity, Status
 
 Pattern = str | list[dict[str, Any]]
@@ -26,7 +27,7 @@ class Text(_Strict):
     en: str
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
+        return getattr(self, lang)
 
 
 class Patterns(_Strict):
@@ -34,7 +35,7 @@ class Patterns(_Strict):
     en: list[Pattern] = Field(default_factory=list)
 
     def get(self, lang: str) -> list[Pattern]:
-        return self.en if lang == "en" else self.fr
+        return getattr(self, lang)
 
 
 class Citation(_Strict):
@@ -151,7 +152,7 @@ class Rule(_Strict):
         return len(self.elements) if self.min_elements is None else self.min_elements
 
 
-def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
+def pattern_problems(rule: Rule) -> list[tuple[str, str | Message]]:
     """Token patterns checked against spaCy's own schema: (location, message) for each problem."""
     from spacy.schemas import validate_token_pattern
 
@@ -159,14 +160,14 @@ def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
     groups += [(f"elements[{e.id}]", e.patterns) for e in rule.elements]
     groups += [(f"flags[{f.id}]", f.patterns) for f in rule.flags]
     groups += [(f"flags[{f.id}].unless", f.unless) for f in rule.flags]
-    problems = []
+    problems: list[tuple[str, str | Message]] = []
     for where, patterns in groups:
         for lang in ("fr", "en"):
             for i, pattern in enumerate(patterns.get(lang)):
                 if isinstance(pattern, str):
                     if not pattern.strip():
-                        problems.append((f"{where} → {lang}[{i}]", "motif vide"))
+                        problems.append((f"{where} → {lang}[{i}]", message("rules.problems.empty_pattern")))
                     continue
-                for message in validate_token_pattern(pattern):
-                    problems.append((f"{where} → {lang}[{i}]", message))
+                for problem in validate_token_pattern(pattern):
+                    problems.append((f"{where} → {lang}[{i}]", problem))
     return problems
