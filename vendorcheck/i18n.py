@@ -22,6 +22,7 @@ from typing import Any, Literal, NamedTuple
 Language = Literal["fr", "en"]
 LOCALES = Path(__file__).resolve().parent / "locales"
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
+DEFAULT_LANGUAGE: Language = "fr"  # user-facing text is French unless English is asked for
 _PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 
 
