@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from vendorcheck.errors import RegisterError
+from vendorcheck.i18n import Message, message
 from vendorcheck.register.migrations import migrate
 
 
@@ -35,12 +36,12 @@ def database_url(value: str | Path) -> str:
     return f"sqlite:///{path}"
 
 
-def display_url(url: str) -> str:
+def display_url(url: str) -> str | Message:
     """The URL without its password, for messages; a SQLite register is shown as its file path."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return "(URL illisible)"
+        return message("register.errors.unreadable_url")
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
     return parsed.render_as_string(hide_password=True)
@@ -64,11 +65,7 @@ class Register:
         create an empty register and hide the mistake."""
         location = str(location)
         if "://" not in location and not Path(location).is_file():
-            raise RegisterError(
-                location,
-                detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
-                " (il remplit ce registre) ou indiquez le bon --db",
-            )
+            raise RegisterError(location, detail=message("register.errors.missing"))
         return cls(location)
 
     def _connect(self) -> tuple[Engine, list[str]]:
@@ -76,14 +73,15 @@ class Register:
             engine = _engine(self.url)
             return engine, migrate(engine)
         except ModuleNotFoundError as exc:
-            raise RegisterError(
-                detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
-                "pip install 'vendorcheck[postgres]'"
-            ) from None
+            raise RegisterError(detail=message("register.errors.no_driver", module=exc.name)) from None
         except (ArgumentError, NoSuchModuleError) as exc:
-            raise RegisterError(detail=f"adresse de base invalide « {display_url(self.url)} » ({exc})") from None
+            raise RegisterError(
+                detail=message("register.errors.bad_url", url=display_url(self.url), reason=exc)
+            ) from None
         except SQLAlchemyError as exc:
-            raise RegisterError(detail=f"impossible d'ouvrir {display_url(self.url)} ({_first_line(exc)})") from None
+            raise RegisterError(
+                detail=message("register.errors.cannot_open", url=display_url(self.url), reason=_first_line(exc))
+            ) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -93,7 +91,9 @@ class Register:
             with self._sessions() as session, session.begin():
                 yield session
         except SQLAlchemyError as exc:
-            raise RegisterError(detail=f"{display_url(self.url)} : {_first_line(exc)}") from None
+            raise RegisterError(
+                detail=message("register.errors.database", url=display_url(self.url), reason=_first_line(exc))
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendorcheck.errors import RegisterError
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 from vendorcheck.register.models import ReviewRow, Supplier
 from vendorcheck.register.store import supplier_key
@@ -45,8 +46,12 @@ def find_supplier(session: Session, name: str) -> Supplier:
     """The supplier named `name` (any spelling with the same normalised key), or a RegisterError listing them."""
     supplier = session.scalar(select(Supplier).where(Supplier.key == supplier_key(name)))
     if supplier is None:
-        known = ", ".join(session.scalars(select(Supplier.name).order_by(Supplier.name))) or "aucun"
-        raise RegisterError(detail=f"fournisseur « {name} » introuvable ; fournisseurs du registre : {known}")
+        known = ", ".join(session.scalars(select(Supplier.name).order_by(Supplier.name)))
+        raise RegisterError(
+            detail=message(
+                "register.errors.unknown_supplier", name=name, known=known or message("register.errors.none")
+            )
+        )
     return supplier
 
 
@@ -88,4 +93,4 @@ def supplier_history(session: Session, name: str, lang: Language = "fr") -> Supp
 def _error_text(row: ReviewRow, lang: Language) -> str | None:
     if row.error is None:
         return None
-    return row.error.message_en if lang == "en" else row.error.message_fr
+    return getattr(row.error, f"message_{lang}")

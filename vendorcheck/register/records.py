@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from vendorcheck.errors import DeclarationError, InputError, VendorcheckError
+from vendorcheck.i18n import LANGUAGES, t
 from vendorcheck.models import Language
 from vendorcheck.review import Review
 
@@ -44,8 +45,7 @@ class Failure(BaseModel):
         # Only a problem of the file itself is final; a broken rule file or registry is fixed and retried.
         return cls(
             code=exc.code,
-            message_fr=exc.message("fr"),
-            message_en=exc.message("en"),
+            **{f"message_{lang}": exc.message(lang) for lang in LANGUAGES},
             retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES,
         )
 
@@ -55,14 +55,14 @@ class Failure(BaseModel):
         return cls(
             code=UNEXPECTED_CODE,
             retryable=True,
-            message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
-            "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
-            message_en=f"[{UNEXPECTED_CODE}] {path}: unexpected error during the review ({kind}); "
-            "the document is retried on the next run, report it if it persists",
+            **{
+                f"message_{lang}": t("register.errors.unexpected", lang, code=UNEXPECTED_CODE, path=path, kind=kind)
+                for lang in LANGUAGES
+            },
         )
 
     def message(self, lang: Language) -> str:
-        return self.message_en if lang == "en" else self.message_fr
+        return getattr(self, f"message_{lang}")
 
 
 class Outcome(BaseModel):

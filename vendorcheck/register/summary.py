@@ -142,7 +142,7 @@ def build_dashboard(session: Session, lang: Language = "fr") -> Dashboard:
                         supplier=supplier.name,
                         path=located_file.path,
                         code=row.error.code,
-                        message=row.error.message_en if lang == "en" else row.error.message_fr,
+                        message=getattr(row.error, f"message_{lang}"),
                     )
                 )
         for row in reviews.values():

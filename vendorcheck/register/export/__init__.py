@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vendorcheck.errors import OptionError
+from vendorcheck.i18n import message
 from vendorcheck.register.summary import Dashboard
 
 FORMATS = ("xlsx", "csv", "html")
@@ -22,7 +23,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise OptionError(
-            detail=f"format d'export « {', '.join(unknown) or text} » inconnu ; disponibles : {', '.join(FORMATS)}"
+            detail=message(
+                "register.errors.unknown_export", format=", ".join(unknown) or text, known=", ".join(FORMATS)
+            )
         )
     return formats
 
