@@ -87,9 +87,10 @@ class Lines(NamedTuple):
 
     items: list[Any]
     prefix: str = "  - "
+    separator: str = "\n"
 
     def text(self, lang: Language) -> str:
-        return "\n".join(
+        return self.separator.join(
             self.prefix + (item.text(lang) if isinstance(item, Message) else str(item)) for item in self.items
         )
 

@@ -15,6 +15,7 @@ from vendorcheck.addendum.build import compose
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum
 from vendorcheck.addendum.settings import AddendumDetails
+from vendorcheck.i18n import LANGUAGES, message
 from vendorcheck.models import Language
 from vendorcheck.review import Review
 
@@ -52,8 +53,10 @@ def draft(
     clauses_dir: str | Path | None = None,
 ) -> Addendum:
     """The addendum as data (see `build_addendum` for the arguments), for callers that lay it out or count it."""
-    if lang not in ("fr", "en"):
-        raise errors.OptionError(detail=f"langue « {lang} » inconnue ; disponibles : fr, en")
+    if lang not in LANGUAGES:
+        raise errors.OptionError(
+            detail=message("addendum.errors.unknown_language", lang=lang, known=", ".join(LANGUAGES))
+        )
     return compose(
         review,
         lang=lang,
@@ -80,4 +83,4 @@ def write(addendum: Addendum, fmt: str) -> bytes:
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise errors.OptionError(detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(FORMATS)}")
+        raise errors.OptionError(detail=message("addendum.errors.unknown_format", format=fmt, known=", ".join(FORMATS)))

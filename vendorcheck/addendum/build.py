@@ -8,8 +8,8 @@ from typing import Any
 
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
-from vendorcheck.addendum.settings import TEXT_DEFAULTS, AddendumDetails, PartyDetails
-from vendorcheck.i18n import label, location
+from vendorcheck.addendum.settings import AddendumDetails, PartyDetails, default_term
+from vendorcheck.i18n import format_number, label, location, t
 from vendorcheck.models import Finding, Language, Party, Status
 from vendorcheck.review import Review
 
@@ -47,69 +47,8 @@ LONGEST_WHOLE_QUOTE = 380
 _CLAUSE_NUMBER = re.compile(r"^(?:(?:article|art\.|clause|section)\s+)?\d+(?:\.\d+)*", re.IGNORECASE)
 ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
 
-LABELS: dict[Language, dict[str, str]] = {
-    "fr": {"article": "Article", "annex": "Annexe", "legal_basis": "Fondement", "page": "Page"},
-    "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page"},
-}
-_PARTY_FIELDS: dict[Language, dict[str, str]] = {
-    "fr": {
-        "legal_form": "[forme juridique]",
-        "siren": "[numéro]",
-        "address": "[adresse]",
-        "representative": "[nom et qualité du signataire]",
-        "contact": "[nom, téléphone et courriel]",
-    },
-    "en": {
-        "legal_form": "[legal form]",
-        "siren": "[number]",
-        "address": "[address]",
-        "representative": "[name and title of the signatory]",
-        "contact": "[name, phone and e-mail]",
-    },
-}
-_PARTY_NAMES: dict[Language, dict[str, str]] = {
-    "fr": {"controller": "[Nom du cabinet]", "processor": "[Nom du prestataire]"},
-    "en": {"controller": "[Name of the practice]", "processor": "[Name of the supplier]"},
-}
-_CONTRACT_FIELDS: dict[Language, dict[str, str]] = {
-    "fr": {"title": "[intitulé du contrat]", "reference": "", "date": "[date du contrat]", "addendum_number": "[n°]"},
-    "en": {
-        "title": "[title of the agreement]",
-        "reference": "",
-        "date": "[date of the agreement]",
-        "addendum_number": "[no.]",
-    },
-}
-_MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+LABELS = ("article", "annex", "legal_basis", "page")  # the words every writer prints (`addendum.label.*`)
+PARTY_FIELDS = ("legal_form", "siren", "address", "representative", "contact")
 
 
 def compose(
@@ -160,7 +99,7 @@ def compose(
         closing=part("closing").body,
         signatures=part("signatures").body,
         annexes=annexes,
-        labels=LABELS[lang],
+        labels={key: t(f"addendum.label.{key}", lang) for key in LABELS},
     )
 
 
@@ -245,9 +184,9 @@ def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[s
     processor = _party(details.processor, review.parties, "processor", lang)
     contract = details.contract.model_dump()
     contract["date"] = format_date(details.contract.date, lang) if details.contract.date else None
-    contract = {k: v or _CONTRACT_FIELDS[lang][k] for k, v in contract.items()}
+    contract = {k: v or t(f"addendum.placeholder.contract.{k}", lang) for k, v in contract.items()}
     terms = details.terms.model_dump()
-    terms = {k: (TEXT_DEFAULTS[lang][k] if v is None and k in TEXT_DEFAULTS[lang] else v) for k, v in terms.items()}
+    terms = {k: default_term(k, lang) if v is None else v for k, v in terms.items()}
     if details.terms.incident_referent is None and details.controller and details.controller.contact:
         terms["incident_referent"] = details.controller.contact
     terms["availability"] = format_number(details.terms.availability_percent, lang)
@@ -265,24 +204,21 @@ def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[s
 def _party(given: PartyDetails | None, found: list[Party], role: str, lang: Language) -> dict[str, str]:
     """The --parties file wins (the lawyer typed it); else what the review found in the contract; else
     fill-in fields. The two sources are not mixed: a SIREN found in the contract may be another entity's."""
-    view = {key: getattr(given, key, None) or placeholder for key, placeholder in _PARTY_FIELDS[lang].items()}
+    view = {key: getattr(given, key, None) or t(f"addendum.placeholder.party.{key}", lang) for key in PARTY_FIELDS}
     if given is not None:
         return {**view, "name": given.name}
     extracted = next((p for p in found if p.role == role), None)
-    view["name"] = extracted.name if extracted else _PARTY_NAMES[lang][role]
+    view["name"] = extracted.name if extracted else t(f"addendum.placeholder.name.{role}", lang)
     if extracted and extracted.siren:
         view["siren"] = extracted.siren
     return view
 
 
-def format_number(value: float, lang: Language) -> str:
-    """99.5 -> '99,5' in French; whole numbers without decimals."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def format_date(value: dt.date, lang: Language) -> str:
     """'1er mars 2025' / '1 March 2025', independent of the machine's locale."""
-    month = _MONTHS[lang][value.month - 1]
-    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {month} {value.year}"
+    from babel.dates import get_month_names
+
+    day = t("addendum.first_day", lang) if value.day == 1 else str(value.day)
+    return t(
+        "addendum.date", lang, day=day, month=get_month_names("wide", locale=lang)[value.month], year=str(value.year)
+    )

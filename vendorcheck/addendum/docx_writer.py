@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from vendorcheck.addendum.markup import Block, blocks, spans
 from vendorcheck.addendum.model import Addendum, Article
 from vendorcheck.addendum.wording import annex_heading, legal_basis, quotation
+from vendorcheck.i18n import t
 
 FONT = "Arial"  # rendered with the metric-compatible Liberation Sans where Arial is absent
-LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 BASIS_STYLE = "Legal Basis"
 TEXT_WIDTH_CM = 16  # A4 width minus two 2.5 cm margins
 
@@ -51,7 +51,7 @@ def write_docx(addendum: Addendum) -> bytes:
     properties.subject = addendum.subtitle
     properties.author = ""
     properties.comments = "vendorcheck"
-    properties.language = LANG_TAGS[addendum.lang]
+    properties.language = t("format.language_tag", addendum.lang)
     properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
     out = io.BytesIO()
     document.save(out)
@@ -149,7 +149,7 @@ def _styles(document, addendum: Addendum) -> None:  # noqa: ANN001
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     r_pr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")  # spelling and hyphenation in the addendum's language
-    lang.set(qn("w:val"), LANG_TAGS[addendum.lang])
+    lang.set(qn("w:val"), t("format.language_tag", addendum.lang))
     r_pr.append(lang)
     for name, size in (("Title", 18), ("Subtitle", 11), ("Heading 1", 12), ("Heading 2", 11)):
         style = styles[name]

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vendorcheck import errors
+from vendorcheck.i18n import DEFAULT_LANGUAGE, Lines, has, message, t
 from vendorcheck.models import Language
 
 
@@ -106,13 +107,12 @@ def load_details(path: Path) -> AddendumDetails:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise errors.OptionError(path, detail=f"YAML illisible ({' '.join(str(exc).split())})") from exc
+        reason = " ".join(str(exc).split())
+        raise errors.OptionError(path, detail=message("addendum.errors.unreadable_yaml", reason=reason)) from exc
     if data is None:
         return AddendumDetails()
     if not isinstance(data, Mapping):
-        raise errors.OptionError(
-            path, detail="le fichier doit contenir des rubriques (controller, processor, contract, terms)"
-        )
+        raise errors.OptionError(path, detail=message("addendum.errors.not_sections"))
     return _validate(data, path)
 
 
@@ -120,78 +120,24 @@ def _validate(data: Mapping[str, Any], path: Path | None) -> AddendumDetails:
     try:
         return AddendumDetails.model_validate(dict(data))
     except ValidationError as exc:
-        problems = "; ".join(f"{' → '.join(str(p) for p in e['loc'])} : {e['msg']}" for e in exc.errors())
-        raise errors.OptionError(path, detail=problems) from exc
+        problems = [
+            message("addendum.errors.field", where=" → ".join(str(p) for p in e["loc"]), problem=e["msg"])
+            for e in exc.errors()
+        ]
+        raise errors.OptionError(path, detail=Lines(problems, prefix="", separator="; ")) from exc
 
 
-# Per-language defaults of the text terms. Bracketed values are fill-in fields (highlighted in Word).
-TEXT_DEFAULTS: dict[Language, dict[str, str]] = {
-    "fr": {
-        "processing_subject": "la fourniture au Cabinet des services prévus au Contrat "
-        "[préciser : logiciel de gestion du cabinet, dossier patient, imagerie, "
-        "prise de rendez-vous, sauvegarde…]",
-        "processing_nature": "collecte, enregistrement, hébergement, stockage, sauvegarde, consultation, "
-        "modification, maintenance, transmission au Cabinet, restitution et effacement",
-        "processing_purpose": "permettre au Cabinet d'assurer la prise en charge de ses patients (tenue du "
-        "dossier médical, gestion des rendez-vous, facturation et télétransmission)",
-        "data_categories": "données d'identification et de contact, numéro d'inscription au répertoire "
-        "(NIR), données administratives et de facturation, et données de santé "
-        "(antécédents, comptes rendus, prescriptions, résultats, images médicales)",
-        "data_subjects": "les patients du Cabinet et, le cas échéant, leurs proches ou représentants "
-        "légaux ; les praticiens et les membres du personnel du Cabinet qui utilisent "
-        "le service",
-        "hosting_services": "la mise à disposition et le maintien en condition opérationnelle de "
-        "l'infrastructure et de l'application qui hébergent les données du Cabinet, "
-        "leur administration et leur exploitation, ainsi que leur sauvegarde",
-        "hosting_location": "en France",
-        "data_centres": "[adresses du centre de données principal et du site de secours]",
-        "return_format": "dans des formats ouverts, documentés et couramment utilisés (par exemple CSV ou "
-        "XML pour les données structurées, PDF pour les documents, DICOM pour les images "
-        "médicales), lisibles et exploitables sans le logiciel du Prestataire",
-        "incident_referent": "[nom, fonction, téléphone et courriel du référent du Cabinet]",
-        "hds_certifier": "[organisme certificateur]",
-        "hds_certificate": "[numéro du certificat]",
-        "hds_activities": "[activités certifiées, parmi les six activités d'hébergement de données de santé]",
-        "hds_issue_date": "[date de délivrance]",
-        "hds_renewal_date": "[date d'échéance]",
-        "signature_place": "[lieu]",
-    },
-    "en": {
-        "processing_subject": "the provision to the Practice of the services set out in the Agreement "
-        "[specify: practice management software, patient records, imaging, "
-        "appointment booking, backup…]",
-        "processing_nature": "collection, recording, hosting, storage, backup, consultation, alteration, "
-        "maintenance, transmission to the Practice, return and erasure",
-        "processing_purpose": "enabling the Practice to provide care to its patients (keeping medical "
-        "records, managing appointments, billing and claims transmission)",
-        "data_categories": "identification and contact data, national health insurance number (NIR), "
-        "administrative and billing data, and health data (medical history, reports, "
-        "prescriptions, results, medical images)",
-        "data_subjects": "the Practice's patients and, where relevant, their relatives or legal "
-        "representatives; the practitioners and staff of the Practice who use the service",
-        "hosting_services": "making available and keeping operational the infrastructure and the "
-        "application that host the Practice's data, administering and operating them, "
-        "and backing the data up",
-        "hosting_location": "in France",
-        "data_centres": "[addresses of the main data centre and of the backup site]",
-        "return_format": "in open, documented and widely used formats (for example CSV or XML for "
-        "structured data, PDF for documents, DICOM for medical images), readable and "
-        "usable without the Supplier's software",
-        "incident_referent": "[name, role, phone and e-mail of the Practice's contact person]",
-        "hds_certifier": "[certification body]",
-        "hds_certificate": "[certificate number]",
-        "hds_activities": "[certified activities, among the six health-data hosting activities]",
-        "hds_issue_date": "[issue date]",
-        "hds_renewal_date": "[expiry date]",
-        "signature_place": "[place]",
-    },
-}
+def default_term(name: str, lang: Language) -> str | None:
+    """A text term's default in `lang` (`addendum.defaults.*`; bracketed values are fill-in fields,
+    highlighted in Word), or None for a term without one."""
+    key = f"addendum.defaults.{name}"
+    return t(key, lang) if has(key, lang) else None
 
 
 def settings_table() -> list[tuple[str, str, str]]:
     """(name, default, help) for every term: the SETTINGS table of docs/addendum.md."""
     rows = []
     for name, field in Terms.model_fields.items():
-        default = TEXT_DEFAULTS["fr"].get(name) if field.default is None else field.default
+        default = default_term(name, DEFAULT_LANGUAGE) if field.default is None else field.default
         rows.append((name, str(default), field.description or ""))
     return rows

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vendorcheck import errors
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 from vendorcheck.review import Review
 
@@ -23,9 +24,10 @@ def load_review(path: str | Path) -> Review:
         return Review.model_validate_json(path.read_bytes())
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = " → ".join(str(p) for p in first["loc"]) or "(racine)"
-        more = f" (+{exc.error_count() - 1} autres)" if exc.error_count() > 1 else ""
-        raise errors.ReviewFileError(path, detail=f"{where} : {first['msg']}{more}") from exc
+        where = " → ".join(str(p) for p in first["loc"]) or message("addendum.errors.root")
+        more = message("addendum.errors.more", count=exc.error_count() - 1) if exc.error_count() > 1 else ""
+        problem = message("addendum.errors.review_field", where=where, problem=first["msg"], more=more)
+        raise errors.ReviewFileError(path, detail=problem) from exc
 
 
 def review_source(
