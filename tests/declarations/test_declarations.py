@@ -11,7 +11,7 @@ import yaml
 from openpyxl import load_workbook
 
 from vendorcheck.declarations import cross_check, parse_declaration, write_template
-from vendorcheck.declarations.template import SCALARS, SHEET, skeleton, yaml_template
+from vendorcheck.declarations.template import SCALARS, question, sheet_title, skeleton, yaml_template
 from vendorcheck.errors import DeclarationError
 from vendorcheck.hds.imports import parse_list
 from vendorcheck.hds.messages import headline
@@ -51,8 +51,8 @@ def _check(path: Path, contract, snapshot):  # noqa: ANN001, ANN202
 def test_yaml_template_is_the_skeleton_with_comments() -> None:
     text = yaml_template()
     assert yaml.safe_load(text) == skeleton()
-    for _, question, _ in SCALARS:
-        assert f"# {question}" in text
+    for key in SCALARS:
+        assert f"# {question(key)}" in text
 
 
 def test_blank_templates_fail_on_the_vendor_name_only(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_blank_templates_fail_on_the_vendor_name_only(tmp_path: Path) -> None:
         path = write_template(tmp_path / f"modele.{fmt}", fmt)
         with pytest.raises(DeclarationError) as error:
             parse_declaration(path)
-        problems = error.value.details["detail"].splitlines()
+        problems = error.value.details["detail"].text("fr").splitlines()
         assert problems == [problems[0]] and "vendor" in problems[0], fmt
 
 
@@ -76,7 +76,7 @@ def test_xlsx_template_filled_in_round_trips(tmp_path: Path) -> None:
         "breach_notification_hours": "2 jours",
         "transfers_outside_eea": "non",
     }
-    for row in workbook[SHEET].iter_rows(min_row=2):
+    for row in workbook[sheet_title("main")].iter_rows(min_row=2):
         if row[0].value in answers:
             row[2].value = answers[row[0].value]
     workbook["Sous-traitants"].append(["Ouest Datacentres SAS", "791 463 524", "France", "Hébergement"])

@@ -29,7 +29,7 @@ def _siren(value: Any) -> str | None:
         return normalise_siren(str(value))
     except ValueError:
         raise PydanticCustomError(
-            "siren_checksum", "SIREN/SIRET invalide (clé de contrôle) : {value}", {"value": value}
+            "siren_checksum", "invalid SIREN/SIRET (check digit): {value}", {"value": value}
         ) from None
 
 
@@ -37,13 +37,13 @@ def _date(value: Any) -> date | None:
     try:
         return parse_date(value)
     except ValueError:
-        raise PydanticCustomError("bad_date", "date illisible : {value}", {"value": value}) from None
+        raise PydanticCustomError("bad_date", "unreadable date: {value}", {"value": value}) from None
 
 
 def _country(value: Any) -> str:
     code = country_code(str(value or ""))
     if code is None:
-        raise PydanticCustomError("bad_country", "pays inconnu : {value}", {"value": value})
+        raise PydanticCustomError("bad_country", "unknown country: {value}", {"value": value})
     return code
 
 
@@ -71,7 +71,7 @@ def _yes_no(value: Any) -> bool | None:
         return True
     if key in {"non", "no", "false", "faux", "n", "0"}:
         return False
-    raise PydanticCustomError("bad_bool", "oui ou non attendu : {value}", {"value": value})
+    raise PydanticCustomError("bad_bool", "yes or no expected: {value}", {"value": value})
 
 
 def _hours(value: Any) -> float | None:
@@ -86,7 +86,7 @@ def _hours(value: Any) -> float | None:
     except ValueError:
         hours = shortest_delay_hours(text)
         if hours is None:
-            raise PydanticCustomError("bad_delay", "délai illisible : {value}", {"value": value}) from None
+            raise PydanticCustomError("bad_delay", "unreadable delay: {value}", {"value": value}) from None
         return hours
 
 
@@ -115,7 +115,7 @@ class Activities(_Strict):
         text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
         reading = read_activities(text)
         if not reading.numbers and not reading.invented:
-            raise PydanticCustomError("bad_activities", "activités illisibles : {value}", {"value": text})
+            raise PydanticCustomError("bad_activities", "unreadable activities: {value}", {"value": text})
         return reading.model_dump()
 
 
@@ -134,7 +134,7 @@ def _service_type(value: Any) -> str | None:
     if key not in service_types():
         raise PydanticCustomError(
             "bad_service",
-            "type de service inconnu : {value} (attendu : {known})",
+            "unknown service type: {value} (expected: {known})",
             {"value": value, "known": ", ".join(service_types())},
         )
     return key
@@ -168,7 +168,7 @@ class HdsDeclaration(_Strict):
         found = referential_of(str(value))
         if found is None:
             raise PydanticCustomError(
-                "bad_referential", "référentiel inconnu : {value} (attendu : 2018 ou 2024)", {"value": value}
+                "bad_referential", "unknown referential: {value} (expected: 2018 or 2024)", {"value": value}
             )
         return found
 
