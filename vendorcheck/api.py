@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vendorcheck.ingest import IngestOptions, load
 from vendorcheck.models import Document, DocumentInfo, Language
 from vendorcheck.review import Review
 from vendorcheck.rulebook import RulePack, load_rules
 from vendorcheck.verdict import assess_verdict
+
+if TYPE_CHECKING:
+    from vendorcheck.scoring import CorpusScore
 
 
 def review(
@@ -79,6 +82,14 @@ def review_file(
         declaration=declaration,
         today=today,
     )
+
+
+def evaluate_corpus(corpus: Path, *, health_data: bool = True) -> CorpusScore:
+    """Detection quality on a labelled corpus (`texts/`, `labels/`), scored as `../shared/tools/score.py` does."""
+    from vendorcheck.scoring import load_labels, score
+
+    reviews = {doc: review_file(corpus / "texts" / f"{doc}.md", health_data=health_data) for doc in load_labels(corpus)}
+    return score(corpus, reviews)
 
 
 def _info(document: Document, *, warnings: list[str]) -> DocumentInfo:

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from vendorcheck.declarations import cross_check, parse_declaration
+from vendorcheck.hds.certificate import parse_certificate
 from vendorcheck.hds.messages import reason, verdict_of
 from vendorcheck.hds.messages import status as hds_status
-from vendorcheck.hds.models import HdsAssessment, HdsVerdict, Reason, Snapshot
+from vendorcheck.hds.models import HdsAssessment, HdsClaim, HdsVerdict, Reason, Snapshot
 from vendorcheck.hds.store import get_snapshot
 from vendorcheck.hds.verdicts import assess
 from vendorcheck.models import Document, Party
@@ -64,6 +65,29 @@ def assess_contract(
             }
         )
     return result
+
+
+def check_vendor(
+    query: str,
+    *,
+    service: str | None = None,
+    product: str | None = None,
+    host: str | None = None,
+    certificate: str | Path | None = None,
+    declaration: str | Path | None = None,
+    today: date | None = None,
+    snapshot: Snapshot | str | None = None,
+) -> HdsAssessment:
+    """`hds check`: a vendor's HDS verdict, its own claims (the certificate or attestation it presents, or
+    else its filled declaration, whose service type applies unless `service` is given) checked too."""
+    claim: HdsClaim | None = None
+    if certificate:
+        claim = parse_certificate(certificate).claim()
+    elif declaration:
+        filled = parse_declaration(declaration)
+        claim = filled.claim()
+        service = service or filled.service
+    return assess(query, service=service, today=today, snapshot=snapshot, host=host, product=product, claim=claim)
 
 
 def _vendor_query(parties: list[Party]) -> str | None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from tests.addendum.conftest import synthetic_review
-from vendorcheck.addendum import draft
+from vendorcheck.addendum import draft, write
 from vendorcheck.addendum.build import CLAUSE_ORDER
-from vendorcheck.addendum.markdown_writer import write_markdown
 from vendorcheck.models import Evidence, Finding, Party, Severity, Status
 
 BREACH_QUOTE = "Le Prestataire informera le Client dans un délai de cinq jours ouvrés après analyse."
@@ -53,7 +52,7 @@ def test_a_contradicting_stipulation_is_quoted_with_its_location_and_replaced() 
     assert clause.replaced[0].quote == BREACH_QUOTE
     assert clause.replaced[0].where == "page 3, Article 9 – Sécurité"
     assert "est remplacée par le présent article" in clause.lead
-    markdown = write_markdown(addendum)
+    markdown = write(addendum, "md").decode("utf-8")
     assert f"> « {BREACH_QUOTE} » (page 3, Article 9 – Sécurité)" in markdown
     assert "24 heures" in clause.body
 
@@ -141,7 +140,7 @@ def test_terms_flow_into_the_clauses() -> None:
 def test_without_health_data_the_addendum_stays_on_the_gdpr() -> None:
     review = synthetic_review({"GDPR-28-3-b": Status.missing}, health_data=False)
     addendum = draft(review)
-    text = write_markdown(addendum)
+    text = write(addendum, "md").decode("utf-8")
     assert "L.1111-8" not in text and "secret professionnel" not in text
     assert [a.requirement for a in addendum.clauses] == ["GDPR-28-3-b"]
 

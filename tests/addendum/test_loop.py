@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.addendum.conftest import CORPUS_TEXTS, SAMPLES, reviewed, synthetic_review
-from vendorcheck.addendum import Addendum, draft
-from vendorcheck.addendum.markdown_writer import write_markdown
+from vendorcheck.addendum import Addendum, draft, write
 from vendorcheck.api import review_file
 from vendorcheck.models import Document, Status
 from vendorcheck.review import Review
@@ -56,7 +55,7 @@ def not_present(review: Review, requirements: set[str]) -> dict[str, str]:
 def test_every_clause_meets_its_requirement(lang: str, rule_ids: list[str], tmp_path: Path) -> None:
     addendum = draft(synthetic_review({rid: Status.missing for rid in rule_ids}), lang=lang)
     assert len(addendum.clauses) == len(rule_ids)
-    result = review_text(write_markdown(addendum), tmp_path, f"avenant-{lang}.md")
+    result = review_text(write(addendum, "md").decode("utf-8"), tmp_path, f"avenant-{lang}.md")
     assert result.document.language == lang
     missed = not_present(result, set(rule_ids))
     assert not missed, f"clauses not recognised ({lang}): {missed}"
@@ -73,7 +72,7 @@ def amended_contract(document: Document, review: Review, addendum: Addendum) -> 
     for start, end in spans:
         stop = text.find("\n", end)
         text = text[:start] + text[stop if stop != -1 else len(text) :]
-    return text + "\n\n" + write_markdown(clauses_only(addendum)), len(text)
+    return text + "\n\n" + write(clauses_only(addendum), "md").decode("utf-8"), len(text)
 
 
 def overridden_by_precedence(review: Review, requirement: str, contract_end: int) -> bool:
@@ -88,7 +87,9 @@ def test_contract_plus_addendum(path: Path, tmp_path: Path) -> None:
     addendum = draft(review, lang=document.language)
     covered = {a.requirement for a in addendum.clauses}
 
-    as_sent = review_text(document.text + "\n\n" + write_markdown(addendum), tmp_path, "contrat+avenant.md")
+    as_sent = review_text(
+        document.text + "\n\n" + write(addendum, "md").decode("utf-8"), tmp_path, "contrat+avenant.md"
+    )
     lacking = {f.requirement for f in review.findings if f.status is Status.missing}
     assert not not_present(as_sent, lacking)
 

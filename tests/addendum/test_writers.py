@@ -9,7 +9,6 @@ import pytest
 
 from tests.addendum.conftest import synthetic_review
 from vendorcheck.addendum import Addendum, build_addendum, draft, write
-from vendorcheck.addendum.markdown_writer import write_markdown
 from vendorcheck.errors import OptionError
 from vendorcheck.ingest import load
 from vendorcheck.models import Evidence, Status
@@ -90,7 +89,7 @@ def test_html_is_escaped_and_marks_fields(addendum: Addendum) -> None:
 
 
 def test_same_text_in_every_format(addendum: Addendum) -> None:
-    markdown = write_markdown(addendum)
+    markdown = write(addendum, "md").decode("utf-8")
     html = write(addendum, "html").decode("utf-8")
     for article in addendum.clauses:
         first_words = article.body.split("\n")[0][:60]

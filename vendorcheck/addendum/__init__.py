@@ -6,6 +6,7 @@ lays out.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,17 @@ from vendorcheck.i18n import LANGUAGES, message
 from vendorcheck.models import Language
 from vendorcheck.review import Review
 
-__all__ = ["FORMATS", "Addendum", "AddendumDetails", "ClauseLibrary", "build_addendum", "compose", "draft", "write"]
+__all__ = [
+    "FORMATS",
+    "Addendum",
+    "AddendumDetails",
+    "ClauseLibrary",
+    "build_addendum",
+    "compose",
+    "draft",
+    "from_source",
+    "write",
+]
 
 FORMATS = ("docx", "md", "html")
 
@@ -65,20 +76,42 @@ def draft(
     )
 
 
+def from_source(
+    source: str | Path,
+    *,
+    lang: Language = "fr",
+    parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
+    clauses_dir: str | Path | None = None,
+    health_data: bool = True,
+    ingest: dict[str, Any] | None = None,
+) -> Addendum:
+    """The addendum for a contract file (reviewed first) or a saved JSON review (`addendum.sources`).
+
+    The settings and the templates are checked before the review: a typo there must not wait for a
+    review of several seconds."""
+    from vendorcheck.addendum.sources import review_source
+
+    details = AddendumDetails.resolve(parties)
+    library = ClauseLibrary(Path(clauses_dir) if clauses_dir else None)
+    library.check(lang)
+    review = review_source(source, health_data=health_data, lang=lang, ingest=ingest)
+    return compose(review, lang=lang, details=details, library=library)
+
+
 def write(addendum: Addendum, fmt: str) -> bytes:
-    """The addendum laid out as `fmt` ("docx", "md" or "html")."""
+    """The addendum laid out as `fmt` ("docx", "md" or "html"); Markdown and HTML in UTF-8."""
     _check_format(fmt)
     if fmt == "docx":
-        from vendorcheck.addendum.docx_writer import write_docx
+        from vendorcheck.addendum import docx_writer
 
-        return write_docx(addendum)
-    if fmt == "html":
-        from vendorcheck.addendum.html_writer import write_html
+        binary = io.BytesIO()
+        docx_writer.render(addendum, binary)
+        return binary.getvalue()
+    from vendorcheck.addendum import html_writer, markdown_writer
 
-        return write_html(addendum).encode("utf-8")
-    from vendorcheck.addendum.markdown_writer import write_markdown
-
-    return write_markdown(addendum).encode("utf-8")
+    text = io.StringIO()
+    {"html": html_writer, "md": markdown_writer}[fmt].render(addendum, text)
+    return text.getvalue().encode("utf-8")
 
 
 def _check_format(fmt: str) -> None:

@@ -7,8 +7,8 @@ headings use the same style without the list. Fill-in fields are highlighted in 
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
+from typing import BinaryIO
 
 from vendorcheck.addendum.markup import Block, blocks, spans
 from vendorcheck.addendum.model import Addendum, Article
@@ -20,7 +20,7 @@ BASIS_STYLE = "Legal Basis"
 TEXT_WIDTH_CM = 16  # A4 width minus two 2.5 cm margins
 
 
-def write_docx(addendum: Addendum) -> bytes:
+def render(addendum: Addendum, out: BinaryIO) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
@@ -53,9 +53,7 @@ def write_docx(addendum: Addendum) -> bytes:
     properties.comments = "vendorcheck"
     properties.language = t("format.language_tag", addendum.lang)
     properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
-    out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
 
 
 def _article(document, addendum: Addendum, article: Article, num_id: int, bookmark_id: int) -> None:  # noqa: ANN001

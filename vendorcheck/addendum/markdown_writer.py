@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from vendorcheck.addendum.model import Addendum
 from vendorcheck.addendum.wording import annex_heading, article_heading, legal_basis, quotation
 
 
-def write_markdown(addendum: Addendum) -> str:
-    out = [
+def render(addendum: Addendum, out: TextIO) -> None:
+    lines = [
         f"# {addendum.title}",
         "",
         f"*{addendum.subtitle}*",
@@ -20,14 +22,14 @@ def write_markdown(addendum: Addendum) -> str:
         "",
     ]
     for article in addendum.articles:
-        out += [f"## {article_heading(article, addendum)}", ""]
+        lines += [f"## {article_heading(article, addendum)}", ""]
         if article.citation:
-            out += [f"*{legal_basis(article, addendum)}*", ""]
+            lines += [f"*{legal_basis(article, addendum)}*", ""]
         if article.lead:
-            out += [article.lead, ""]
-            out += [line for replaced in article.replaced for line in (f"> {quotation(replaced, addendum.lang)}", "")]
-        out += [article.body, ""]
-    out += [addendum.closing, "", addendum.signatures, ""]
+            lines += [article.lead, ""]
+            lines += [line for replaced in article.replaced for line in (f"> {quotation(replaced, addendum.lang)}", "")]
+        lines += [article.body, ""]
+    lines += [addendum.closing, "", addendum.signatures, ""]
     for annex in addendum.annexes:
-        out += [f"## {annex_heading(annex, addendum)}", "", annex.body, ""]
-    return "\n".join(out)
+        lines += [f"## {annex_heading(annex, addendum)}", "", annex.body, ""]
+    out.write("\n".join(lines))

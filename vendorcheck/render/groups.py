@@ -44,6 +44,18 @@ def cause_lines(review: Review) -> list[str]:
     return [cause_text(cause, review.lang, review.hds) for cause in review.verdict_causes]
 
 
+def footer(review: Review) -> str:
+    """'Analyse automatique d'aide à la décision… (version des règles 3f2a…)'."""
+    lang = review.lang
+    return t(
+        "report.footer",
+        lang,
+        disclaimer=label("disclaimer", lang),
+        version_label=label("rules_version", lang),
+        version=review.rules_version,
+    )
+
+
 def where(review: Review, evidence: Evidence) -> str:
     """'page 3 · Article 9 Notification' — the location a reader can check."""
     parts = [location(review.document.unit, evidence.page, evidence.line, review.lang)]

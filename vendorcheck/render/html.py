@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, footer, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 from vendorcheck.review import Review
 
@@ -37,6 +37,7 @@ def render(review: Review, out: TextIO) -> None:
             counts=review.counts(),
             counts_line=counts_line(review),
             causes=cause_lines(review),
+            footer=footer(review),
             lang=review.lang,
         )
     )

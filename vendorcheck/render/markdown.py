@@ -6,7 +6,7 @@ from typing import TextIO
 
 from vendorcheck.i18n import label, next_steps, t
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, footer, grouped, where
 from vendorcheck.render.hds_section import hds_lines
 from vendorcheck.review import Review
 
@@ -14,7 +14,7 @@ from vendorcheck.review import Review
 def render(review: Review, out: TextIO) -> None:
     lang = review.lang
     out.write(f"# {label('title', lang)} — {review.document.name}\n\n")
-    out.write(f"**{label('verdict', lang)} : {label(review.verdict, lang)}**\n\n")
+    out.write(f"**{t('report.field', lang, label=label('verdict', lang), value=label(review.verdict, lang))}**\n\n")
     out.write("".join(f"- {cause}\n" for cause in cause_lines(review)) + "\n")
     out.write(f"{counts_line(review)}\n\n{next_steps(review.verdict, lang)}\n\n")
     hds = hds_lines(review)
@@ -36,5 +36,5 @@ def render(review: Review, out: TextIO) -> None:
             for ev in f.evidence:
                 out.write(f"> {' '.join(ev.quote.split())}\n>\n> — {where(review, ev)}\n\n")
             if f.advice:
-                out.write(f"**{label('advice', lang)}** : {f.advice}\n\n")
-    out.write(f"---\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})\n")
+                out.write(t("report.md_advice", lang, label=label("advice", lang), advice=f.advice) + "\n\n")
+    out.write(f"---\n{footer(review)}\n")

@@ -37,6 +37,15 @@ def load_rules(directory: Path | None = None) -> RulePack:
     return _load(folder, stamp)
 
 
+def find_rule(rule_id: str, pack: RulePack | None = None) -> Rule:
+    """The rule `rule_id` of `pack` (the shipped rules by default); an OptionError names the command
+    that lists them."""
+    rule = next((r for r in (pack or load_rules()).rules if r.id == rule_id), None)
+    if rule is None:
+        raise errors.OptionError(detail=message("rules.errors.unknown_rule", rule=rule_id))
+    return rule
+
+
 @lru_cache(maxsize=8)
 def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
     del stamp  # part of the cache key only

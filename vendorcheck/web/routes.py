@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
+from vendorcheck.register import views as register_views
 from vendorcheck.render.groups import cause_lines, where
 from vendorcheck.render.hds_section import hds_lines
 from vendorcheck.review import Review
@@ -150,7 +151,7 @@ async def suppliers(request: Request) -> Response:
 
     db = request.app.state.settings.db
     lang = visitor_lang(request)
-    rows = None if db is None else await run_in_threadpool(service.list_suppliers, db, lang)
+    rows = None if db is None else await run_in_threadpool(register_views.suppliers, db, lang)
     return page(request, "suppliers.html.j2", suppliers=rows, register_label=register_label)
 
 

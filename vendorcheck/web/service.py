@@ -5,17 +5,12 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vendorcheck.errors import DeclarationError
-from vendorcheck.models import Language
 from vendorcheck.review import Review
 from vendorcheck.text import ascii_slug
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm
-
-if TYPE_CHECKING:
-    from vendorcheck.register.summary import SupplierLine
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,13 +67,3 @@ def download_name(review: Review, prefix: str, suffix: str) -> str:
     """'avenant-contrat-hebergeur.docx': ASCII only, so it is safe in a Content-Disposition header."""
     slug = ascii_slug(Path(review.document.name).stem)
     return f"{prefix}-{slug or 'contrat'}{suffix}"
-
-
-def list_suppliers(db: str, lang: Language) -> list[SupplierLine]:
-    """Every supplier of the register, the most urgent to chase first."""
-    from vendorcheck.register import Register
-    from vendorcheck.register.summary import build_dashboard, chase_order
-
-    with Register.existing(db) as register, register.transaction() as session:
-        dashboard = build_dashboard(session, lang)
-    return chase_order(dashboard.suppliers)
