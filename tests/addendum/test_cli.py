@@ -22,7 +22,7 @@ def test_a_contract_becomes_a_word_addendum(tmp_path: Path) -> None:
         app, ["addendum", str(WEAK), "-o", str(out), "--parties", str(ROOT / "samples" / "parties.yaml")]
     )
     assert result.exit_code == 0, result.output
-    assert "Avenant écrit dans" in result.output and re.search(r"\d+ clauses? ", result.output)
+    assert "Avenant écrit dans" in result.output and re.search(r"\d+ clauses?\b", result.output)
     with zipfile.ZipFile(out) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
     assert "Cabinet de radiologie des Tilleuls" in body and "Primauté de l" in body

@@ -84,7 +84,7 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
         rows=len(rows),
         lines=_lines(rows),
         columns={_header(table, i): f for i, f in mapping.fields.items()}
-        | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
+        | {_header(table, i): _activity_field(n) for i, n in mapping.activity_columns.items()},
         ignored_columns=mapping.ignored,
     )
     entries: list[HdsEntry] = []
@@ -132,6 +132,12 @@ def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap
             detail=message("hds.errors.no_table", seen=", ".join(seen) or message("hds.errors.none")),
         )
     return best
+
+
+def _activity_field(number: int) -> str:
+    # The report names the entry field each column feeds; an activity column feeds « activité N ». Recorded in
+    # the report (its JSON too), in French like the list it describes.
+    return t("hds.import.activity_column", "fr", number=str(number))
 
 
 def _header(table: RawTable, index: int) -> str:
