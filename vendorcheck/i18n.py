@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from vendorcheck.cache import cached
+
 Language = Literal["fr", "en"]
 LOCALES = Path(__file__).resolve().parent / "locales"
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
@@ -32,12 +34,17 @@ class MissingMessage(KeyError):
 
 @lru_cache(maxsize=len(LANGUAGES))
 def catalogue(lang: Language) -> dict[str, Any]:
-    """The flattened catalogue of one language: dotted key -> text or plural mapping."""
+    """The flattened catalogue of one language: dotted key -> text or plural mapping. Every command reads
+    it, `--help` included: its flattened form is kept on disk (`vendorcheck.cache`), keyed by the YAML's bytes,
+    which spares importing and running the YAML parser."""
+    source = (LOCALES / f"{lang}.yaml").read_bytes()
+    return cached("catalogue", [lang, source], lambda: _flatten(source), load=_checked)
+
+
+def _flatten(source: bytes) -> dict[str, Any]:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with (LOCALES / f"{lang}.yaml").open(encoding="utf-8") as handle:
-        tree = yaml.load(handle, Loader=loader) or {}
+    tree = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     flat: dict[str, Any] = {}
 
     def walk(prefix: str, node: Any) -> None:
@@ -49,6 +56,12 @@ def catalogue(lang: Language) -> dict[str, Any]:
 
     walk("", tree)
     return flat
+
+
+def _checked(payload: Any) -> dict[str, Any]:
+    if not isinstance(payload, dict) or not all(isinstance(v, str | dict) for v in payload.values()):
+        raise ValueError("stored catalogue: unexpected shape")
+    return payload
 
 
 def _is_plural(node: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vendorcheck.cache import compiled_regexes
 from vendorcheck.models import Language as Lang
 from vendorcheck.text import fold
 
@@ -94,9 +95,13 @@ def _set_sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=2)
 def pipeline(lang: Lang) -> Language:
+    """The blank pipeline of `lang` with our norms and sentence starts. spaCy compiles its tokenizer's
+    regular expressions when the language is first loaded (2 s for French, more than a review): they
+    are kept compiled on disk by `vendorcheck.cache` for the next processes."""
     import spacy
 
-    nlp = spacy.blank(lang)
+    with compiled_regexes("spacy-regexes", [spacy.__version__, lang]):
+        nlp = spacy.blank(lang)
     _keep_hyphenated_words(nlp)
     nlp.add_pipe("vc_norm")
     nlp.add_pipe("vc_sentences")

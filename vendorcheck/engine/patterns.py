@@ -8,12 +8,14 @@ alternatives for one word, `word?` is optional, and `...` lets up to five words 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.matcher import Matcher
 
+from vendorcheck.cache import cached, source_digest
 from vendorcheck.engine.fastmatch import PatternSet
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.i18n import t
@@ -87,25 +89,61 @@ class CompiledPack:
     keys: dict[str, tuple[str, str]]
 
 
+# One group of a pack compiled: (rule id, group, token patterns of all its phrases).
+CompiledGroup = tuple[str, str, list[list[dict[str, Any]]]]
+
+
 @lru_cache(maxsize=8)
 def compile_pack(pack: RulePack, lang: Language) -> CompiledPack:
-    nlp = pipeline(lang)
-    patterns = PatternSet(fallback=Matcher(nlp.vocab, validate=False))
+    """The pack's patterns for `lang`, ready to run. Turning phrases into token patterns needs spaCy's
+    tokenizer: the token patterns are kept on disk (`vendorcheck.cache`), keyed by the rules' content and
+    the source of the code that compiles them, and only loaded into a PatternSet here."""
+    import spacy
+
+    from vendorcheck import __version__, text
+    from vendorcheck.engine import nlp as nlp_module
+
+    code = source_digest(sys.modules[__name__], nlp_module, text)
+    groups = cached(
+        "rule-patterns",
+        [pack.version, lang, spacy.__version__, __version__, code],
+        lambda: compile_groups(pack, lang),
+        load=_checked_groups,
+    )
+    patterns = PatternSet(fallback=Matcher(pipeline(lang).vocab, validate=False))
     keys: dict[str, tuple[str, str]] = {}
-
-    def add(rule_id: str, group: str, group_patterns: Patterns) -> None:
+    for rule_id, group, variants in groups:
         key = f"{rule_id}|{group}"
-        for pattern in group_patterns.get(lang):
-            for variant in to_token_patterns(pattern, lang):
-                patterns.add(key, variant)
+        for variant in variants:
+            patterns.add(key, variant)
         keys[key] = (rule_id, group)
-
-    for rule in pack.rules:
-        add(rule.id, "topic", rule.topic)
-        add(rule.id, "exclude", rule.exclude)
-        for element in rule.elements:
-            add(rule.id, f"el:{element.id}", element.patterns)
-        for flag in rule.flags:
-            add(rule.id, f"flag:{flag.id}", flag.patterns)
-            add(rule.id, f"unless:{flag.id}", flag.unless)
     return CompiledPack(patterns=patterns, keys=keys)
+
+
+def compile_groups(pack: RulePack, lang: Language) -> list[CompiledGroup]:
+    """Every pattern group of every rule (topic, exclusions, elements, flags and what lifts them), as
+    token patterns."""
+
+    def group(rule_id: str, name: str, group_patterns: Patterns) -> CompiledGroup:
+        variants = [variant for pattern in group_patterns.get(lang) for variant in to_token_patterns(pattern, lang)]
+        return rule_id, name, variants
+
+    out: list[CompiledGroup] = []
+    for rule in pack.rules:
+        out += [group(rule.id, "topic", rule.topic), group(rule.id, "exclude", rule.exclude)]
+        out += [group(rule.id, f"el:{element.id}", element.patterns) for element in rule.elements]
+        for flag in rule.flags:
+            out += [group(rule.id, f"flag:{flag.id}", flag.patterns), group(rule.id, f"unless:{flag.id}", flag.unless)]
+    return out
+
+
+def _checked_groups(payload: Any) -> list[CompiledGroup]:
+    """A stored compilation, refused (and then rebuilt) unless it has the exact shape compile_groups makes."""
+    groups = []
+    for rule_id, name, variants in payload:
+        if not (isinstance(rule_id, str) and isinstance(name, str) and isinstance(variants, list)):
+            raise ValueError("stored rule patterns: unexpected shape")
+        if not all(isinstance(v, list) and all(isinstance(step, dict) for step in v) for v in variants):
+            raise ValueError("stored rule patterns: unexpected token pattern")
+        groups.append((rule_id, name, variants))
+    return groups

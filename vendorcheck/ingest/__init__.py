@@ -59,19 +59,24 @@ def _describe(suffix: str, head: bytes) -> str | Message:
     return suffix or message("ingest.errors.unknown_format")
 
 
-def _registry() -> dict[str, Loader]:
-    from vendorcheck.ingest.docx import load_docx
-    from vendorcheck.ingest.images import load_image
-    from vendorcheck.ingest.pdf import load_pdf
+def _loader(fmt: str) -> Loader:
+    """The reader of one format, imported only when a file of that format comes (PDFium, python-docx and
+    Pillow each cost start-up time)."""
+    if fmt == "pdf":
+        from vendorcheck.ingest.pdf import load_pdf
+
+        return load_pdf
+    if fmt == "docx":
+        from vendorcheck.ingest.docx import load_docx
+
+        return load_docx
+    if fmt == "image":
+        from vendorcheck.ingest.images import load_image
+
+        return load_image
     from vendorcheck.ingest.text import load_text
 
-    return {
-        "pdf": load_pdf,
-        "docx": load_docx,
-        "image": load_image,
-        "text": load_text,
-        "markdown": lambda p, d, o: load_text(p, d, o, fmt="markdown"),
-    }
+    return lambda path, data, options: load_text(path, data, options, fmt=fmt)
 
 
 def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None) -> Document:
@@ -103,7 +108,7 @@ def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
         raise errors.TooLarge(path, size=_megabytes(len(data)), limit=_megabytes(options.max_bytes))
     fmt = sniff(path, data[:2048])
     try:
-        return _registry()[fmt](path, data, options)
+        return _loader(fmt)(path, data, options)
     except errors.VendorcheckError:
         raise
     except Exception as exc:

@@ -32,11 +32,12 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from vendorcheck import errors
-from vendorcheck.ingest.pageimage import prepare
+
+if TYPE_CHECKING:  # Pillow and numpy load when a page is read, not when a typed contract is
+    from PIL import Image
 
 PageProgress = Callable[[int, int], None]
 """Called with (pages recognised so far, pages to recognise) after each page."""
@@ -174,6 +175,8 @@ def document_languages(text: str, languages: str) -> str:
 def read_page(image: Image.Image, base: Path, settings: OcrSettings, languages: str | None = None) -> Reading:
     """Recognise one page: straightened, read with `languages` (all of the settings' by default), turned
     if Tesseract's orientation detection says so, and read again with all languages if one read it poorly."""
+    from vendorcheck.ingest.pageimage import prepare
+
     page, skew = prepare(image, settings.max_side)
     languages = languages or settings.languages
     reading = _recognise(page, base, settings, languages, skew=skew)

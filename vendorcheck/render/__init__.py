@@ -9,6 +9,7 @@ a web response); renderers never open files.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import IO, Any, TextIO
 
 from vendorcheck.errors import OptionError
@@ -16,20 +17,19 @@ from vendorcheck.i18n import message
 from vendorcheck.review import Review
 
 Renderer = Callable[[Any, IO[Any]], None]
-FORMATS = ("text", "json", "md", "html")
+# Format -> module; a module is imported only when its format is asked for (HTML loads Jinja2).
+MODULES = {"text": "text", "json": "json_report", "md": "markdown", "html": "html"}
+FORMATS = tuple(MODULES)
 
 
 def renderers() -> dict[str, Callable[[Review, TextIO], None]]:
-    from vendorcheck.render import html, json_report, markdown, text
-
-    return {"text": text.render, "json": json_report.render, "md": markdown.render, "html": html.render}
+    return {name: get_renderer(name) for name in MODULES}
 
 
 def get_renderer(name: str) -> Callable[[Review, TextIO], None]:
-    available = renderers()
-    if name not in available:
-        raise OptionError(detail=message("report.errors.unknown_format", format=name, known=", ".join(available)))
-    return available[name]
+    if name not in MODULES:
+        raise OptionError(detail=message("report.errors.unknown_format", format=name, known=", ".join(MODULES)))
+    return import_module(f"vendorcheck.render.{MODULES[name]}").render
 
 
 def render(review: Review, fmt: str, out: TextIO) -> None:

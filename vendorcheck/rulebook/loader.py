@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
 from vendorcheck import errors
+from vendorcheck.cache import cached_payload, source_digest, store
 from vendorcheck.i18n import Lines, Message, message
 from vendorcheck.resources import data_dir
+from vendorcheck.rulebook import schema
 from vendorcheck.rulebook.schema import Rule, pattern_problems
 
 # libyaml's loader when PyYAML was built with it: ten times faster, same safe subset of YAML.
@@ -55,9 +58,14 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
     problems: list[Message] = []
     rules: list[tuple[Rule, str]] = []
     digest = hashlib.sha256()
-    for path in files:
-        raw = path.read_bytes()
+    contents = [(path, path.read_bytes()) for path in files]
+    for path, raw in contents:
         digest.update(path.name.encode() + raw)
+    # Checking every token pattern against spaCy's schema costs more than loading the rules (and needs spaCy):
+    # a folder found clean is remembered on disk, keyed by its exact content and the versions that checked it.
+    checked = [digest.hexdigest(), version("spacy"), source_digest(schema)]
+    known_clean = cached_payload("rules-checked", checked) == "clean"
+    for path, raw in contents:
         try:
             data = yaml.load(raw, Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
@@ -71,10 +79,11 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
                 where = " → ".join(str(p) for p in err["loc"]) or message("rules.problems.root")
                 problems.append(message("rules.problems.field", file=path.name, where=where, problem=err["msg"]))
             continue
-        problems.extend(
-            message("rules.problems.field", file=path.name, where=where, problem=problem)
-            for where, problem in pattern_problems(rule)
-        )
+        if not known_clean:
+            problems.extend(
+                message("rules.problems.field", file=path.name, where=where, problem=problem)
+                for where, problem in pattern_problems(rule)
+            )
         rules.append((rule, path.name))
     seen: dict[str, str] = {}
     for rule, name in rules:
@@ -83,4 +92,6 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
         seen[rule.id] = name
     if problems:
         raise errors.RuleFileError(directory, detail=Lines(problems))
+    if not known_clean:
+        store("rules-checked", checked, "clean")
     return RulePack(rules=tuple(r for r, _ in rules), version=digest.hexdigest()[:12], source=directory)
