@@ -91,6 +91,17 @@ def test_compiled_regexes_refused_by_sre_are_compiled_as_usual(private_cache: Pa
         assert re.compile("a+b").match("aab")
 
 
+def test_recording_leaves_re_as_it_was(private_cache: Path, monkeypatch: pytest.MonkeyPatch):
+    from re import _compiler
+
+    original = (_compiler.compile, _compiler._sre)
+    monkeypatch.setattr(re, "_cache", {})
+    with pytest.raises(RuntimeError), cache.compiled_regexes("test-regexes", ["k"], slower_than=0):
+        re.compile("c+d")
+        raise RuntimeError
+    assert (_compiler.compile, _compiler._sre) == original
+
+
 def test_rule_patterns_from_the_cache_are_those_compiled(rule_pack):  # noqa: ANN001
     from vendorcheck.engine.patterns import compile_groups, compile_pack
 

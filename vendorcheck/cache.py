@@ -108,17 +108,61 @@ def compiled_regexes(kind: str, key: Iterable[str | bytes], *, slower_than: floa
 
     For libraries that compile large expressions when imported: spaCy's French tokenizer exceptions take
     2 s to compile, more than a whole review. What is kept is CPython's compiled code of each expression
-    that took longer than `slower_than` seconds, keyed by the Python build (the code's format is its own);
-    `_sre` validates that code again when loading it. Any surprise (another Python, a changed `re`
-    module, an unreadable entry) falls back to compiling as usual."""
+    that took longer than `slower_than` seconds, keyed by the Python build (the code's format is its own),
+    recorded as `re` makes it (nothing is compiled twice); `_sre` validates that code again when loading
+    it. Any surprise (another Python, a changed `re` module, an unreadable entry) falls back to compiling
+    as usual. The recording hooks `re`'s compiler for the duration of the block: compile nothing in other
+    threads meanwhile."""
     key = [*_regex_key(), *key]
     if _prime(cached_payload(kind, key)):
         yield
         return
-    before = set(_regex_cache())
-    yield
-    new = [k for k in _regex_cache() if k not in before and k[0] is str]
-    store(kind, key, [entry for k in new if (entry := _compiled(k[1], k[2], slower_than)) is not None])
+    with _recording(slower_than) as recorded:
+        yield
+    store(kind, key, recorded)
+
+
+@contextmanager
+def _recording(slower_than: float) -> Iterator[list[dict[str, Any]]]:
+    """The arguments `re._compiler.compile` passes to `_sre.compile` for each slow expression of the block."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    compile_, sre = _compiler.compile, _compiler._sre
+    recorded: list[dict[str, Any]] = []
+    last: list[tuple] = []
+
+    class Recorder:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(sre, name)
+
+        def compile(self, *args: Any) -> Any:
+            last.append(args)
+            return sre.compile(*args)
+
+    def recording(pattern: Any, flags: int = 0) -> Any:
+        last.clear()
+        started = time.perf_counter()
+        compiled = compile_(pattern, flags)
+        if isinstance(pattern, str) and len(last) == 1 and time.perf_counter() - started >= slower_than:
+            _, final_flags, code, groups, groupindex, indexgroup = last[0]
+            recorded.append(
+                {
+                    "pattern": pattern,
+                    "flags": int(flags),
+                    "final_flags": final_flags,
+                    "code": list(code),
+                    "groups": groups,
+                    "groupindex": dict(groupindex),
+                    "indexgroup": list(indexgroup),
+                }
+            )
+        return compiled
+
+    _compiler.compile, _compiler._sre = recording, Recorder()
+    try:
+        yield recorded
+    finally:
+        _compiler.compile, _compiler._sre = compile_, sre
 
 
 def _regex_key() -> list[str]:
@@ -138,36 +182,6 @@ def store(kind: str, key: Iterable[str | bytes], payload: Any) -> None:
 
 def _path(kind: str, key: Iterable[str | bytes]) -> Path:
     return cache_dir() / kind / f"{digest([str(FORMAT), *key])}.json"
-
-
-def _regex_cache() -> dict:
-    """`re`'s cache of compiled patterns, keyed by (type, pattern, flags): one dict up to 3.11, two after."""
-    caches = [getattr(re, name, None) for name in ("_cache", "_cache2")]
-    return {k: v for cache in caches if isinstance(cache, dict) for k, v in cache.items()}
-
-
-def _compiled(pattern: str, flags: int, slower_than: float) -> dict[str, Any] | None:
-    """What `_sre.compile` needs to rebuild `pattern` without parsing and optimising it again."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
-    started = time.perf_counter()
-    parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
-    if time.perf_counter() - started < slower_than:
-        return None
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    return {
-        "pattern": pattern,
-        "flags": flags,
-        "final_flags": flags | parsed.state.flags,
-        "code": code,
-        "groups": parsed.state.groups - 1,
-        "groupindex": groupindex,
-        "indexgroup": indexgroup,
-    }
 
 
 def _prime(payload: Any) -> bool:
