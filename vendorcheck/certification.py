@@ -15,7 +15,7 @@ from vendorcheck.hds.messages import reason, verdict_of
 from vendorcheck.hds.messages import status as hds_status
 from vendorcheck.hds.models import HdsAssessment, HdsClaim, HdsVerdict, Reason, Snapshot
 from vendorcheck.hds.store import get_snapshot
-from vendorcheck.hds.verdicts import assess
+from vendorcheck.hds.verdicts import assess, assessment
 from vendorcheck.models import Document, Party
 
 
@@ -116,13 +116,4 @@ def _host(name: str, siren: str | None, activities: list[int], today: date, snap
 
 def _unidentified(snap: Snapshot, today: date) -> HdsAssessment:
     reasons = [reason("vendor_unidentified")]
-    return HdsAssessment(
-        query="",
-        verdict=verdict_of(reasons),
-        reasons=reasons,
-        today=today,
-        snapshot_id=snap.info.id,
-        snapshot_date=snap.info.list_date,
-        snapshot_source=snap.info.source,
-        snapshot_partial=snap.info.partial,
-    )
+    return assessment("", reasons, snap, today)

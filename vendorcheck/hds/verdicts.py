@@ -7,6 +7,7 @@ against `today`, which callers and tests inject.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -93,6 +94,24 @@ def assess(
         reasons += _claim(claim, parsed, result, snap, today, kind)
     if snap.info.partial:
         reasons.append(reason("snapshot_partial", source=snap.info.source))
+    return assessment(
+        query,
+        reasons,
+        snap,
+        today,
+        entry=result.entry,
+        match=result.match,
+        candidates=result.ambiguous or result.near,
+        service=kind.key if kind else None,
+        required_activities=list(kind.needs) if kind else [],
+        missing_activities=missing,
+        host=host_check,
+        claim=claim,
+    )
+
+
+def assessment(query: str, reasons: list[Reason], snap: Snapshot, today: date, **details: Any) -> HdsAssessment:
+    """The assessment of `query` against the list `snap`: its verdict follows from `reasons`."""
     return HdsAssessment(
         query=query,
         verdict=verdict_of(reasons),
@@ -102,14 +121,7 @@ def assess(
         snapshot_date=snap.info.list_date,
         snapshot_source=snap.info.source,
         snapshot_partial=snap.info.partial,
-        entry=result.entry,
-        match=result.match,
-        candidates=result.ambiguous or result.near,
-        service=kind.key if kind else None,
-        required_activities=list(kind.needs) if kind else [],
-        missing_activities=missing,
-        host=host_check,
-        claim=claim,
+        **details,
     )
 
 

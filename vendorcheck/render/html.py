@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TextIO
+from typing import Any, TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -26,17 +26,24 @@ def environment() -> Environment:
     return env
 
 
+def context(review: Review) -> dict[str, Any]:
+    """What the HTML report and the web app's result page show of `review`."""
+    return {
+        "review": review,
+        "where": lambda ev: where(review, ev),
+        "hds": hds_lines(review),
+        "counts": review.counts(),
+        "causes": cause_lines(review),
+    }
+
+
 def render(review: Review, out: TextIO) -> None:
     template = environment().get_template("report.html.j2")
     out.write(
         template.render(
-            review=review,
+            **context(review),
             groups=grouped(review),
-            where=lambda ev: where(review, ev),
-            hds=hds_lines(review),
-            counts=review.counts(),
             counts_line=counts_line(review),
-            causes=cause_lines(review),
             footer=footer(review),
             lang=review.lang,
         )

@@ -15,8 +15,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
 from vendorcheck.register import views as register_views
-from vendorcheck.render.groups import cause_lines, where
-from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.render.html import context as report_context
 from vendorcheck.review import Review
 from vendorcheck.verdict import needs_addendum
 from vendorcheck.web import service
@@ -97,13 +96,9 @@ async def result(request: Request, key: str) -> Response:
     return page(
         request,
         "result.html.j2",
+        **report_context(review),
         key=key,
-        review=review,
         groups=checklist(review),
-        where=lambda ev: where(review, ev),
-        hds=hds_lines(review),
-        counts=review.counts(),
-        causes=cause_lines(review),
         addendum=needs_addendum(review.verdict, review.findings),
         expires_at=entry.expires_at,
     )
