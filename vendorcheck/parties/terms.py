@@ -129,70 +129,34 @@ def defined_terms(text: str) -> list[DefinedTerm]:
             span = _formal_name_before(text, span[0] if span else match.start())
         if span:
             terms = [m.group("term").strip() for m in ALL_QUOTED.finditer(match.group(0))]
-            found.append(
-                DefinedTerm(
-                    name=text[span[0] : span[1]],
-                    start=span[0],
-                    end=span[1],
-                    terms=terms,
-                    role=roles_of(terms),
-                    how="alias",
-                )
-            )
+            found.append(_term(text, span, terms, "alias", roles_of(terms)))
     for match in _first(HEREINAFTER.finditer(text)):
         role = term_role(match.group("term"))
         span = _formal_name_before(text, match.start()) if role != "unknown" else None
         if span and _DESIGNATION.search(text, span[1], match.start()):
             span = None  # "… de toute personne physique ou morale (ci-après « Client »)": no one is named
         if span:
-            found.append(
-                DefinedTerm(
-                    name=text[span[0] : span[1]],
-                    start=span[0],
-                    end=span[1],
-                    terms=[match.group("term").strip()],
-                    role=role,
-                    how="hereinafter",
-                )
-            )
+            found.append(_term(text, span, [match.group("term").strip()], "hereinafter", role))
     for match in _first(_ACRONYM.finditer(text)):
         span = name_before(text, match.start()) or _spelled_out(text, match.start(), match.group("term"))
         if span and fold(text[span[0]])[:1] == fold(match.group("term"))[:1]:
-            found.append(
-                DefinedTerm(
-                    name=text[span[0] : span[1]], start=span[0], end=span[1], terms=[match.group("term")], how="alias"
-                )
-            )
+            found.append(_term(text, span, [match.group("term")], "alias"))
     for match in (*_first(_TERM_IS.finditer(text)), *_first(_ROLE_IS.finditer(text))):
         role = term_role(match.group("term"))
         span = name_at(text, match.end(), min(len(text), match.end() + 120))
         if span and role != "unknown":
-            found.append(
-                DefinedTerm(
-                    name=text[span[0] : span[1]],
-                    start=span[0],
-                    end=span[1],
-                    terms=[match.group("term").strip()],
-                    role=role,
-                    how="means",
-                )
-            )
+            found.append(_term(text, span, [match.group("term").strip()], "means", role))
     for match in (*_first(_ROLE_STATEMENT.finditer(text)), *_first(_ACTS_AS.finditer(text))):
         span = name_before(text, match.start() + 1, vendor_like=True)
         if span:
             said = fold(match.group("role"))
             role: Role = "processor" if said in ("processor", "sous-traitant") else "controller"
-            found.append(
-                DefinedTerm(
-                    name=text[span[0] : span[1]],
-                    start=span[0],
-                    end=span[1],
-                    terms=[match.group("role")],
-                    role=role,
-                    how="statement",
-                )
-            )
+            found.append(_term(text, span, [match.group("role")], "statement", role))
     return sorted(found, key=lambda term: term.start)
+
+
+def _term(text: str, span: tuple[int, int], terms: list[str], how: str, role: Role = "unknown") -> DefinedTerm:
+    return DefinedTerm(name=text[span[0] : span[1]], start=span[0], end=span[1], terms=terms, role=role, how=how)
 
 
 def _spelled_out(text: str, position: int, acronym: str) -> tuple[int, int] | None:
