@@ -290,3 +290,58 @@ class OcrFailed(OcrUnavailable):
 class OcrDisabled(InputError):
     code = "VC-E019"
     catalogue_key = "ocr.errors.disabled"
+
+
+# Hostile and unlucky inputs (issue 11): messages in the catalogues, under hardening.errors.
+class NotRegularFile(InputError):
+    """A FIFO, a device or a socket given as a file: reading it would block or never end."""
+
+    code = "VC-E006"
+    catalogue_key = "hardening.errors.not_regular"
+
+
+class TooManyCharacters(InputError):
+    """More text than any contract holds: beyond it, memory and time would grow without use."""
+
+    code = "VC-E007"
+    catalogue_key = "hardening.errors.document_chars"
+
+
+class PageTooDense(InputError):
+    """One PDF page carrying more characters than a page can show (`page_chars`), or so much content that
+    reading its text would take gigabytes (`page_content`)."""
+
+    code = "VC-E008"
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "page_chars",
+                 **details: object) -> None:
+        self.catalogue_key = f"hardening.errors.{key}"
+        super().__init__(path, lang, **details)
+
+
+class OutsideFolder(InputError):
+    """A symbolic link of a batch folder pointing outside it: never followed."""
+
+    code = "VC-E009"
+    catalogue_key = "hardening.errors.outside_folder"
+
+
+class RegisterBusy(RegisterError):
+    """Another batch is writing the register: two runs would prune each other's files."""
+
+    code = "VC-E061"
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
+        self.catalogue_key = "hardening.errors.register_busy" + ("_run" if details.get("root") else "")
+        super().__init__(path, lang, **details)
+
+
+class NotARegister(RegisterError):
+    """A database that is not a vendorcheck register, or an empty one where none is to be created."""
+
+    code = "VC-E062"
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "not_register",
+                 **details: object) -> None:
+        self.catalogue_key = f"hardening.errors.{key}"
+        super().__init__(path, lang, **details)

@@ -106,10 +106,15 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     progress (Progress): optional observer of the run.
     task (Task): the per-document function run in the workers; tests substitute a faulty one.
     RETURNS (BatchResult): counts for this run; `interrupted` when stopped by Ctrl-C.
+    Raises RegisterBusy when another batch is writing `register` (one run at a time: see register/lock.py).
     """
+    with register.batch_lock():
+        return _run(root, register, options or BatchOptions(), progress, task)
+
+
+def _run(root: Path, register: Register, options: BatchOptions, progress: Progress | None, task: Task) -> BatchResult:
     from vendorcheck.rulebook import load_rules
 
-    options = options or BatchOptions()
     started = perf_counter()
     root = root.resolve()
     rules = load_rules(options.rules_dir)  # a broken rule file stops here, before any document
@@ -125,6 +130,7 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
             copies[item.sha256].append(item)
 
     with register.transaction() as session:
+        store.abandon_dead_runs(session)  # a live run would hold the lock we hold
         run_id = store.start_run(session, str(root), key, options.jobs).id
         for item in found:
             if item.failure:  # unreadable: recorded at once, nothing to hand to a worker

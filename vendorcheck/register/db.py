@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from vendorcheck.errors import RegisterError
+from vendorcheck.errors import RegisterBusy, RegisterError
+from vendorcheck.register.lock import LockHeld, batch_lock
 from vendorcheck.register.migrations import migrate
 
 
@@ -89,6 +91,28 @@ class Register:
                 yield session
         except SQLAlchemyError as exc:
             raise RegisterError(detail=f"{display_url(self.url)} : {_first_line(exc)}") from None
+
+    @contextmanager
+    def batch_lock(self) -> Iterator[None]:
+        """The right to run a batch on this register, held until the block ends (see `lock.py`); raises
+        RegisterBusy, naming the run under way, when another process holds it."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(batch_lock(self.engine))
+            except LockHeld:
+                raise self._busy() from None
+            yield
+
+    def _busy(self) -> RegisterBusy:
+        from vendorcheck.register.store import latest_running
+
+        with self.transaction() as session:
+            run = latest_running(session)
+        if run is None:  # the other batch holds the lock but has not recorded its run yet
+            return RegisterBusy(display_url(self.url))
+        started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
+        return RegisterBusy(display_url(self.url), root=run.root,
+                            started=started.astimezone().strftime("%Y-%m-%d %H:%M"))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -37,6 +37,7 @@ class Failure(BaseModel):
     message_fr: str
     message_en: str
     retryable: bool = False
+    kind: str | None = None  # the exception's type, for an unexpected failure
 
     @classmethod
     def from_error(cls, exc: VendorcheckError) -> Failure:
@@ -47,11 +48,21 @@ class Failure(BaseModel):
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:
         kind = type(exc).__name__
-        return cls(code=UNEXPECTED_CODE, retryable=True,
+        return cls(code=UNEXPECTED_CODE, retryable=True, kind=kind,
                    message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
                               "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
                    message_en=f"[{UNEXPECTED_CODE}] {path}: unexpected error during the review ({kind}); "
                               "the document is retried on the next run, report it if it persists")
+
+    def repeated(self, path: str) -> Failure:
+        """This unexpected failure, seen a second time in a row on the same file with the same rules and
+        options: a defect that will recur, so it is recorded as final instead of costing every later run."""
+        from vendorcheck.i18n import t
+
+        params = {"code": self.code, "path": path, "kind": self.kind or "?"}
+        return self.model_copy(update={"retryable": False,
+                                       "message_fr": t("hardening.errors.unexpected_again", "fr", **params),
+                                       "message_en": t("hardening.errors.unexpected_again", "en", **params)})
 
     def message(self, lang: Language) -> str:
         return self.message_en if lang == "en" else self.message_fr
