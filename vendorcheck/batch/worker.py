@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from time import perf_counter
 
+from vendorcheck.batch.lifeline import die_with_parent
 from vendorcheck.errors import VendorcheckError
 from vendorcheck.ingest.options import OcrMode
 from vendorcheck.models import Language, Review
@@ -48,6 +49,7 @@ def start(settings: WorkerSettings, slots: AbstractContextManager | None = None,
 
     share_slots(slots)
     if child:
+        die_with_parent()  # a batch killed with SIGKILL must not leave workers reviewing for nobody
         # Ctrl-C reaches the whole process group; the parent alone decides to stop, and lets the
         # documents under way finish so that their results are recorded rather than lost.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
