@@ -9,8 +9,8 @@ costs a one-line error, never gigabytes of memory, a RecursionError or a hang.
 from __future__ import annotations
 
 import io
+import os
 import re
-import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -55,15 +55,20 @@ class LimitExceeded(Exception):
 
 
 def read_regular_file(path: Path, limits: Limits) -> bytes:
-    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end;
-    the size is checked before reading, so a huge file is refused without being loaded."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise LimitExceeded("not_regular")
-    if info.st_size > limits.max_bytes:
-        raise LimitExceeded("size", size=_megabytes(info.st_size), limit=_megabytes(limits.max_bytes))
-    with path.open("rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
+    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end
+    (`files.open_regular` refuses them); the size is checked before reading, so a huge file is refused
+    without being loaded."""
+    from vendorcheck.errors import NotRegularFile
+    from vendorcheck.files import open_regular
+
+    try:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
+                raise LimitExceeded("size", size=_megabytes(size), limit=_megabytes(limits.max_bytes))
+            data = handle.read(limits.max_bytes + 1)
+    except (NotRegularFile, IsADirectoryError) as exc:
+        raise LimitExceeded("not_regular") from exc
     if len(data) > limits.max_bytes:  # the file grew while being read
         raise LimitExceeded("size", size=_megabytes(len(data)), limit=_megabytes(limits.max_bytes))
     return data

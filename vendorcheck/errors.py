@@ -297,7 +297,11 @@ class NotRegularFile(InputError):
     """A FIFO, a device or a socket given as a file: reading it would block or never end."""
 
     code = "VC-E006"
-    catalogue_key = "hardening.errors.not_regular"
+    catalogue_key = "hardening.errors.not_regular_other"
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, kind: str = "other") -> None:
+        self.catalogue_key = f"hardening.errors.not_regular_{kind}"  # fifo, device or other
+        super().__init__(path, lang)
 
 
 class TooManyCharacters(InputError):
@@ -312,6 +316,7 @@ class PageTooDense(InputError):
     reading its text would take gigabytes (`page_content`)."""
 
     code = "VC-E008"
+    catalogue_key = "hardening.errors.page_chars"
 
     def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "page_chars",
                  **details: object) -> None:
@@ -330,6 +335,7 @@ class RegisterBusy(RegisterError):
     """Another batch is writing the register: two runs would prune each other's files."""
 
     code = "VC-E061"
+    catalogue_key = "hardening.errors.register_busy"
 
     def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
         self.catalogue_key = "hardening.errors.register_busy" + ("_run" if details.get("root") else "")
@@ -340,6 +346,7 @@ class NotARegister(RegisterError):
     """A database that is not a vendorcheck register, or an empty one where none is to be created."""
 
     code = "VC-E062"
+    catalogue_key = "hardening.errors.not_register"
 
     def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "not_register",
                  **details: object) -> None:

@@ -18,6 +18,7 @@ from vendorcheck.register.records import UNEXPECTED_CODE, Failure, Outcome, Revi
 from .conftest import MANY
 
 OPTIONS = BatchOptions(jobs=1, health_data=False)
+CONTRACT = "Contrat entre le client et le prestataire : article 1, obligations des parties, durée, résiliation."
 _first_started = threading.Event()
 _release_first = threading.Event()
 
@@ -87,8 +88,8 @@ def read_slowly_released(job: Job) -> Outcome:
 def test_a_crash_seen_twice_is_recorded_until_the_file_changes(tmp_path: Path, register: Register) -> None:
     root = tmp_path / "lot"
     root.mkdir()
-    (root / "a.md").write_text("Contrat A", encoding="utf-8")
-    (root / "b.md").write_text("Contrat B", encoding="utf-8")
+    (root / "a.md").write_text(f"{CONTRACT} A", encoding="utf-8")
+    (root / "b.md").write_text(f"{CONTRACT} B", encoding="utf-8")
 
     def errors() -> list[tuple[str, bool, str]]:
         with register.transaction() as session:
@@ -108,7 +109,7 @@ def test_a_crash_seen_twice_is_recorded_until_the_file_changes(tmp_path: Path, r
     third = run_batch(root, register, OPTIONS, task=crash_on_b)
     assert (third.skipped, third.failed, third.reviewed) == (2, 0, 0)  # not paid for at every run
 
-    (root / "b.md").write_text("Contrat B, version corrigée", encoding="utf-8")
+    (root / "b.md").write_text(f"{CONTRACT} B, version corrigée", encoding="utf-8")
     fourth = run_batch(root, register, OPTIONS, task=crash_on_b)
     assert fourth.failed == 1 and errors()[-1][:2] == (UNEXPECTED_CODE, True)  # a new file: a new chance
     with register.transaction() as session:

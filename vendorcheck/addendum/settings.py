@@ -16,6 +16,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vendorcheck import errors
+from vendorcheck.files import read_regular
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.models import Language
 
 
@@ -99,12 +101,15 @@ class AddendumDetails(_Strict):
 
 
 def load_details(path: Path) -> AddendumDetails:
-    if not path.is_file():
-        raise errors.FileMissing(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from vendorcheck.bounded import DECLARATION_LIMITS, LimitExceeded, load_yaml
+
+    raw = read_regular(path, MAX_SMALL_FILE_BYTES)
+    try:  # bounded like a vendor's declaration: aliases expanded and nesting counted before use
+        data, _ = load_yaml(raw.decode("utf-8"), DECLARATION_LIMITS)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise errors.OptionError(path, detail=f"YAML illisible ({' '.join(str(exc).split())})") from exc
+    except LimitExceeded as exc:
+        raise errors.OptionError(path, detail=exc.text("fr")) from exc
     if data is None:
         return AddendumDetails()
     if not isinstance(data, Mapping):

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vendorcheck.limits import MAX_FILE_BYTES
+
 if TYPE_CHECKING:
     from vendorcheck.ingest.ocr import OcrSettings
 
@@ -23,7 +25,7 @@ def _default_ocr_jobs() -> int:
 class IngestOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_bytes: int = Field(50 * 1024 * 1024, description="Largest input file accepted.")
+    max_bytes: int = Field(MAX_FILE_BYTES, description="Largest input file accepted.")
     pdf_engine: PdfEngine = Field("pdfium", description="Text layer used for PDFs.")
     docx_max_uncompressed: int = Field(
         200 * 1024 * 1024, description="Largest total uncompressed size of a DOCX archive."

@@ -11,6 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from vendorcheck import errors
+from vendorcheck.files import read_regular
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.resources import data_dir
 from vendorcheck.rulebook.schema import Rule, pattern_problems
 
@@ -46,7 +48,11 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
     rules: list[tuple[Rule, str]] = []
     digest = hashlib.sha256()
     for path in files:
-        raw = path.read_bytes()
+        try:  # a FIFO or a device named *.yaml would block the read
+            raw = read_regular(path, MAX_SMALL_FILE_BYTES)
+        except errors.InputError as exc:
+            problems.append(f"{path.name}: {exc.reason('fr')}")
+            continue
         digest.update(path.name.encode() + raw)
         try:
             data = yaml.load(raw, Loader=_YAML_LOADER)

@@ -1,0 +1,74 @@
+"""Opening the files users name: regular files only, never blocking, never read beyond a size bound.
+
+A FIFO given as a contract or a declaration would block the read until some other program writes to it,
+and a device such as /dev/zero would never end. Every reader of a user's file opens it here: the file is
+opened without blocking, its type checked on the open descriptor (so it cannot be swapped in between),
+and its size checked before a byte is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from vendorcheck import errors
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
+@contextmanager
+def open_regular(path: str | Path) -> Iterator[BinaryIO]:
+    """The file opened for reading, if it is a regular file.
+
+    Raises NotRegularFile for a FIFO, a device or a socket, IsADirectoryError for a folder, and the
+    system's OSError otherwise (missing file, permissions), for the caller to word in its own terms.
+    """
+    path = Path(path)
+    # stat first: opening some devices has effects (a tape rewinds, a terminal becomes ours).
+    _check_regular(path, path.stat().st_mode)
+    stream = os.fdopen(os.open(path, _OPEN_FLAGS), "rb")
+    with stream:
+        _check_regular(path, os.fstat(stream.fileno()).st_mode)
+        yield stream
+
+
+def read_regular(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, refused with TooLarge before reading when over `max_bytes`.
+
+    Every failure is a one-line InputError naming the file: FileMissing, UnreadableFile (a folder,
+    permissions, I/O error), NotRegularFile or TooLarge.
+    """
+    try:
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise errors.TooLarge(path, size=megabytes(size), limit=megabytes(max_bytes))
+            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise errors.FileMissing(path) from exc
+    except IsADirectoryError as exc:
+        raise errors.UnreadableFile(path, detail="c'est un dossier, pas un fichier") from exc
+    except OSError as exc:
+        raise errors.UnreadableFile(path, detail=exc.strerror or type(exc).__name__) from exc
+    if max_bytes is not None and len(data) > max_bytes:  # grew while being read
+        raise errors.TooLarge(path, size=megabytes(len(data)), limit=megabytes(max_bytes))
+    return data
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    raise errors.NotRegularFile(path, kind=next((name for test, name in _KINDS if test(mode)), "other"))
+
+
+def megabytes(size: int) -> str:
+    """'3.5' for a size in bytes: the figure of size messages (VC-E004)."""
+    return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")
