@@ -13,7 +13,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from vendorcheck.errors import RegisterBusy, RegisterError
+from vendorcheck.errors import NotARegister, RegisterBusy, RegisterError
+from vendorcheck.register.identity import check_identity, stamp
 from vendorcheck.register.lock import LockHeld, batch_lock
 from vendorcheck.register.migrations import migrate
 
@@ -53,11 +54,14 @@ class Register:
 
     url (str | Path): SQLAlchemy URL (`postgresql+psycopg://user:pw@host/db`) or SQLite file path.
     memory (bool): an in-memory SQLite register, for tests.
+    create (bool): make an empty database a register; without it only an existing register is opened.
+    Any database that is not a register (another application's) is refused (`identity.py`).
     """
 
-    def __init__(self, url: str | Path | None = None, *, memory: bool = False) -> None:
+    def __init__(self, url: str | Path | None = None, *, memory: bool = False, create: bool = True) -> None:
         self.url = "sqlite://" if memory else database_url(url or default_register())
-        self.engine, self.applied = self._connect()  # `applied`: names of the migrations run by this open
+        # `applied`: names of the migrations run by this open
+        self.engine, self.applied = self._connect(create)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -68,12 +72,19 @@ class Register:
         if "://" not in location and not Path(location).is_file():
             raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
                                                  " (il remplit ce registre) ou indiquez le bon --db")
-        return cls(location)
+        return cls(location, create=False)
 
-    def _connect(self) -> tuple[Engine, list[str]]:
+    def _connect(self, create: bool) -> tuple[Engine, list[str]]:
         try:
             engine = _engine(self.url)
-            return engine, migrate(engine)
+            try:
+                check_identity(engine, create=create, shown=display_url(self.url))
+            except NotARegister:
+                engine.dispose()
+                raise
+            applied = migrate(engine)
+            stamp(engine)
+            return engine, applied
         except ModuleNotFoundError as exc:
             raise RegisterError(detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
                                        "pip install 'vendorcheck[postgres]'") from None
