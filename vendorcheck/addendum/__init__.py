@@ -15,6 +15,7 @@ from vendorcheck.addendum.build import compose
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum
 from vendorcheck.addendum.settings import AddendumDetails
+from vendorcheck.escaping import xml_safe_data
 from vendorcheck.models import Language, Review
 
 __all__ = ["FORMATS", "Addendum", "AddendumDetails", "ClauseLibrary", "build_addendum", "compose", "draft", "write"]
@@ -51,6 +52,9 @@ def draft(review: Review, *, lang: Language = "fr",
 def write(addendum: Addendum, fmt: str) -> bytes:
     """The addendum laid out as `fmt` ("docx", "md" or "html")."""
     _check_format(fmt)
+    # Quotes of the contract and the parties' details may carry control characters that Word's XML
+    # cannot hold (a saved review or a register predating their removal at ingest).
+    addendum = Addendum.model_validate(xml_safe_data(addendum.model_dump()))
     if fmt == "docx":
         from vendorcheck.addendum.docx_writer import write_docx
 

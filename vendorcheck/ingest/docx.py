@@ -18,6 +18,7 @@ from pathlib import Path
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted
+from vendorcheck.ingest.controls import strip_controls
 from vendorcheck.ingest.numbering import ListNumbering, W
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document
@@ -43,7 +44,8 @@ def load_docx(path: Path, data: bytes, options: IngestOptions) -> Document:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     numbering = ListNumbering.from_parts(_part_element(document, RT.NUMBERING), _part_element(document, RT.STYLES))
-    units = [clean_extracted(u) for u in _blocks(document.element.body, numbering) if u.strip()]
+    cleaned = (strip_controls(clean_extracted(u)) for u in _blocks(document.element.body, numbering))
+    units = [u for u in cleaned if u.strip()]
     if not units:
         raise errors.EmptyDocx(path)
     return assemble(path, data, "docx", units, unit="paragraph", separator="\n")

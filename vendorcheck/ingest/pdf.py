@@ -19,6 +19,7 @@ from pathlib import Path
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted
+from vendorcheck.ingest.controls import strip_controls
 from vendorcheck.ingest.layout import tidy_pages
 from vendorcheck.ingest.ocr import Reading, recognise_pages
 from vendorcheck.ingest.options import IngestOptions
@@ -32,7 +33,7 @@ def load_pdf(path: Path, data: bytes, options: IngestOptions) -> Document:
     raw = _pages_pdfium(path, data) if options.pdf_engine == "pdfium" else _pages_pdfplumber(path, data)
     if not raw:
         raise errors.CorruptPdf(path, detail="aucune page")
-    pages = [clean_extracted(page) for page in raw]
+    pages = [strip_controls(clean_extracted(page)) for page in raw]
     visible = [len("".join(page.split())) for page in pages]
     textless = [number for number, chars in enumerate(visible, start=1) if chars < options.min_text_chars_per_page]
     if options.ocr == "never" and sum(visible) < options.min_text_chars_per_page * len(pages):

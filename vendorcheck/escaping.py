@@ -1,0 +1,32 @@
+"""Text from contracts made safe for the formats that would interpret it: XML 1.0 and Markdown.
+
+Quotes, file names and supplier names come from documents nobody vetted. Ingestion already drops
+control characters (`ingest/controls.py`), but the register keeps text read before that, and a saved
+JSON review or a parties file can carry anything: every writer passes such text through here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Control characters: the C0 controls but tab, LF and CR, which XML 1.0 forbids (lxml and openpyxl refuse
+# to write them), DEL and the C1 controls, which it discourages, lone surrogates, which no encoder writes,
+# and the non-characters U+FFFE and U+FFFF.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without control characters, which XML cannot hold or shows as boxes."""
+    return CONTROL_CHARACTERS.sub("", text) if CONTROL_CHARACTERS.search(text) else text
+
+
+def xml_safe_data(value: Any) -> Any:
+    """`xml_safe` applied to every string of a nested structure of dicts and lists (a model's dump)."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {key: xml_safe_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe_data(item) for item in value]
+    return value
