@@ -15,7 +15,8 @@ CLAUSE = ("Le prestataire traite les données à caractère personnel uniquement
 CONTROLS = "\x01\x02\x08\x0b\x0c\x1b\x7f\x85\x9f\ufffe\uffff"
 CONTROLLED_CLAUSE = ("Le prestataire\x01 traite les donn\x1bées\ufffe uniquement\x0bsur instruction\x0cdocumentée "
                      "du client.")
-HTML = '<script>alert("vc")</script> <img src=x onerror=alert(1)> [lien](javascript:alert(1)) ![pixel](http://x.test/p.png)'
+HTML = ('![pixel](http://x.test/p.png) <script>alert("vc")</script> <img src=x onerror=alert(1)> '
+        "[lien](javascript:alert(1))")
 
 
 def pdf(pages: list[bytes]) -> bytes:

@@ -30,3 +30,15 @@ def xml_safe_data(value: Any) -> Any:
     if isinstance(value, list):
         return [xml_safe_data(item) for item in value]
     return value
+
+
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_\[\]]|^#", re.MULTILINE)
+_HTML_ACTIVE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def markdown_text(text: str) -> str:
+    """`text` as it reads in any Markdown renderer: raw HTML shown as text, never run (a script, an image
+    loading a tracker when the report is pasted into a ticket), emphasis, links and images inert, and a
+    leading "#" no heading."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\g<0>", text.translate(_HTML_ACTIVE))
+

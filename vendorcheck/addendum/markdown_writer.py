@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from vendorcheck.addendum.model import Addendum
+from vendorcheck.addendum.model import Addendum, Replaced
 from vendorcheck.addendum.wording import annex_heading, article_heading, legal_basis, quotation
+from vendorcheck.escaping import markdown_text
 
 
 def write_markdown(addendum: Addendum) -> str:
@@ -15,9 +16,16 @@ def write_markdown(addendum: Addendum) -> str:
             out += [f"*{legal_basis(article, addendum)}*", ""]
         if article.lead:
             out += [article.lead, ""]
-            out += [line for replaced in article.replaced for line in (f"> {quotation(replaced, addendum.lang)}", "")]
+            # The contract's own words: shown as text, never run as HTML or Markdown.
+            out += [line for replaced in article.replaced
+                     for line in (f"> {quotation(_inert(replaced), addendum.lang)}", "")]
         out += [article.body, ""]
     out += [addendum.closing, "", addendum.signatures, ""]
     for annex in addendum.annexes:
         out += [f"## {annex_heading(annex, addendum)}", "", annex.body, ""]
     return "\n".join(out)
+
+
+def _inert(replaced: Replaced) -> Replaced:
+    return Replaced(quote=markdown_text(replaced.quote), where=markdown_text(replaced.where))
+
