@@ -46,6 +46,7 @@ def load_docx(path: Path, data: bytes, options: IngestOptions) -> Document:
     numbering = ListNumbering.from_parts(_part_element(document, RT.NUMBERING), _part_element(document, RT.STYLES))
     cleaned = (strip_controls(clean_extracted(u)) for u in _blocks(document.element.body, numbering))
     units = [u for u in cleaned if u.strip()]
+    options.check_length(path, sum(map(len, units)))
     if not units:
         raise errors.EmptyDocx(path)
     return assemble(path, data, "docx", units, unit="paragraph", separator="\n")
