@@ -7,7 +7,10 @@ raw HTML and Markdown links in a contract.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import zlib
+from pathlib import Path
 
 CLAUSE = ("Le prestataire traite les données à caractère personnel uniquement sur instruction documentée du client, "
           "y compris en ce qui concerne les transferts vers un pays tiers.")
@@ -17,6 +20,12 @@ CONTROLLED_CLAUSE = ("Le prestataire\x01 traite les donn\x1bées\ufffe uniquemen
                      "du client.")
 HTML = ('![pixel](http://x.test/p.png) <script>alert("vc")</script> <img src=x onerror=alert(1)> '
         "[lien](javascript:alert(1))")
+
+
+# A YAML file of a few lines whose aliases expand to 9^9 strings ("billion laughs").
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True))
 
 
 def pdf(pages: list[bytes]) -> bytes:
@@ -59,3 +68,34 @@ def dense_page(characters: int, per_operator: int = 20_000) -> bytes:
     compressed, a few kilobytes whatever `characters` is."""
     run = b"(" + b"abcdefghij" * (per_operator // 10) + b") Tj 0 -1 Td "
     return b"BT /F1 1 Tf 10 800 Td " + run * max(1, characters // per_operator) + b"ET"
+
+
+def build_folder(root: Path) -> dict[str, Path]:
+    """Every hostile input of issue 11 in `root`, by name; `root / "lot"` is a suppliers' folder holding the
+    ones a batch meets (a dense PDF, control characters, raw HTML, a link to a system file, a pipe)."""
+    root.mkdir(parents=True, exist_ok=True)
+    sample = (Path(__file__).resolve().parents[1] / "samples" / "contracts" / "saas-agenda-cgu-faibles.md")
+    weak = sample.read_text(encoding="utf-8")
+    made = {
+        "dense": root / "page-dense.pdf", "controls": root / "controles.md", "html": root / "html.md",
+        "long": root / "trop-long.txt", "fifo": root / "tube.pdf", "foreign_db": root / "compta.sqlite",
+        "rules": root / "regles", "lot": root / "lot",
+    }
+    made["dense"].write_bytes(pdf([text_page(["Article 1 - Objet", CLAUSE]), dense_page(20_000_000)]))
+    made["controls"].write_text(weak.replace("données", f"donn{CONTROLS}ées") + f"\n\n{CONTROLLED_CLAUSE}\n",
+                                encoding="utf-8")
+    made["html"].write_text(weak.replace("Le Client autorise", f"Le Client {HTML} autorise"), encoding="utf-8")
+    made["long"].write_text("Contrat. " * 250_000, encoding="utf-8")  # 2.25 million characters
+    os.mkfifo(made["fifo"])
+    with sqlite3.connect(made["foreign_db"]) as connection:
+        connection.execute("CREATE TABLE factures (id INTEGER PRIMARY KEY)")
+    made["rules"].mkdir()
+    os.mkfifo(made["rules"] / "GDPR-28-3-a.yaml")
+    lot = made["lot"]
+    (lot / "acme").mkdir(parents=True)
+    for name in ("dense", "controls", "html"):
+        os.link(made[name], lot / "acme" / made[name].name)
+    (lot / "acme" / "motdepasse.md").symlink_to("/etc/passwd")
+    (lot / "acme" / "declaration.yaml").write_text(BILLION_LAUGHS, encoding="utf-8")
+    os.mkfifo(lot / "acme" / "tube.pdf")
+    return made
