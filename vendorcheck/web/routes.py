@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
+from vendorcheck.memory import give_back
 from vendorcheck.models import Review
 from vendorcheck.render.groups import cause_lines, where
 from vendorcheck.render.hds_section import hds_lines
@@ -69,6 +70,8 @@ def _locked_review(form: ReviewForm, settings: WebSettings, board: ProgressBoard
         with _REVIEW_LOCK:
             return service.review_upload(form, settings)
     finally:
+        # The server runs for days: a long or refused document must not leave it at its peak size.
+        give_back()
         stop_reporting(token)
         if key:
             board.discard(key)
