@@ -293,15 +293,23 @@ class OcrDisabled(InputError):
 
 
 # Hostile and unlucky inputs (issue 11): messages in the catalogues, under hardening.errors.
-class NotRegularFile(InputError):
-    """A FIFO, a device or a socket given as a file: reading it would block or never end."""
+class _Worded:
+    """Mixin of an error worded by one of a few catalogue entries: `wording=` names the entry under
+    hardening.errors; the class's `catalogue_key` is the usual one."""
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, wording: str | None = None,
+                 **details: object) -> None:
+        if wording:
+            self.catalogue_key = f"hardening.errors.{wording}"
+        super().__init__(path, lang, **details)  # type: ignore[call-arg]
+
+
+class NotRegularFile(_Worded, InputError):
+    """A FIFO, a device or a socket given as a file (wordings not_regular_fifo, _device, _other): reading it
+    would block or never end."""
 
     code = "VC-E006"
     catalogue_key = "hardening.errors.not_regular_other"
-
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, kind: str = "other") -> None:
-        self.catalogue_key = f"hardening.errors.not_regular_{kind}"  # fifo, device or other
-        super().__init__(path, lang)
 
 
 class TooManyCharacters(InputError):
@@ -311,17 +319,12 @@ class TooManyCharacters(InputError):
     catalogue_key = "hardening.errors.document_chars"
 
 
-class PageTooDense(InputError):
-    """One PDF page carrying more characters than a page can show (`page_chars`), or so much content that
-    reading its text would take gigabytes (`page_content`)."""
+class PageTooDense(_Worded, InputError):
+    """One PDF page carrying more characters than a page can show, or (wording page_content) so much content
+    that reading its text would take gigabytes."""
 
     code = "VC-E008"
     catalogue_key = "hardening.errors.page_chars"
-
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "page_chars",
-                 **details: object) -> None:
-        self.catalogue_key = f"hardening.errors.{key}"
-        super().__init__(path, lang, **details)
 
 
 class OutsideFolder(InputError):
@@ -331,24 +334,17 @@ class OutsideFolder(InputError):
     catalogue_key = "hardening.errors.outside_folder"
 
 
-class RegisterBusy(RegisterError):
-    """Another batch is writing the register: two runs would prune each other's files."""
+class RegisterBusy(_Worded, RegisterError):
+    """Another batch is writing the register (wording register_busy_run names it): two runs would prune
+    each other's files."""
 
     code = "VC-E061"
     catalogue_key = "hardening.errors.register_busy"
 
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
-        self.catalogue_key = "hardening.errors.register_busy" + ("_run" if details.get("root") else "")
-        super().__init__(path, lang, **details)
 
-
-class NotARegister(RegisterError):
-    """A database that is not a vendorcheck register, or an empty one where none is to be created."""
+class NotARegister(_Worded, RegisterError):
+    """A database that is not a vendorcheck register, or (wording empty_register) an empty one where none is
+    to be created."""
 
     code = "VC-E062"
     catalogue_key = "hardening.errors.not_register"
-
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, key: str = "not_register",
-                 **details: object) -> None:
-        self.catalogue_key = f"hardening.errors.{key}"
-        super().__init__(path, lang, **details)

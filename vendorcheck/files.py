@@ -66,7 +66,8 @@ def _check_regular(path: Path, mode: int) -> None:
         return
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    raise errors.NotRegularFile(path, kind=next((name for test, name in _KINDS if test(mode)), "other"))
+    kind = next((name for test, name in _KINDS if test(mode)), "other")
+    raise errors.NotRegularFile(path, wording=f"not_regular_{kind}")
 
 
 def megabytes(size: int) -> str:

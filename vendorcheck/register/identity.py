@@ -28,7 +28,7 @@ def check_identity(engine: Engine, *, create: bool, shown: str) -> None:
     if tables or mark:
         raise NotARegister(shown)
     if not create:
-        raise NotARegister(shown, key="empty_register")
+        raise NotARegister(shown, wording="empty_register")
 
 
 def stamp(engine: Engine) -> None:
