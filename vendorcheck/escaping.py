@@ -41,4 +41,3 @@ def markdown_text(text: str) -> str:
     loading a tracker when the report is pasted into a ticket), emphasis, links and images inert, and a
     leading "#" no heading."""
     return _MARKDOWN_ACTIVE.sub(r"\\\g<0>", text.translate(_HTML_ACTIVE))
-

@@ -28,4 +28,3 @@ def write_markdown(addendum: Addendum) -> str:
 
 def _inert(replaced: Replaced) -> Replaced:
     return Replaced(quote=markdown_text(replaced.quote), where=markdown_text(replaced.where))
-

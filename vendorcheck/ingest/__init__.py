@@ -107,4 +107,3 @@ _DAMAGED: dict[str, Callable[..., errors.InputError]] = {
     "text": lambda path, detail: errors.UndecodableText(path),
     "markdown": lambda path, detail: errors.UndecodableText(path),
 }
-
