@@ -112,6 +112,9 @@ class Register:
                 stack.enter_context(batch_lock(self.engine))
             except LockHeld:
                 raise self._busy() from None
+            except (OSError, SQLAlchemyError) as exc:  # a read-only folder, a server gone
+                detail = exc.strerror if isinstance(exc, OSError) else _first_line(exc)
+                raise RegisterError(detail=f"{display_url(self.url)} : verrou impossible ({detail})") from None
             yield
 
     def _busy(self) -> RegisterBusy:
