@@ -79,7 +79,9 @@ class VendorcheckError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """One line: `[code] file: reason`."""
-        where = f"{self.path} : " if self.path else ""
+        from vendorcheck.escaping import one_line  # a newline in a file name must not split the line
+
+        where = f"{one_line(self.path)} : " if self.path else ""
         return f"[{self.code}] {where}{self.reason(lang)}"
 
 

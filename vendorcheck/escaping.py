@@ -1,4 +1,4 @@
-"""Text from contracts made safe for the formats that would interpret it: XML 1.0 and Markdown.
+"""Text from contracts made safe for the formats that would interpret it: XML 1.0, Markdown, one line.
 
 Quotes, file names and supplier names come from documents nobody vetted. Ingestion already drops
 control characters (`ingest/controls.py`), but the register keeps text read before that, and a saved
@@ -41,3 +41,26 @@ def markdown_text(text: str) -> str:
     loading a tracker when the report is pasted into a ticket), emphasis, links and images inert, and a
     leading "#" no heading."""
     return _MARKDOWN_ACTIVE.sub(r"\\\g<0>", text.translate(_HTML_ACTIVE))
+
+
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(name: str) -> str:
+    """A file name as one line of output can show it: unchanged, or, when it holds a line break, another
+    control character or bytes that are not UTF-8, between double quotes with those escaped
+    ("con\\ntrat.pdf"), so that an error stays one line a log or a script can read."""
+    if not _LINE_BREAKING.search(name):
+        return name
+    return '"' + _LINE_BREAKING.sub(_escape, name.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of the name that is not UTF-8, as Python keeps it (surrogateescape)
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from vendorcheck.errors import DeclarationError, InputError, VendorcheckError
+from vendorcheck.escaping import one_line
 from vendorcheck.models import Language, Review
 
 DocumentKind = Literal["contract", "declaration"]
@@ -48,6 +49,7 @@ class Failure(BaseModel):
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:
         kind = type(exc).__name__
+        path = one_line(path)
         return cls(code=UNEXPECTED_CODE, retryable=True, kind=kind,
                    message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
                               "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
@@ -59,7 +61,7 @@ class Failure(BaseModel):
         options: a defect that will recur, so it is recorded as final instead of costing every later run."""
         from vendorcheck.i18n import t
 
-        params = {"code": self.code, "path": path, "kind": self.kind or "?"}
+        params = {"code": self.code, "path": one_line(path), "kind": self.kind or "?"}
         return self.model_copy(update={"retryable": False,
                                        "message_fr": t("hardening.errors.unexpected_again", "fr", **params),
                                        "message_en": t("hardening.errors.unexpected_again", "en", **params)})
