@@ -43,6 +43,9 @@ CASES = [
     ("hds-import-fifo", ["hds", "import", "{fifo}"], {2}),
     ("hds-check-billion-laughs", ["hds", "check", "Acme", "--declaration", "{lot}/acme/declaration.yaml"], {2}),
     ("rules-check-fifo", ["rules", "check", "{rules}"], {2}),
+    ("review-output-in-missing-folder", ["review", str(SAMPLE), "-o", "{out}/absent/rapport.html"], {2}),
+    ("review-newline-in-name", ["review", "{out}/con\ntrat.pdf"], {2}),
+    ("eval-empty-folder", ["eval", "{out}"], {2}),
 ]
 
 

@@ -350,3 +350,20 @@ class NotARegister(_Worded, RegisterError):
 
     code = "VC-E062"
     catalogue_key = "hardening.errors.not_register"
+
+
+class OutputUnwritable(_Worded, OptionError):
+    """An output (`-o`, `--ocr-output`) whose folder does not exist, is a file or cannot be written
+    (wordings output_missing, output_not_folder, output_denied, output_is_folder), found before any analysis."""
+
+    code = "VC-E081"
+    catalogue_key = "hardening.errors.output_denied"
+
+
+class CorpusError(_Worded, InputError):
+    """`vendorcheck eval` given a folder that is not a labelled corpus: missing (wording corpus_missing),
+    without labels, or with a label file that is not one (corpus_label)."""
+
+    code = "VC-E042"
+    catalogue_key = "hardening.errors.corpus_empty"
+

@@ -1,9 +1,11 @@
-"""Opening the files users name: regular files only, never blocking, never read beyond a size bound.
+"""The files users name: read as regular files only, never blocking, never beyond a size bound; written
+only where writing will work, checked before any analysis.
 
 A FIFO given as a contract or a declaration would block the read until some other program writes to it,
 and a device such as /dev/zero would never end. Every reader of a user's file opens it here: the file is
 opened without blocking, its type checked on the open descriptor (so it cannot be swapped in between),
-and its size checked before a byte is read.
+and its size checked before a byte is read. An output (`-o`) in a folder that does not exist or cannot be
+written used to fail after a review of several minutes: `check_output` says so before.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vendorcheck import errors
+from vendorcheck.escaping import one_line
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
@@ -73,3 +76,20 @@ def _check_regular(path: Path, mode: int) -> None:
 def megabytes(size: int) -> str:
     """'3.5' for a size in bytes: the figure of size messages (VC-E004)."""
     return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")
+
+
+def check_output(path: Path, *, folder: bool = False) -> None:
+    """Raise OutputUnwritable unless the file `path` (or, with `folder`, the folder `path`, created with its
+    parents if need be) can be written: its folder exists, is a folder and may be written to."""
+    if not folder and path.is_dir():
+        raise errors.OutputUnwritable(path, wording="output_is_folder")
+    target = path if folder else path.parent
+    existing = next(p for p in (target, *target.parents) if p.exists() or p == p.parent)
+    if not folder and existing != target:
+        raise errors.OutputUnwritable(path, wording="output_missing", folder=one_line(str(target)))
+    if not existing.is_dir():
+        raise errors.OutputUnwritable(path, wording="output_not_folder", folder=one_line(str(existing)))
+    writable = os.access(existing, os.W_OK | os.X_OK) and (folder or not path.exists() or os.access(path, os.W_OK))
+    if not writable:
+        raise errors.OutputUnwritable(path, wording="output_denied", folder=one_line(str(existing)))
+

@@ -41,10 +41,13 @@ def addendum(
     from vendorcheck.addendum import AddendumDetails, ClauseLibrary, compose, write
     from vendorcheck.addendum.sources import review_source
     from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
 
     fmt: Format = format or (_BY_SUFFIX.get(output.suffix.lower(), "docx") if output else "docx")
     if fmt == "docx" and output is None:
         raise OptionError(detail="indiquez le fichier Word à écrire avec -o avenant.docx (ou --format md|html)")
+    if output is not None:
+        check_output(output)
     # Settings and templates first: a typo there must not wait for a review of several seconds.
     details = AddendumDetails.resolve(parties)
     library = ClauseLibrary(clauses)

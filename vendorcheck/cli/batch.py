@@ -65,6 +65,7 @@ def batch(
     from vendorcheck.batch.progress import RichProgress
     from vendorcheck.batch.report import batch_summary, next_command, skipped_lines
     from vendorcheck.errors import FileMissing, OptionError
+    from vendorcheck.files import check_output
     from vendorcheck.i18n import t
     from vendorcheck.register import Register, default_register
     from vendorcheck.register.db import display_url
@@ -77,6 +78,7 @@ def batch(
         raise OptionError(directory, detail="un dossier est attendu, pas un fichier (pour un seul contrat : "
                                             "vendorcheck review)")
     wanted = parse_formats(formats)
+    check_output(output, folder=True)  # the exports are written at the end of a run that may last hours
     location = db or str(default_register())
     words = _TEXT[lang]
     with Register(location) as register:

@@ -157,10 +157,12 @@ def template(
     """Écrit le modèle de déclaration à envoyer au fournisseur (YAML commenté, JSON ou classeur XLSX)."""
     from vendorcheck.declarations import write_template
     from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
 
     fmt = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx"}.get(output.suffix.lower())
     if fmt is None:
         raise OptionError(detail=f"extension « {output.suffix} » : choisissez .yaml, .json ou .xlsx")
+    check_output(output)
     write_template(output, fmt)  # type: ignore[arg-type]
     typer.echo(_t("template", lang, path=output))
 

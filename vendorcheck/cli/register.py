@@ -135,11 +135,13 @@ def export(
     lang: LangOption = "fr",
 ) -> None:
     """Écrit le classeur XLSX, les tableaux CSV et le tableau de bord HTML à partir du registre."""
+    from vendorcheck.files import check_output
     from vendorcheck.register.export import export as write_exports
     from vendorcheck.register.export import parse_formats
     from vendorcheck.register.summary import build_dashboard
 
     wanted = parse_formats(formats)
+    check_output(output, folder=True)
     with _open(db) as register, register.transaction() as session:
         dashboard = build_dashboard(session, lang)
     for path in write_exports(dashboard, output, wanted):

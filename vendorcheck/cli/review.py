@@ -44,8 +44,12 @@ def review(
 ) -> None:
     """Analyse un contrat et affiche, exigence par exigence, ce qui est présent, faible ou absent."""
     from vendorcheck.api import review_file
+    from vendorcheck.files import check_output
     from vendorcheck.render import get_renderer
     from vendorcheck.rulebook import load_rules
+
+    if output:
+        check_output(output)  # before the review, not after it
 
     with page_progress(stderr, lang):
         result = review_file(file, health_data=health_data, lang=lang, ingest=ingest_options(ocr, ocr_output),
