@@ -366,4 +366,3 @@ class CorpusError(_Worded, InputError):
 
     code = "VC-E042"
     catalogue_key = "hardening.errors.corpus_empty"
-

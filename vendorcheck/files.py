@@ -92,4 +92,3 @@ def check_output(path: Path, *, folder: bool = False) -> None:
     writable = os.access(existing, os.W_OK | os.X_OK) and (folder or not path.exists() or os.access(path, os.W_OK))
     if not writable:
         raise errors.OutputUnwritable(path, wording="output_denied", folder=one_line(str(existing)))
-
