@@ -290,3 +290,17 @@ class OcrFailed(OcrUnavailable):
 class OcrDisabled(InputError):
     code = "VC-E019"
     catalogue_key = "ocr.errors.disabled"
+
+
+class RedlineNeedsDocx(InputError):
+    """Only a Word contract can carry tracked changes; the message points to the separate addendum."""
+
+    code = "VC-E029"
+    catalogue_key = "redline.errors.not_docx"
+
+    def reason(self, lang: str | None = None) -> str:
+        from vendorcheck.i18n import t
+
+        language = "en" if (lang or self.lang) == "en" else "fr"
+        kind = t(f"redline.kinds.{self.details['format']}", language)
+        return t(self.catalogue_key, language, kind=kind, name=self.details["name"])

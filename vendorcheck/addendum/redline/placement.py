@@ -1,0 +1,138 @@
+"""Where the added article goes in the vendor's contract, and how it is numbered and styled.
+
+Right after the article on personal data or sub-processing when the contract has one (the one holding
+most of the review's GDPR evidence when several do); otherwise after the last article, before the
+signatures or the annexes. The heading copies its neighbour's paragraph properties: a heading Word
+numbers itself is numbered the same way (the following articles renumber once the change is accepted);
+a typed number becomes "9 bis" after article 9, or the next number at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from vendorcheck.addendum.redline.textmap import BodyMap, paragraph_text
+from vendorcheck.ingest.numbering import ListNumbering, W
+from vendorcheck.models import Document, Review, Section
+
+# Titles of the article a data-protection clause belongs to, in French and English.
+DATA_PROTECTION_TITLE = re.compile(
+    r"donn[ée]es (?:à caractère )?personnelles|protection des donn[ée]es|sous-traitan|rgpd|"
+    r"personal data|data protection|data processing|processing of personal|sub-?process|gdpr",
+    re.IGNORECASE)
+# First words of the block that closes a contract: place and date, signatures.
+SIGNATURE = re.compile(r"^\W*(?:fait à|fait en|lu et approuvé|signatures?\b|in witness|signed\b|executed\b|"
+                       r"for and on behalf)", re.IGNORECASE)
+ANNEX = re.compile(r"^(?:annexe|annex|appendix|schedule|exhibit)\b", re.IGNORECASE)
+HEADING_WORDS, HEADING_CHARS = 8, 120
+_FINAL = (".", ";", "!", "?", ":")
+TYPED_NUMBER = re.compile(
+    r"^(?P<lead>\s*(?:(?:article|art\.|clause|section|chapitre|chapter|titre)\s+)?)(?P<num>\d+|[IVXLC]+)\b"
+    r"(?P<sep>(?:\s*[.):–—-])*\s*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the added article goes: before or after a child of the body, with the heading to imitate."""
+
+    element: etree._Element
+    before: bool
+    heading: etree._Element | None  # the neighbouring article's heading paragraph
+    number: str | None  # the typed number of the new heading; None when Word numbers it, or none is used
+    prefix: str = ""  # what precedes the number ("Article ")
+    separator: str = " "  # what follows it (" – ", ". ")
+
+
+def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering, review: Review,
+                 bis: str) -> Site:
+    """`bis` is the number of an article inserted after article {number} ("{number} bis")."""
+    levels = [s.level for s in document.sections if s.number]
+    top = min(levels, default=1)
+    articles = [s for s in document.sections if s.number and s.level == top and not ANNEX.match(s.number)]
+    closing = _closing(document, articles)
+    anchor = _data_protection_article(articles, review)
+    if anchor is not None and (closing is None or anchor.end <= closing):
+        last = body_level(_paragraph_at(document, body_map, anchor.end - 1))
+        return _numbered(Site(last, False, None, None), document, body_map, numbering, anchor, bis, after=True)
+    before = [a for a in articles if closing is None or a.start < closing]
+    neighbour = before[-1] if before else None
+    if closing is not None:
+        site = Site(body_level(_paragraph_at(document, body_map, closing)), True, None, None)
+    else:
+        body = body_map.first_paragraph(0)
+        body = body.getparent() if body is not None else None
+        while body is not None and body.tag != f"{W}body":
+            body = body.getparent()
+        last = body[-1]
+        site = Site(last, last.tag == f"{W}sectPr", None, None)
+    if neighbour is None:
+        return site
+    return _numbered(site, document, body_map, numbering, neighbour, bis, after=False)
+
+
+def heading_paragraphs(document: Document, body_map: BodyMap) -> set[int]:
+    """Ids of the heading paragraphs: never struck, never used as a body template. A section also opens
+    at a numbered clause ("4.1 Le Client autorise…"), which is body text: a heading is a title, short or
+    without a sentence's final punctuation."""
+    out = set()
+    for section in document.sections:
+        paragraph = _paragraph_at(document, body_map, section.start)
+        if paragraph is None:
+            continue
+        text = paragraph_text(paragraph).strip()
+        if len(text.split()) <= HEADING_WORDS or (len(text) <= HEADING_CHARS and not text.endswith(_FINAL)):
+            out.add(id(paragraph))
+    return out
+
+
+def body_level(element: etree._Element) -> etree._Element:
+    """The ancestor of `element` (or itself) that is a direct child of the body: a paragraph, a table or
+    a content control. Paragraphs are inserted next to it, never inside a table."""
+    node = element
+    while node.getparent() is not None and node.getparent().tag != f"{W}body":
+        node = node.getparent()
+    return node
+
+
+
+def _numbered(site: Site, document: Document, body_map: BodyMap, numbering: ListNumbering, neighbour: Section,
+              bis: str, *, after: bool) -> Site:
+    heading = _paragraph_at(document, body_map, neighbour.start)
+    if heading is None or heading.tag != f"{W}p":
+        return site
+    if numbering.numbered(heading):  # Word draws the number: copying the paragraph's list is enough
+        return Site(site.element, site.before, heading, None)
+    typed = TYPED_NUMBER.match(paragraph_text(heading))
+    if typed is None:
+        return Site(site.element, site.before, heading, None)
+    number = typed.group("num")
+    number = bis.format(number=number) if after or not number.isdigit() else str(int(number) + 1)
+    return Site(site.element, site.before, heading, number, typed.group("lead"), typed.group("sep") or " ")
+
+
+def _data_protection_article(articles: list[Section], review: Review) -> Section | None:
+    matching = [a for a in articles if DATA_PROTECTION_TITLE.search(a.title)]
+    if not matching:
+        return None
+    starts = [e.start for f in review.findings if f.requirement.startswith("GDPR") for e in f.evidence]
+    return max(matching, key=lambda a: (sum(a.start <= s < a.end for s in starts), -a.start))
+
+
+def _closing(document: Document, articles: list[Section]) -> int | None:
+    """Where the signatures or the first annex after the last article begin; None when neither is found."""
+    last_article = articles[-1].start if articles else 0
+    annexes = [s.start for s in document.sections if s.number and ANNEX.match(s.number) and s.start > last_article]
+    for index, start in enumerate(document.unit_starts):
+        end = document.unit_starts[index + 1] if index + 1 < len(document.unit_starts) else len(document.text)
+        if start > last_article and SIGNATURE.match(document.text[start:min(end, start + 80)]):
+            return min([start, *annexes])
+    return min(annexes) if annexes else None
+
+
+def _paragraph_at(document: Document, body_map: BodyMap, offset: int) -> etree._Element | None:
+    unit = max(0, bisect.bisect_right(document.unit_starts, offset) - 1)
+    return body_map.first_paragraph(unit)

@@ -1,0 +1,358 @@
+"""The redline of a vendor's Word contract: review it, then write every fix as a tracked change by
+"vendorcheck" with a comment citing the law, leaving the rest of the document as it was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from vendorcheck import errors
+from vendorcheck.addendum.build import clause_article, clause_context
+from vendorcheck.addendum.library import ClauseLibrary
+from vendorcheck.addendum.markup import Block, blocks
+from vendorcheck.addendum.redline.comments import Comments, anchor
+from vendorcheck.addendum.redline.package import DOCUMENT, OFFICE_REL, DocxPackage
+from vendorcheck.addendum.redline.placement import article_site, body_level, heading_paragraphs
+from vendorcheck.addendum.redline.plan import LEADING_LABEL, Clause, Plan, plan_changes
+from vendorcheck.addendum.redline.revisions import (
+    Stamp,
+    Unsplittable,
+    delete_paragraph_mark,
+    inserted_paragraph,
+    inserted_text,
+    outside_revisions,
+    run_format,
+    strike,
+    top_level,
+)
+from vendorcheck.addendum.redline.textmap import BodyMap, Piece, paragraph_text
+from vendorcheck.addendum.settings import AddendumDetails
+from vendorcheck.i18n import label, t
+from vendorcheck.ingest import IngestOptions, load_bytes, sniff
+from vendorcheck.ingest.docx import text_pieces
+from vendorcheck.ingest.numbering import ListNumbering, W
+from vendorcheck.models import Document, Finding, Language, Review
+from vendorcheck.rulebook import RulePack
+
+AUTHOR = "vendorcheck"
+LIST_MARK = "– "  # clause list items, written as text: the vendor's list styles are not ours to reuse
+_IDS = re.compile(rb'\bw:id="(\d{1,9})"')
+
+
+@dataclass(frozen=True)
+class _Struck:
+    """A struck sentence: the body element its replacement follows, and the inline start of that replacement."""
+
+    site: etree._Element
+    paragraph: etree._Element
+    insertion: etree._Element | None
+
+
+@dataclass(frozen=True)
+class Redline:
+    """The annotated contract and what was done to it."""
+
+    content: bytes
+    review: Review
+    clauses: tuple[str, ...]  # requirements whose clause was inserted, in reading order
+    struck: int  # sentences struck
+    comments: int
+    notes: tuple[str, ...]  # passages that could not be marked, with the reason
+
+
+def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "fr",
+                 parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
+                 clauses_dir: str | Path | None = None, health_data: bool = True, rules: RulePack | None = None,
+                 today: date | None = None, ingest: IngestOptions | dict[str, Any] | None = None) -> Redline:
+    """The vendor's DOCX with the review's fixes as tracked changes and comments.
+
+    data (bytes): the DOCX as received.
+    name (str): its file name, for messages.
+    lang (str): language of the comments and of the review's messages ("fr" or "en"); the inserted clauses
+        are in the contract's own language.
+    parties, clauses_dir: as for the standalone addendum (`build_addendum`).
+    health_data (bool): the vendor hosts health data (CSP R.1111-11 clauses).
+    rules (RulePack): the rule pack (the shipped one by default).
+    today (date): the date stamped on every change and comment (today by default).
+    RETURNS (Redline): the annotated document; unchanged bytes when the review finds no gap.
+    """
+    path = Path(name)
+    options = IngestOptions.resolve(ingest)
+    fmt = sniff(path, data[:2048])
+    if fmt != "docx":  # before reading: a scan must not be sent through OCR only to be refused
+        raise errors.RedlineNeedsDocx(path, lang, format=fmt, name=path.name)
+    details = AddendumDetails.resolve(parties)
+    library = ClauseLibrary(Path(clauses_dir) if clauses_dir else None)
+    from vendorcheck.api import review as review_document
+    from vendorcheck.engine.analysis import analyse
+    from vendorcheck.rulebook import load_rules
+
+    document = load_bytes(path, data, options)
+    library.check(document.language)
+    pack = rules or load_rules()
+    review = review_document(document, health_data=health_data, lang=lang, rules=pack)
+    if not review.violations:
+        return Redline(data, review, (), 0, 0, ())
+    package = DocxPackage(path, data, options)
+    plan = plan_changes(review, analyse(document, pack), pack)
+    writer = _Writer(package, document, review, pack, lang, library, details, today or date.today())
+    writer.apply(plan)
+    return Redline(package.save(), review, tuple(c.finding.requirement for c in plan.clauses), writer.struck,
+                   writer.comments.added, tuple(writer.notes))
+
+
+class _Writer:
+    """Applies a plan to the document part: strikes first (last to first, so offsets hold), then the
+    inserted paragraphs, each change with its comment."""
+
+    def __init__(self, package: DocxPackage, document: Document, review: Review, pack: RulePack, lang: Language,
+                 library: ClauseLibrary, details: AddendumDetails, today: date) -> None:
+        self.package, self.document, self.review, self.pack, self.lang = package, document, review, pack, lang
+        self.clause_lang: Language = document.language
+        self.library = library
+        self.context = clause_context(review, details, self.clause_lang, standalone=False)
+        self.body = package.xml(DOCUMENT).find(f"{W}body")
+        if self.body is None:
+            raise errors.CorruptDocx(package.path, detail="w:body absent")
+        parts = [package.related_part(f"{OFFICE_REL}/{kind}") for kind in ("numbering", "styles")]
+        numbering, styles = (package.xml(p) if p else None for p in parts)
+        self.numbering = ListNumbering.from_parts(numbering, styles)
+        self.body_map = BodyMap(self.body, ListNumbering.from_parts(numbering, styles), document)
+        self.headings = heading_paragraphs(document, self.body_map)
+        self.comments = Comments(package, t("redline.initials", lang))
+        self.stamp = Stamp(AUTHOR, f"{today.isoformat()}T00:00:00Z", self._first_free_id())
+        self.cursors: dict[int, etree._Element] = {}  # body element -> last paragraph inserted after it
+        self.struck = 0
+        self.notes: list[str] = []
+
+    def apply(self, plan: Plan) -> None:
+        pieces = [self._strikable(s.start, s.end) for s in plan.strikes]
+        inline: dict[int, Clause] = {}
+        for clause in plan.clauses:
+            if clause.role == "replaces" and clause.strike is not None:
+                inline.setdefault(clause.strike, clause)
+        struck: dict[int, _Struck] = {}
+        for index in reversed(range(len(plan.strikes))):  # last first: earlier offsets stay valid
+            done = self._strike(plan.strikes[index].requirements, pieces[index], inline.get(index))
+            if done is not None:
+                struck[index] = done
+        article: list[Clause] = []
+        for clause in plan.clauses:
+            if clause.role == "adds" or (clause.role == "replaces" and clause.strike not in struck):
+                article.append(clause)
+            elif clause.role == "replaces":
+                self._after_strike(clause, struck[clause.strike], inline[clause.strike] is clause)
+            else:
+                self._complement(clause)
+        if article:
+            self._article(article)
+        self._definitions()
+
+    # -- striking ------------------------------------------------------------------------------------
+
+    def _strikable(self, start: int, end: int) -> list[Piece]:
+        """The pieces of a sentence that may be struck: not in headings, without the typed clause number."""
+        out = []
+        for piece in self.body_map.pieces(start, end):
+            if id(piece.paragraph) in self.headings:
+                continue
+            text = paragraph_text(piece.paragraph)
+            low, high = piece.start, piece.end
+            label_match = LEADING_LABEL.match(text)
+            if label_match and not text[:low].strip():
+                low = max(low, label_match.end())
+            while low < high and text[low].isspace():
+                low += 1
+            while high > low and text[high - 1].isspace():
+                high -= 1
+            if high > low:
+                out.append(Piece(piece.paragraph, low, high))
+        return out
+
+    def _strike(self, requirements: list[str], pieces: list[Piece], replacement: Clause | None) -> _Struck | None:
+        """Strike a sentence, write the first paragraph of its replacement right after it, comment it."""
+        deleted: list[tuple[Piece, list[etree._Element]]] = []
+        for piece in reversed(pieces):
+            quote = paragraph_text(piece.paragraph)[piece.start:piece.end]
+            try:
+                wrappers = strike(piece.paragraph, piece.start, piece.end, self.stamp)
+            except Unsplittable:
+                wrappers = []
+            if wrappers:
+                deleted.insert(0, (piece, wrappers))
+            else:
+                self.notes.append(t("redline.skipped", self.lang, quote=quote[:80]))
+        if not deleted:
+            return None
+        self.struck += 1
+        (first, first_wrappers), (last, last_wrappers) = deleted[0], deleted[-1]
+        findings = [f for r in requirements if (f := self.review.finding(r)) is not None]
+        lines = [(t("redline.actions.struck", self.lang), False)]
+        for finding in findings:
+            lines += self._requirement(finding)
+        anchor(self.comments.add(lines, self.stamp), top_level(first.paragraph, first_wrappers[0]),
+               top_level(last.paragraph, last_wrappers[-1]))
+        insertion = None
+        if replacement is not None and (lead := self._blocks(replacement.finding)[0]).kind == "p":
+            last_run = last_wrappers[-1].findall(f"{W}r")[-1]
+            insertion = inserted_text(lead.text, last_run.find(f"{W}rPr"), self.stamp)
+            outside_revisions(last_wrappers[-1]).addnext(insertion)
+        for piece, _ in deleted:  # a paragraph left empty goes too once the change is accepted
+            following = piece.paragraph.getnext()
+            if not paragraph_text(piece.paragraph).strip() and following is not None and following.tag == f"{W}p":
+                delete_paragraph_mark(piece.paragraph, self.stamp)
+        return _Struck(body_level(last.paragraph), last.paragraph, insertion)
+
+    # -- inserting -----------------------------------------------------------------------------------
+
+    def _after_strike(self, clause: Clause, struck: _Struck, inline: bool) -> None:
+        """The replacing clause: its first paragraph already in the sentence's place when `inline`."""
+        rest = self._blocks(clause.finding)
+        if inline and struck.insertion is not None:
+            rest = rest[1:]
+        paragraphs = self._paragraphs(rest, struck.site)
+        self._insert_after(struck.site, paragraphs)
+        if inline and struck.insertion is not None:
+            first = top_level(struck.paragraph, struck.insertion)
+        elif paragraphs:
+            first = paragraphs[0][1]
+        else:
+            return
+        self._comment(clause, first, paragraphs[-1][-1] if paragraphs else first)
+
+    def _complement(self, clause: Clause) -> None:
+        paragraph = self.body_map.paragraph_at(max(0, (clause.after or 1) - 1))
+        if paragraph is None:
+            self._article([clause])
+            return
+        site = body_level(paragraph)
+        paragraphs = self._paragraphs(self._blocks(clause.finding), site)
+        self._insert_after(site, paragraphs)
+        self._comment(clause, paragraphs[0][1], paragraphs[-1][-1])
+
+    def _article(self, clauses: list[Clause]) -> None:
+        """One new article holding every clause the contract lacks, numbered like its neighbours."""
+        frame = self.library.render(self.clause_lang, "redline", self.context)
+        site = article_site(self.document, self.body_map, self.numbering, self.review,
+                            t("redline.inserted_number", self.clause_lang))
+        heading_text = frame.title or ""
+        if site.number is not None:
+            heading_text = f"{site.prefix}{site.number}{site.separator}{heading_text}"
+        template = site.heading
+        heading = inserted_paragraph(
+            heading_text.replace("[", "(").replace("]", ")"),
+            template.find(f"{W}pPr") if template is not None else None,
+            run_format(_first_run_properties(template), keep_all=True) if template is not None else None,
+            self.stamp)
+        if template is None:  # no article to imitate: a bold line
+            for run in heading.iter(f"{W}r"):
+                run.insert(0, run_format(None, bold=True))
+        near = site.element.getprevious() if site.before else site.element
+        near = site.element if near is None else near
+        groups = [(clause, self._paragraphs(self._blocks(clause.finding, titled=True), near)) for clause in clauses]
+        everything = [heading] + [p for _, paragraphs in groups for p in paragraphs]
+        if site.before:
+            for paragraph in everything:
+                site.element.addprevious(paragraph)
+        else:
+            self._insert_after(site.element, everything)
+        comment = self.comments.add([(t("redline.article_comment", self.lang, count=len(clauses)), False)],
+                                    self.stamp)
+        anchor(comment, heading[1], heading[-1])
+        for clause, paragraphs in groups:
+            self._comment(clause, paragraphs[0][1], paragraphs[-1][-1])
+
+    def _definitions(self) -> None:
+        """Name the parties as the inserted clauses do, right after the contract's own parties block."""
+        if not self.comments.added:
+            return
+        frame = self.library.render(self.clause_lang, "redline", self.context)
+        parties = [p for p in self.review.parties if p.evidence is not None]
+        parties.sort(key=lambda p: p.role != "processor")
+        paragraph = self.body_map.paragraph_at(parties[0].evidence.start) if parties else None
+        if paragraph is None:
+            paragraph = self.body_map.first_paragraph(0)
+        site = body_level(paragraph)
+        paragraphs = self._paragraphs(blocks(frame.body), site)
+        self._insert_after(site, paragraphs)
+        comment = self.comments.add([(t("redline.definitions_comment", self.lang), False)], self.stamp)
+        anchor(comment, paragraphs[0][1], paragraphs[-1][-1])
+
+    def _blocks(self, finding: Finding, *, titled: bool = False) -> list[Block]:
+        article = clause_article(self.review, finding, self.clause_lang, self.library,
+                                 {**self.context, "finding": finding.model_dump(mode="json")})
+        out = blocks(article.body)
+        if titled:
+            out.insert(0, Block("h", article.title))
+        return out
+
+    def _paragraphs(self, blocks_: list[Block], near: etree._Element) -> list[etree._Element]:
+        properties, run_properties = self._body_template(near)
+        out = []
+        for block in blocks_:
+            # Clause templates hold no table; a lawyer's one would come out as lines of cells.
+            text = block.text or "; ".join(" | ".join(row) for row in block.rows)
+            markup = {"li": LIST_MARK + text, "h": f"**{text}**"}.get(block.kind, text)
+            out.append(inserted_paragraph(markup, properties, run_properties, self.stamp))
+        return out
+
+    def _body_template(self, near: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
+        """The paragraph and run properties of the closest plain paragraph at or before `near`."""
+        node: etree._Element | None = near
+        while node is not None:
+            if (node.tag == f"{W}p" and id(node) not in self.headings and paragraph_text(node).strip()
+                    and not self.numbering.numbered(node)):
+                return node.find(f"{W}pPr"), _first_run_properties(node)
+            node = node.getprevious()
+        return None, None
+
+    def _insert_after(self, site: etree._Element, paragraphs: list[etree._Element]) -> None:
+        cursor = self.cursors.get(id(site), site)
+        for paragraph in paragraphs:
+            cursor.addnext(paragraph)
+            cursor = paragraph
+        self.cursors[id(site)] = cursor
+
+    def _comment(self, clause: Clause, first: etree._Element, last: etree._Element) -> None:
+        lines = self._requirement(clause.finding)
+        lines.insert(1, (t(f"redline.actions.{clause.role}", self.lang), False))
+        anchor(self.comments.add(lines, self.stamp), first, last)
+
+    def _requirement(self, finding: Finding) -> list[tuple[str, bool]]:
+        """Requirement and article of law (bold), the finding, then why the law asks for it."""
+        rule = next((r for r in self.pack.rules if r.id == finding.requirement), None)
+        citation = rule.citation.label if rule else finding.citation
+        if finding.unverified:
+            citation = f"{citation}, {label('unverified', self.lang)}"
+        title = rule.title.get(self.lang) if rule else finding.title
+        lines = [(t("redline.requirement", self.lang, title=title, citation=citation), True),
+                 (t("redline.finding", self.lang, message=finding.message), False)]
+        if rule:
+            lines.append((t("redline.why", self.lang, why=rule.doc.why.get(self.lang)), False))
+        return lines
+
+    def _first_free_id(self) -> int:
+        """Above every w:id of the document's parts: revision and comment ids are never reused."""
+        highest = max(self.comments.existing_ids(), default=0)
+        for name in self.package.names():
+            if name.startswith("word/") and name.endswith(".xml"):
+                highest = max([highest, *(int(m) for m in _IDS.findall(self.package.raw(name)))])
+        return highest + 1
+
+
+def _first_run_properties(paragraph: etree._Element | None) -> etree._Element | None:
+    if paragraph is None:
+        return None
+    for _, leaf in text_pieces(paragraph):
+        node = leaf
+        while node is not None and node.tag != f"{W}r":
+            node = node.getparent()
+        if node is not None:
+            return node.find(f"{W}rPr")
+    return None
