@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from vendorcheck.addendum.redline.redline import AUTHOR, Redline, redline_docx
+from vendorcheck.addendum.redline.redline import AUTHOR, Redline, annotate, check_docx, redline_docx
 
-__all__ = ["AUTHOR", "Redline", "redline_docx"]
+__all__ = ["AUTHOR", "Redline", "annotate", "check_docx", "redline_docx"]

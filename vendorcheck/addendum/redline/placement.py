@@ -29,6 +29,8 @@ SIGNATURE = re.compile(r"^\W*(?:fait à|fait en|lu et approuvé|signatures?\b|in
                        r"for and on behalf)", re.IGNORECASE)
 ANNEX = re.compile(r"^(?:annexe|annex|appendix|schedule|exhibit)\b", re.IGNORECASE)
 HEADING_WORDS, HEADING_CHARS = 8, 120
+# Built-in style names are stored in English whatever the language of Word ("heading 1", "Title").
+HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.IGNORECASE)
 _FINAL = (".", ";", "!", "?", ":")
 TYPED_NUMBER = re.compile(
     r"^(?P<lead>\s*(?:(?:article|art\.|clause|section|chapitre|chapter|titre)\s+)?)(?P<num>\d+|[IVXLC]+)\b"
@@ -74,18 +76,62 @@ def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering
     return _numbered(site, document, body_map, numbering, neighbour, bis, after=False)
 
 
-def heading_paragraphs(document: Document, body_map: BodyMap) -> set[int]:
-    """Ids of the heading paragraphs: never struck, never used as a body template. A section also opens
-    at a numbered clause ("4.1 Le Client autorise…"), which is body text: a heading is a title, short or
-    without a sentence's final punctuation."""
+def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Element | None) -> set[int]:
+    """Ids of the heading paragraphs: never struck, never used as a body template.
+
+    A heading is a paragraph in a heading style of Word (an outline level, or a built-in "heading N" or
+    "title" style), or the first line of a numbered section when it reads as a title: a section also
+    opens at a numbered clause ("4.1 Le Client autorise…"), which is body text."""
     out = set()
     for section in document.sections:
         paragraph = _paragraph_at(document, body_map, section.start)
+        if paragraph is not None and is_title_line(paragraph_text(paragraph)):
+            out.add(id(paragraph))
+    titled = heading_styles(styles)
+    for unit in range(len(document.unit_starts)):
+        paragraph = body_map.first_paragraph(unit)
         if paragraph is None:
             continue
-        text = paragraph_text(paragraph).strip()
-        if len(text.split()) <= HEADING_WORDS or (len(text) <= HEADING_CHARS and not text.endswith(_FINAL)):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        level = paragraph.find(f"{W}pPr/{W}outlineLvl")
+        if (style is not None and style.get(f"{W}val") in titled) or (
+                level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9):
             out.add(id(paragraph))
+    return out
+
+
+def is_title_line(text: str) -> bool:
+    """A short line, or one without a sentence's final punctuation: "6. Prestataires", "Article 5 – Audits"."""
+    text = text.strip()
+    return len(text.split()) <= HEADING_WORDS or (len(text) <= HEADING_CHARS and not text.endswith(_FINAL))
+
+
+def heading_styles(styles: etree._Element | None) -> set[str]:
+    """Paragraph styles that make a heading, directly or through the styles they are based on."""
+    if styles is None:
+        return set()
+    based: dict[str, str | None] = {}
+    own: set[str] = set()
+    for style in styles.iter(f"{W}style"):
+        if style.get(f"{W}type") != "paragraph":
+            continue
+        style_id = style.get(f"{W}styleId")
+        name = style.find(f"{W}name")
+        level = style.find(f"{W}pPr/{W}outlineLvl")
+        parent = style.find(f"{W}basedOn")
+        based[style_id] = parent.get(f"{W}val") if parent is not None else None
+        if (name is not None and HEADING_STYLE.match(name.get(f"{W}val", ""))) or (
+                level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9):
+            own.add(style_id)
+    out = set()
+    for style_id in based:
+        seen, current = set(), style_id
+        while current and current not in seen:
+            if current in own:
+                out.add(style_id)
+                break
+            seen.add(current)
+            current = based.get(current)
     return out
 
 

@@ -18,7 +18,7 @@ from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.markup import Block, blocks
 from vendorcheck.addendum.redline.comments import Comments, anchor
 from vendorcheck.addendum.redline.package import DOCUMENT, OFFICE_REL, DocxPackage
-from vendorcheck.addendum.redline.placement import article_site, body_level, heading_paragraphs
+from vendorcheck.addendum.redline.placement import article_site, body_level, heading_paragraphs, is_title_line
 from vendorcheck.addendum.redline.plan import LEADING_LABEL, Clause, Plan, plan_changes
 from vendorcheck.addendum.redline.revisions import (
     Stamp,
@@ -70,7 +70,7 @@ def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "f
                  parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
                  clauses_dir: str | Path | None = None, health_data: bool = True, rules: RulePack | None = None,
                  today: date | None = None, ingest: IngestOptions | dict[str, Any] | None = None) -> Redline:
-    """The vendor's DOCX with the review's fixes as tracked changes and comments.
+    """Review the vendor's DOCX, then return it with the fixes as tracked changes and comments.
 
     data (bytes): the DOCX as received.
     name (str): its file name, for messages.
@@ -80,28 +80,55 @@ def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "f
     health_data (bool): the vendor hosts health data (CSP R.1111-11 clauses).
     rules (RulePack): the rule pack (the shipped one by default).
     today (date): the date stamped on every change and comment (today by default).
+    ingest (IngestOptions | dict): reading limits (size, zip bomb bounds).
     RETURNS (Redline): the annotated document; unchanged bytes when the review finds no gap.
     """
+    from vendorcheck.api import review as review_document
+    from vendorcheck.rulebook import load_rules
+
     path = Path(name)
     options = IngestOptions.resolve(ingest)
-    fmt = sniff(path, data[:2048])
-    if fmt != "docx":  # before reading: a scan must not be sent through OCR only to be refused
-        raise errors.RedlineNeedsDocx(path, lang, format=fmt, name=path.name)
+    check_docx(path, data)
+    # Settings and templates first: a typo there must not wait for a review.
     details = AddendumDetails.resolve(parties)
     library = ClauseLibrary(Path(clauses_dir) if clauses_dir else None)
-    from vendorcheck.api import review as review_document
+    document = load_bytes(path, data, options)
+    pack = rules or load_rules()
+    review = review_document(document, health_data=health_data, lang=lang, rules=pack)
+    return annotate(data, document, review, details=details, library=library, rules=pack, today=today,
+                    ingest=options)
+
+
+def check_docx(path: Path, data: bytes) -> None:
+    """Refuse, in one line pointing to the separate addendum, a contract that is not a Word document.
+    Checked on the content before any reading: a scan must not go through OCR only to be refused."""
+    if path.suffix.lower() == ".json":
+        raise errors.RedlineNeedsDocx(path, format="review", name=str(path))
+    try:
+        fmt = sniff(path, data[:2048])
+    except errors.UnsupportedFormat:
+        fmt = "other"
+    if fmt != "docx":
+        raise errors.RedlineNeedsDocx(path, format=fmt, name=str(path))
+
+
+def annotate(data: bytes, document: Document, review: Review, *, details: AddendumDetails | None = None,
+             library: ClauseLibrary | None = None, rules: RulePack | None = None, today: date | None = None,
+             ingest: IngestOptions | None = None) -> Redline:
+    """The redline of a DOCX already read (`document`) and reviewed (`review`, whose language the
+    comments take): what the batch calls, having both at hand."""
     from vendorcheck.engine.analysis import analyse
     from vendorcheck.rulebook import load_rules
 
-    document = load_bytes(path, data, options)
+    library = library or ClauseLibrary()
     library.check(document.language)
-    pack = rules or load_rules()
-    review = review_document(document, health_data=health_data, lang=lang, rules=pack)
     if not review.violations:
         return Redline(data, review, (), 0, 0, ())
-    package = DocxPackage(path, data, options)
+    pack = rules or load_rules()
+    package = DocxPackage(Path(document.name), data, ingest)
     plan = plan_changes(review, analyse(document, pack), pack)
-    writer = _Writer(package, document, review, pack, lang, library, details, today or date.today())
+    writer = _Writer(package, document, review, pack, review.lang, library, details or AddendumDetails(),
+                     today or date.today())
     writer.apply(plan)
     return Redline(package.save(), review, tuple(c.finding.requirement for c in plan.clauses), writer.struck,
                    writer.comments.added, tuple(writer.notes))
@@ -124,7 +151,7 @@ class _Writer:
         numbering, styles = (package.xml(p) if p else None for p in parts)
         self.numbering = ListNumbering.from_parts(numbering, styles)
         self.body_map = BodyMap(self.body, ListNumbering.from_parts(numbering, styles), document)
-        self.headings = heading_paragraphs(document, self.body_map)
+        self.headings = heading_paragraphs(document, self.body_map, styles)
         self.comments = Comments(package, t("redline.initials", lang))
         self.stamp = Stamp(AUTHOR, f"{today.isoformat()}T00:00:00Z", self._first_free_id())
         self.cursors: dict[int, etree._Element] = {}  # body element -> last paragraph inserted after it
@@ -159,9 +186,14 @@ class _Writer:
     def _strikable(self, start: int, end: int) -> list[Piece]:
         """The pieces of a sentence that may be struck: not in headings, without the typed clause number."""
         out = []
-        for piece in self.body_map.pieces(start, end):
+        pieces = self.body_map.pieces(start, end)
+        for piece in pieces:
             if id(piece.paragraph) in self.headings:
                 continue
+            whole = paragraph_text(piece.paragraph)
+            if len(pieces) > 1 and not whole[:piece.start].strip() and not whole[piece.end:].strip() \
+                    and is_title_line(whole):
+                continue  # a title line the sentence ran on from (no punctuation closed it)
             text = paragraph_text(piece.paragraph)
             low, high = piece.start, piece.end
             label_match = LEADING_LABEL.match(text)
