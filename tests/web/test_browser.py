@@ -175,3 +175,42 @@ def test_result_page_as_seen(server: str, samples: Path, tmp_path: Path, name: s
     image = Image.open(shot).convert("RGB")
     inside = image.getpixel((int(box["x"] + box["width"] - 12), int(box["y"] + box["height"] / 2)))
     assert max(abs(a - b) for a, b in zip(inside, banner, strict=True)) <= 3, inside
+
+
+def test_upload_a_word_contract_and_download_it_annotated(server: str, tmp_path: Path) -> None:
+    """A DOCX upload offers « Télécharger le contrat annoté »: the vendor's own contract comes back with the
+    fixes as tracked changes by vendorcheck, each with a comment."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.addendum.wordml import comments, revisions
+    from tests.docx_contracts import WEAK_CONTRACT, python_docx
+
+    contract = tmp_path / "contrat-logimed.docx"
+    contract.write_bytes(python_docx(WEAK_CONTRACT))
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(90_000)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.goto(server + "/")
+            page.set_input_files("#contract", str(contract))
+            page.click("button[type=submit]")
+            page.wait_for_url("**/results/**")
+            button = page.locator("#download-redline")
+            assert button.inner_text() == "Télécharger le contrat annoté (Word)"
+            with page.expect_download() as download_info:
+                button.click()
+            download = download_info.value
+            assert download.suggested_filename == "contrat-annote-contrat-logimed.docx"
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+        finally:
+            browser.close()
+    annotated = saved.read_bytes()
+    assert revisions(annotated, "vendorcheck")
+    assert any(author == "vendorcheck" for author, _ in comments(annotated).values())
+    assert problems == []
