@@ -20,23 +20,18 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from tests.addendum.wordml import (
-    W,
-    accept_all,
-    comments,
-    document_root,
-    edit_document,
-    paragraph_texts,
-    reject_all,
-    revisions,
+from tests.addendum.redline_checks import (
+    assert_accept_leaves_no_violation,
+    assert_every_change_is_commented,
+    assert_reject_gives_the_original,
+    assert_tracked_by_vendorcheck,
 )
+from tests.addendum.wordml import W, accept_all, comments, document_root, edit_document, revisions
 from tests.docx_contracts import WEAK_CONTRACT, python_docx
 from vendorcheck import errors
 from vendorcheck.addendum.redline import AUTHOR, Redline, redline_docx
-from vendorcheck.api import review
 from vendorcheck.cli.main import app
 from vendorcheck.ingest import IngestOptions, load_bytes
-from vendorcheck.models import Review
 from vendorcheck.rulebook import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,67 +115,26 @@ def redlined(case: str, lang: str = "fr") -> tuple[bytes, Redline]:
     return original, redline_docx(original, name=f"{case}.docx", lang=lang, today=TODAY)
 
 
-def reviewed_again(data: bytes) -> Review:
-    document = load_bytes(Path("accepte.docx"), data, IngestOptions())
-    return review(document, health_data=True, rules=load_rules())
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_changes_are_tracked_insertions_and_deletions_by_vendorcheck_dated_today(case: str) -> None:
     original, result = redlined(case)
-    ours = revisions(result.content, AUTHOR)
-    assert any(r.tag == f"{W}ins" for r in ours)
-    assert {r.get(f"{W}date") for r in ours} == {"2026-12-05T00:00:00Z"}
+    assert_tracked_by_vendorcheck(result, "2026-12-05")
     assert result.clauses and not result.notes
-    ids = [e.get(f"{W}id") for e in document_root(result.content).iter(f"{W}ins", f"{W}del")]
-    assert len(ids) == len(set(ids))
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_rejecting_every_change_gives_back_the_original_paragraphs(case: str) -> None:
-    original, result = redlined(case)
-    assert paragraph_texts(reject_all(result.content)) == paragraph_texts(reject_all(original))
+    assert_reject_gives_the_original(*redlined(case))
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_accepting_every_change_leaves_no_violation(case: str) -> None:
-    original, result = redlined(case)
-    assert result.review.violations  # the contract needed fixing
-    again = reviewed_again(accept_all(result.content))
-    left = {f.requirement: f.status.value for f in again.violations}
-    assert left == {}, f"still detected after accepting the redline: {left}"
+    assert_accept_leaves_no_violation(redlined(case)[1])
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_change_carries_a_comment_citing_the_law(case: str) -> None:
-    original, result = redlined(case)
-    root = document_root(result.content)
-    ours = [e for e in root.iter(f"{W}ins", f"{W}del") if e.get(f"{W}author") == AUTHOR]
-    text_changes = [e for e in ours if e.getparent().tag != f"{W}rPr"]
-    assert [e for e in text_changes if not _inside_a_comment(e)] == []
-    for mark in (e for e in ours if e.getparent().tag == f"{W}rPr"):  # an inserted or deleted paragraph mark
-        paragraph = next(a for a in mark.iterancestors() if a.tag == f"{W}p")
-        assert any(e in text_changes for e in paragraph.iter(f"{W}ins", f"{W}del"))
-    by_vendorcheck = [text for author, text in comments(result.content).values() if author == AUTHOR]
-    assert len(by_vendorcheck) == result.comments
-    rules = {rule.id: rule for rule in load_rules().rules}
-    for requirement in result.clauses:
-        rule = rules[requirement]
-        assert any(rule.title.fr in text and rule.citation.label in text and rule.doc.why.fr in text
-                   for text in by_vendorcheck), requirement
-
-
-def _inside_a_comment(element: etree._Element) -> bool:
-    """A comment range is open where the element stands (ranges close after what they cover)."""
-    opened: set[str] = set()
-    for node in element.getroottree().getroot().iter():
-        if node is element:
-            return bool(opened)
-        if node.tag == f"{W}commentRangeStart":
-            opened.add(node.get(f"{W}id"))
-        elif node.tag == f"{W}commentRangeEnd":
-            opened.discard(node.get(f"{W}id"))
-    return False
+    assert_every_change_is_commented(redlined(case)[1])
 
 
 def test_other_peoples_tracked_changes_and_comments_are_kept() -> None:
