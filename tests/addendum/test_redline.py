@@ -229,3 +229,18 @@ def test_cli_writes_the_annotated_contract_and_refuses_a_pdf_in_one_line(tmp_pat
     assert not (tmp_path / "x.docx").exists()
     missing_output = CliRunner().invoke(app, ["addendum", str(contract), "--redline"])
     assert missing_output.exit_code == 2 and "[VC-E080]" in missing_output.output
+
+
+def test_a_heading_whose_whole_section_is_struck_goes_with_it() -> None:
+    """The title of a section struck in full would remain alone once the changes are accepted, and it may
+    carry the very wording the section was struck for."""
+    contract = WEAK_CONTRACT.replace(
+        "## Article 2 – Données du Client",
+        "## Article 2 – Exploitation des données pour les propres besoins du Fournisseur\n\n"
+        "Le Fournisseur peut exploiter les données hébergées pour ses propres besoins commerciaux.\n\n"
+        "## Article 2 bis – Données du Client")
+    result = redline_docx(python_docx(contract), name="contrat.docx", today=TODAY)
+    accepted = load_bytes(Path("accepte.docx"), accept_all(result.content), IngestOptions()).text
+    assert "propres besoins du Fournisseur" not in accepted and "Article 2 bis – Données du Client" in accepted
+    assert_accept_leaves_no_violation(result)
+    assert_every_change_is_commented(result)

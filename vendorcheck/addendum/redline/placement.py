@@ -57,20 +57,18 @@ def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering
     articles = [s for s in document.sections if s.number and s.level == top and not ANNEX.match(s.number)]
     closing = _closing(document, articles)
     anchor = _data_protection_article(articles, review)
-    if anchor is not None and (closing is None or anchor.end <= closing):
-        last = body_level(_paragraph_at(document, body_map, anchor.end - 1))
-        return _numbered(Site(last, False, None, None), document, body_map, numbering, anchor, bis, after=True)
+    last = _paragraph_at(document, body_map, anchor.end - 1) if anchor is not None else None
+    if anchor is not None and last is not None and (closing is None or anchor.end <= closing):
+        return _numbered(Site(body_level(last), False, None, None), document, body_map, numbering, anchor, bis,
+                         after=True)
     before = [a for a in articles if closing is None or a.start < closing]
     neighbour = before[-1] if before else None
-    if closing is not None:
-        site = Site(body_level(_paragraph_at(document, body_map, closing)), True, None, None)
+    closing_paragraph = _paragraph_at(document, body_map, closing) if closing is not None else None
+    if closing_paragraph is not None:
+        site = Site(body_level(closing_paragraph), True, None, None)
     else:
-        body = body_map.first_paragraph(0)
-        body = body.getparent() if body is not None else None
-        while body is not None and body.tag != f"{W}body":
-            body = body.getparent()
-        last = body[-1]
-        site = Site(last, last.tag == f"{W}sectPr", None, None)
+        end = body_map.body[-1]
+        site = Site(end, end.tag == f"{W}sectPr", None, None)
     if neighbour is None:
         return site
     return _numbered(site, document, body_map, numbering, neighbour, bis, after=False)

@@ -17,11 +17,12 @@ from vendorcheck.addendum.build import CLAUSE_ORDER, reading_order
 from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evaluate import raised_flags
-from vendorcheck.models import Finding, Review, Status
+from vendorcheck.models import Document, Finding, Review, Status
 from vendorcheck.rulebook import RulePack
 
 ClauseRole = Literal["replaces", "completes", "adds"]
 _EDGES = " \t\n|>*#-•–"  # list markers and table or Markdown markup around a sentence
+_UNIT_BREAKS = ("\n", " | ")  # between paragraphs, and between the cells of a table row (ingest/docx.py)
 DELAY_FLAG = "delay"  # the flag id the engine gives a finding decided by a delay band
 # A clause number typed at the start of a paragraph ("4.1", "a)", "iii.", "–"): kept when its sentence is struck.
 LEADING_LABEL = re.compile(r"^\s*(?:\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\d+(?:\.\d+)+|[-–•*])\s+")
@@ -81,33 +82,93 @@ def plan_changes(review: Review, analysis: Analysis, pack: RulePack) -> Plan:
 
 
 def _offending_spans(finding: Finding, analysis: Analysis, pack: RulePack) -> list[tuple[int, int]]:
-    sentences: set[int] = set()
-    if finding.flags:
-        rule = next((r for r in pack.rules if r.id == finding.requirement), None)
-        if rule is not None:
-            sentences |= {s for flag, s in raised_flags(rule, analysis) if flag.id in finding.flags}
+    """The sentences to strike, each as a span; a sentence that runs over several paragraphs or table cells
+    (a title, table rows: no final punctuation between them) is cut down to those holding the wording."""
+    anchors: dict[int, list[int]] = {}  # sentence -> where the flags' wording starts in it
+    rule = next((r for r in pack.rules if r.id == finding.requirement), None)
+    if finding.flags and rule is not None:
+        groups = analysis.matches.get(rule.id, {})
+        for flag, sentence in raised_flags(rule, analysis):
+            if flag.id in finding.flags:
+                anchors.setdefault(sentence, []).extend(
+                    analysis.doc[token].idx for token in groups.get(f"flag:{flag.id}", [])
+                    if analysis.token_sentence[token] == sentence)
     if DELAY_FLAG in finding.flags:
         starts = [s.start for s in analysis.sentences]
         for evidence in finding.evidence:
             if shortest_delay_hours(evidence.quote) is not None:
-                sentences.add(max(0, bisect.bisect_right(starts, evidence.start) - 1))
+                index = max(0, bisect.bisect_right(starts, evidence.start) - 1)
+                anchors.setdefault(index, []).extend(_delay_lines(analysis, index))
     out = []
-    for index in sorted(sentences):
-        span = _trimmed(analysis, index)
-        if span:
-            out.append(span)
+    for index in sorted(anchors):
+        out += _segments(analysis, index, anchors[index])
     return out
 
 
-def _trimmed(analysis: Analysis, index: int) -> tuple[int, int] | None:
+def _delay_lines(analysis: Analysis, index: int) -> list[int]:
+    """The start of each line of the sentence that states a delay: a heading it ran on from stays."""
     sentence = analysis.sentences[index]
     text = analysis.document.text
-    start, end = sentence.start, sentence.end
-    while start < end and text[start] in _EDGES:
-        start += 1
-    while end > start and text[end - 1] in _EDGES:
-        end -= 1
-    return (start, end) if end - start >= 3 else None
+    out, position = [], sentence.start
+    for line in text[sentence.start:sentence.end].split("\n"):
+        if shortest_delay_hours(line) is not None:
+            out.append(position + len(line) - len(line.lstrip()))
+        position += len(line) + 1
+    return out
+
+
+def displaced(plan: Plan, review: Review, document: Document, pack: RulePack) -> list[Clause]:
+    """Clauses for the requirements the strikes would leave unmet: a struck sentence may also have been
+    what satisfied another requirement. The contract is reviewed again without the struck sentences; a
+    requirement met before and not after gets its clause, after the first strike it lost."""
+    from vendorcheck.engine.review import review_document
+    from vendorcheck.ingest.snippet import document_from_text
+
+    if not plan.strikes:
+        return []
+    text, position = [], 0
+    for strike in plan.strikes:
+        text.append(document.text[position:strike.start])
+        position = strike.end
+    text.append(document.text[position:])
+    remaining = review_document(document_from_text("".join(text), document.language), pack,
+                                health_data=review.health_data, lang=review.lang)
+    lost = {f.requirement for f in remaining.findings if f.status is not Status.present}
+    added = {c.finding.requirement for c in plan.clauses}
+    out = []
+    for finding in sorted(review.findings, key=reading_order):
+        if finding.status is Status.present and finding.requirement in lost and finding.requirement not in added:
+            hit = next((i for i, s in enumerate(plan.strikes)
+                        if any(e.start < s.end and s.start < e.end for e in finding.evidence)), None)
+            out.append(Clause(finding, "replaces", after=plan.strikes[hit].end, strike=hit) if hit is not None
+                       else Clause(finding, "adds"))
+    return out
+
+
+def _segments(analysis: Analysis, index: int, anchors: list[int]) -> list[tuple[int, int]]:
+    """The sentence, or each of its lines and table cells that holds the wording (an anchor), without
+    list or table markup at the edges."""
+    sentence = analysis.sentences[index]
+    text = analysis.document.text
+    pieces = {(sentence.start, sentence.end)}
+    if anchors:
+        pieces = set()
+        for anchor in anchors:
+            start, end = sentence.start, sentence.end
+            for mark in _UNIT_BREAKS:
+                before, after = text.rfind(mark, start, anchor), text.find(mark, anchor, end)
+                start = before + len(mark) if before != -1 else start
+                end = after if after != -1 else end
+            pieces.add((start, end))
+    out = []
+    for start, end in sorted(pieces):
+        while start < end and text[start] in _EDGES:
+            start += 1
+        while end > start and text[end - 1] in _EDGES:
+            end -= 1
+        if end - start >= 3:
+            out.append((start, end))
+    return out
 
 
 def _merge(spans: dict[tuple[int, int], list[str]]) -> list[Strike]:

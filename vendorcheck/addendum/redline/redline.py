@@ -16,10 +16,16 @@ from vendorcheck import errors
 from vendorcheck.addendum.build import clause_article, clause_context
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.markup import Block, blocks
+from vendorcheck.addendum.model import Article
 from vendorcheck.addendum.redline.comments import Comments, anchor
 from vendorcheck.addendum.redline.package import DOCUMENT, OFFICE_REL, DocxPackage
-from vendorcheck.addendum.redline.placement import article_site, body_level, heading_paragraphs, is_title_line
-from vendorcheck.addendum.redline.plan import LEADING_LABEL, Clause, Plan, plan_changes
+from vendorcheck.addendum.redline.placement import (
+    TYPED_NUMBER,
+    article_site,
+    body_level,
+    heading_paragraphs,
+)
+from vendorcheck.addendum.redline.plan import LEADING_LABEL, Clause, Plan, displaced, plan_changes
 from vendorcheck.addendum.redline.revisions import (
     Stamp,
     Unsplittable,
@@ -127,6 +133,7 @@ def annotate(data: bytes, document: Document, review: Review, *, details: Addend
     pack = rules or load_rules()
     package = DocxPackage(Path(document.name), data, ingest)
     plan = plan_changes(review, analyse(document, pack), pack)
+    plan.clauses += displaced(plan, review, document, pack)
     writer = _Writer(package, document, review, pack, review.lang, library, details or AddendumDetails(),
                      today or date.today())
     writer.apply(plan)
@@ -157,6 +164,8 @@ class _Writer:
         self.cursors: dict[int, etree._Element] = {}  # body element -> last paragraph inserted after it
         self.struck = 0
         self.notes: list[str] = []
+        self.articles: dict[str, Article] = {}  # requirement -> its clause, rendered once
+        self.titles: dict[int, str] = {}  # first element of each inserted clause -> the clause's title
 
     def apply(self, plan: Plan) -> None:
         pieces = [self._strikable(s.start, s.end) for s in plan.strikes]
@@ -180,25 +189,20 @@ class _Writer:
         if article:
             self._article(article)
         self._definitions()
+        self._orphan_headings()
 
     # -- striking ------------------------------------------------------------------------------------
 
     def _strikable(self, start: int, end: int) -> list[Piece]:
-        """The pieces of a sentence that may be struck: not in headings, without the typed clause number."""
+        """The pieces of a sentence that may be struck, each without the typed number that opens its
+        paragraph ("4.1", "Article 11 –"): the clause or heading keeps its number."""
         out = []
-        pieces = self.body_map.pieces(start, end)
-        for piece in pieces:
-            if id(piece.paragraph) in self.headings:
-                continue
-            whole = paragraph_text(piece.paragraph)
-            if len(pieces) > 1 and not whole[:piece.start].strip() and not whole[piece.end:].strip() \
-                    and is_title_line(whole):
-                continue  # a title line the sentence ran on from (no punctuation closed it)
+        for piece in self.body_map.pieces(start, end):
             text = paragraph_text(piece.paragraph)
             low, high = piece.start, piece.end
-            label_match = LEADING_LABEL.match(text)
-            if label_match and not text[:low].strip():
-                low = max(low, label_match.end())
+            label = (TYPED_NUMBER if id(piece.paragraph) in self.headings else LEADING_LABEL).match(text)
+            if label and not text[:low].strip():
+                low = max(low, label.end())
             while low < high and text[low].isspace():
                 low += 1
             while high > low and text[high - 1].isspace():
@@ -228,10 +232,22 @@ class _Writer:
         lines = [(t("redline.actions.struck", self.lang), False)]
         for finding in findings:
             lines += self._requirement(finding)
+        end = last_wrappers[-1]
+        for piece, wrappers in deleted:  # a heading that held the wording announces the compliant clause
+            if id(piece.paragraph) in self.headings and findings:
+                title = self._clause_article(findings[0]).title
+                last_run = wrappers[-1].findall(f"{W}r")[-1]
+                retitled = inserted_text(title, last_run.find(f"{W}rPr"), self.stamp)
+                outside_revisions(wrappers[-1]).addnext(retitled)
+                end = retitled if piece is last else end
         anchor(self.comments.add(lines, self.stamp), top_level(first.paragraph, first_wrappers[0]),
-               top_level(last.paragraph, last_wrappers[-1]))
+               top_level(last.paragraph, end))
         insertion = None
-        if replacement is not None and (lead := self._blocks(replacement.finding)[0]).kind == "p":
+        in_table = any(a.tag == f"{W}tc" for a in last.paragraph.iterancestors())
+        # In the sentence's place, unless it stood in a table cell (a clause reads after the table, not in
+        # it) or in a heading (retitled above; the clause follows it).
+        if (replacement is not None and not in_table and id(last.paragraph) not in self.headings
+                and (lead := self._blocks(replacement.finding)[0]).kind == "p"):
             last_run = last_wrappers[-1].findall(f"{W}r")[-1]
             insertion = inserted_text(lead.text, last_run.find(f"{W}rPr"), self.stamp)
             outside_revisions(last_wrappers[-1]).addnext(insertion)
@@ -240,6 +256,47 @@ class _Writer:
             if not paragraph_text(piece.paragraph).strip() and following is not None and following.tag == f"{W}p":
                 delete_paragraph_mark(piece.paragraph, self.stamp)
         return _Struck(body_level(last.paragraph), last.paragraph, insertion)
+
+    def _orphan_headings(self) -> None:
+        """A heading whose section had all its text struck would be left over nothing, or over the clause
+        that replaced it, and its words ("our legitimate business operations") may be the very wording the
+        section was struck for: it is retitled with the title of the clause inserted under it, or struck."""
+        groups: list[tuple[etree._Element, list[etree._Element]]] = []
+        for node in self.body:
+            if node.tag == f"{W}p" and id(node) in self.headings:
+                groups.append((node, []))
+            elif groups and node.tag in (f"{W}p", f"{W}tbl", f"{W}sdt"):
+                groups[-1][1].append(node)
+        emptied: set[int] = set()
+        for heading, section in reversed(groups):  # a sub-heading emptied first empties its parent
+            original = [n for n in section if not _inserted_by_us(n)]
+            if not original or not all(id(n) in emptied or (n.tag == f"{W}p" and not _original_text(n).strip())
+                                       for n in original):
+                continue
+            if not any(id(n) in emptied or _struck_by_us(n) for n in original):
+                continue  # empty before we came: not ours to strike
+            title = next((self.titles[id(e)] for n in section for e in n.iter() if id(e) in self.titles), None)
+            text = paragraph_text(heading)
+            typed = TYPED_NUMBER.match(text)
+            start = typed.end() if typed and title else 0  # a retitled heading keeps its typed number
+            try:
+                wrappers = strike(heading, start, len(text), self.stamp)
+            except Unsplittable:
+                continue
+            if not wrappers:
+                continue
+            emptied.add(id(heading))
+            if title:
+                last_run = wrappers[-1].findall(f"{W}r")[-1]
+                outside_revisions(wrappers[-1]).addnext(inserted_text(title, last_run.find(f"{W}rPr"), self.stamp))
+                action = "redline.actions.retitled"
+            else:
+                following = heading.getnext()
+                if following is not None and following.tag == f"{W}p":
+                    delete_paragraph_mark(heading, self.stamp)
+                action = "redline.actions.heading"
+            comment = self.comments.add([(t(action, self.lang), False)], self.stamp)
+            anchor(comment, top_level(heading, wrappers[0]), top_level(heading, heading[-1]))
 
     # -- inserting -----------------------------------------------------------------------------------
 
@@ -264,7 +321,7 @@ class _Writer:
             self._article([clause])
             return
         site = body_level(paragraph)
-        paragraphs = self._paragraphs(self._blocks(clause.finding), site)
+        paragraphs = self._paragraphs(self._blocks(clause.finding, titled=True), site)
         self._insert_after(site, paragraphs)
         self._comment(clause, paragraphs[0][1], paragraphs[-1][-1])
 
@@ -308,17 +365,25 @@ class _Writer:
         parties = [p for p in self.review.parties if p.evidence is not None]
         parties.sort(key=lambda p: p.role != "processor")
         paragraph = self.body_map.paragraph_at(parties[0].evidence.start) if parties else None
-        if paragraph is None:
+        if paragraph is None:  # no parties block found: right after the document's first paragraph (its title)
             paragraph = self.body_map.first_paragraph(0)
+        if paragraph is None:
+            return
         site = body_level(paragraph)
         paragraphs = self._paragraphs(blocks(frame.body), site)
         self._insert_after(site, paragraphs)
         comment = self.comments.add([(t("redline.definitions_comment", self.lang), False)], self.stamp)
         anchor(comment, paragraphs[0][1], paragraphs[-1][-1])
 
+    def _clause_article(self, finding: Finding) -> Article:
+        if finding.requirement not in self.articles:
+            self.articles[finding.requirement] = clause_article(
+                self.review, finding, self.clause_lang, self.library,
+                {**self.context, "finding": finding.model_dump(mode="json")})
+        return self.articles[finding.requirement]
+
     def _blocks(self, finding: Finding, *, titled: bool = False) -> list[Block]:
-        article = clause_article(self.review, finding, self.clause_lang, self.library,
-                                 {**self.context, "finding": finding.model_dump(mode="json")})
+        article = self._clause_article(finding)
         out = blocks(article.body)
         if titled:
             out.insert(0, Block("h", article.title))
@@ -352,6 +417,7 @@ class _Writer:
         self.cursors[id(site)] = cursor
 
     def _comment(self, clause: Clause, first: etree._Element, last: etree._Element) -> None:
+        self.titles[id(first)] = self._clause_article(clause.finding).title
         lines = self._requirement(clause.finding)
         lines.insert(1, (t(f"redline.actions.{clause.role}", self.lang), False))
         anchor(self.comments.add(lines, self.stamp), first, last)
@@ -388,3 +454,19 @@ def _first_run_properties(paragraph: etree._Element | None) -> etree._Element | 
         if node is not None:
             return node.find(f"{W}rPr")
     return None
+
+
+def _inserted_by_us(node: etree._Element) -> bool:
+    """A paragraph the redline added (its mark is an insertion by vendorcheck)."""
+    mark = node.find(f"{W}pPr/{W}rPr/{W}ins")
+    return mark is not None and mark.get(f"{W}author") == AUTHOR
+
+
+def _original_text(paragraph: etree._Element) -> str:
+    """The paragraph's text as it will read, less what the redline inserted."""
+    return "".join(piece for piece, leaf in text_pieces(paragraph)
+                   if not any(a.tag == f"{W}ins" and a.get(f"{W}author") == AUTHOR for a in leaf.iterancestors()))
+
+
+def _struck_by_us(node: etree._Element) -> bool:
+    return any(d.get(f"{W}author") == AUTHOR for d in node.iter(f"{W}del"))

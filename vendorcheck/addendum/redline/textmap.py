@@ -41,6 +41,7 @@ class BodyMap:
     """Unit by unit correspondence between a Document read from a DOCX and that DOCX's body."""
 
     def __init__(self, body: etree._Element, numbering: ListNumbering, document: Document) -> None:
+        self.body = body
         self.document = document
         self.units: list[_Unit] = []
         kept = [u for u in body_units(body, numbering) if u.text.strip()]
