@@ -4,11 +4,12 @@
 
 Without a file, the shipped PACS contract (10 pages, Word's own numbering) is weakened the way a vendor's
 terms are: its ban on other uses becomes a permission, its sub-processing consent becomes "freely,
-without notice", and its audit article is emptied, so the redline strikes, replaces and adds. In one
+without notice", and its audits are done by the host alone, so the redline strikes and replaces. In one
 process, after a warm-up, each figure is the median of `--runs` runs (wall and CPU time):
 - review: `vendorcheck.api.review` of the document already read (the reference);
 - annotate: `vendorcheck.addendum.redline.annotate`, the redline written from that document and review
-  (a second analysis for the flagged sentences, the plan, the XML, the archive);
+  (a second analysis for the flagged sentences, a review of the text left once they are struck, the XML,
+  the archive);
 - redline_docx: the whole call the CLI makes (read, review, annotate).
 """
 
@@ -26,9 +27,11 @@ PACS = ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.docx"
 WEAKENINGS = {
     "L’Hébergeur s’interdit d’utiliser": "L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses "
                                          "services et d’établir des statistiques d’usage.",
-    "L’Hébergeur ne recrute aucun": "L’Hébergeur peut recourir librement à tout sous-traitant de son choix, sans "
-                                    "préavis ni autorisation du Cabinet.",
-    "Le Cabinet peut réaliser ou faire réaliser": "Le Cabinet ne peut réaliser aucun audit.",
+    "L’Hébergeur ne recourt à un Sous-traitant": "L’Hébergeur peut recourir librement à tout sous-traitant de son "
+                                                 "choix, sans préavis ni autorisation du Cabinet.",
+    "Pour tout ajout ou remplacement": "La liste des sous-traitants est communiquée au Cabinet sur demande.",
+    "Le Cabinet peut réaliser ou faire réaliser": "Les audits sont réalisés par l’Hébergeur seul, qui en communique "
+                                                  "la synthèse au Cabinet.",
 }
 
 
