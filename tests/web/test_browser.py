@@ -41,6 +41,13 @@ def _require_browser() -> None:
         pytest.skip(f"{missing} is not installed")
 
 
+def french_chromium(playwright, tmp_path: Path):  # noqa: ANN001, ANN201 - Playwright objects
+    """Debian's Chromium with a private profile, a French page of 1280 × 900, downloads accepted."""
+    return playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+        accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -83,9 +90,7 @@ def test_upload_read_the_checklist_and_download_the_addendum(server: str, sample
     contract = samples / "saas-agenda-cgu-faibles.md"
     problems: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        browser = french_chromium(playwright, tmp_path)
         try:
             page = browser.new_page()
             page.set_default_timeout(90_000)
@@ -146,9 +151,7 @@ def test_result_page_as_seen(server: str, samples: Path, tmp_path: Path, name: s
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        browser = french_chromium(playwright, tmp_path)
         try:
             page = browser.new_page()
             page.set_default_timeout(90_000)
@@ -189,9 +192,7 @@ def test_upload_a_word_contract_and_download_it_annotated(server: str, tmp_path:
     contract.write_bytes(python_docx(WEAK_CONTRACT))
     problems: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        browser = french_chromium(playwright, tmp_path)
         try:
             page = browser.new_page()
             page.set_default_timeout(90_000)
