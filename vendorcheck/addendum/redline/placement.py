@@ -74,8 +74,9 @@ def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering
     return _numbered(site, document, body_map, numbering, neighbour, bis, after=False)
 
 
-def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Element | None) -> set[int]:
-    """Ids of the heading paragraphs: never struck, never used as a body template.
+def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Element | None
+                       ) -> set[etree._Element]:
+    """The heading paragraphs: never used as a body template, struck only for their own wording.
 
     A heading is a paragraph in a heading style of Word (an outline level, or a built-in "heading N" or
     "title" style), or the first line of a numbered section when it reads as a title: a section also
@@ -84,7 +85,7 @@ def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Ele
     for section in document.sections:
         paragraph = _paragraph_at(document, body_map, section.start)
         if paragraph is not None and is_title_line(paragraph_text(paragraph)):
-            out.add(id(paragraph))
+            out.add(paragraph)
     titled = heading_styles(styles)
     for unit in range(len(document.unit_starts)):
         paragraph = body_map.first_paragraph(unit)
@@ -94,7 +95,7 @@ def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Ele
         level = paragraph.find(f"{W}pPr/{W}outlineLvl")
         if (style is not None and style.get(f"{W}val") in titled) or (
                 level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9):
-            out.add(id(paragraph))
+            out.add(paragraph)
     return out
 
 

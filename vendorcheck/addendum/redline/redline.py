@@ -95,10 +95,11 @@ def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "f
     path = Path(name)
     options = IngestOptions.resolve(ingest)
     check_docx(path, data)
-    # Settings and templates first: a typo there must not wait for a review.
+    # Settings and templates before the review: a typo there must not wait for it.
     details = AddendumDetails.resolve(parties)
     library = ClauseLibrary(Path(clauses_dir) if clauses_dir else None)
     document = load_bytes(path, data, options)
+    library.check(document.language)
     pack = rules or load_rules()
     review = review_document(document, health_data=health_data, lang=lang, rules=pack)
     return annotate(data, document, review, details=details, library=library, rules=pack, today=today,
@@ -161,11 +162,12 @@ class _Writer:
         self.headings = heading_paragraphs(document, self.body_map, styles)
         self.comments = Comments(package, t("redline.initials", lang))
         self.stamp = Stamp(AUTHOR, f"{today.isoformat()}T00:00:00Z", self._first_free_id())
-        self.cursors: dict[int, etree._Element] = {}  # body element -> last paragraph inserted after it
+        # Keyed by the elements themselves: an lxml proxy's id() is only stable while a reference is held.
+        self.cursors: dict[etree._Element, etree._Element] = {}  # body element -> last paragraph put after it
         self.struck = 0
         self.notes: list[str] = []
         self.articles: dict[str, Article] = {}  # requirement -> its clause, rendered once
-        self.titles: dict[int, str] = {}  # first element of each inserted clause -> the clause's title
+        self.titles: dict[etree._Element, str] = {}  # first element of each inserted clause -> its title
 
     def apply(self, plan: Plan) -> None:
         pieces = [self._strikable(s.start, s.end) for s in plan.strikes]
@@ -200,7 +202,7 @@ class _Writer:
         for piece in self.body_map.pieces(start, end):
             text = paragraph_text(piece.paragraph)
             low, high = piece.start, piece.end
-            label = (TYPED_NUMBER if id(piece.paragraph) in self.headings else LEADING_LABEL).match(text)
+            label = (TYPED_NUMBER if piece.paragraph in self.headings else LEADING_LABEL).match(text)
             if label and not text[:low].strip():
                 low = max(low, label.end())
             while low < high and text[low].isspace():
@@ -234,7 +236,7 @@ class _Writer:
             lines += self._requirement(finding)
         end = last_wrappers[-1]
         for piece, wrappers in deleted:  # a heading that held the wording announces the compliant clause
-            if id(piece.paragraph) in self.headings and findings:
+            if piece.paragraph in self.headings and findings:
                 title = self._clause_article(findings[0]).title
                 last_run = wrappers[-1].findall(f"{W}r")[-1]
                 retitled = inserted_text(title, last_run.find(f"{W}rPr"), self.stamp)
@@ -246,7 +248,7 @@ class _Writer:
         in_table = any(a.tag == f"{W}tc" for a in last.paragraph.iterancestors())
         # In the sentence's place, unless it stood in a table cell (a clause reads after the table, not in
         # it) or in a heading (retitled above; the clause follows it).
-        if (replacement is not None and not in_table and id(last.paragraph) not in self.headings
+        if (replacement is not None and not in_table and last.paragraph not in self.headings
                 and (lead := self._blocks(replacement.finding)[0]).kind == "p"):
             last_run = last_wrappers[-1].findall(f"{W}r")[-1]
             insertion = inserted_text(lead.text, last_run.find(f"{W}rPr"), self.stamp)
@@ -263,19 +265,19 @@ class _Writer:
         section was struck for: it is retitled with the title of the clause inserted under it, or struck."""
         groups: list[tuple[etree._Element, list[etree._Element]]] = []
         for node in self.body:
-            if node.tag == f"{W}p" and id(node) in self.headings:
+            if node.tag == f"{W}p" and node in self.headings:
                 groups.append((node, []))
             elif groups and node.tag in (f"{W}p", f"{W}tbl", f"{W}sdt"):
                 groups[-1][1].append(node)
-        emptied: set[int] = set()
+        emptied: set[etree._Element] = set()
         for heading, section in reversed(groups):  # a sub-heading emptied first empties its parent
             original = [n for n in section if not _inserted_by_us(n)]
-            if not original or not all(id(n) in emptied or (n.tag == f"{W}p" and not _original_text(n).strip())
+            if not original or not all(n in emptied or (n.tag == f"{W}p" and not _original_text(n).strip())
                                        for n in original):
                 continue
-            if not any(id(n) in emptied or _struck_by_us(n) for n in original):
+            if not any(n in emptied or _struck_by_us(n) for n in original):
                 continue  # empty before we came: not ours to strike
-            title = next((self.titles[id(e)] for n in section for e in n.iter() if id(e) in self.titles), None)
+            title = next((self.titles[e] for n in section for e in n.iter() if e in self.titles), None)
             text = paragraph_text(heading)
             typed = TYPED_NUMBER.match(text)
             start = typed.end() if typed and title else 0  # a retitled heading keeps its typed number
@@ -285,7 +287,7 @@ class _Writer:
                 continue
             if not wrappers:
                 continue
-            emptied.add(id(heading))
+            emptied.add(heading)
             if title:
                 last_run = wrappers[-1].findall(f"{W}r")[-1]
                 outside_revisions(wrappers[-1]).addnext(inserted_text(title, last_run.find(f"{W}rPr"), self.stamp))
@@ -403,21 +405,21 @@ class _Writer:
         """The paragraph and run properties of the closest plain paragraph at or before `near`."""
         node: etree._Element | None = near
         while node is not None:
-            if (node.tag == f"{W}p" and id(node) not in self.headings and paragraph_text(node).strip()
+            if (node.tag == f"{W}p" and node not in self.headings and paragraph_text(node).strip()
                     and not self.numbering.numbered(node)):
                 return node.find(f"{W}pPr"), _first_run_properties(node)
             node = node.getprevious()
         return None, None
 
     def _insert_after(self, site: etree._Element, paragraphs: list[etree._Element]) -> None:
-        cursor = self.cursors.get(id(site), site)
+        cursor = self.cursors.get(site, site)
         for paragraph in paragraphs:
             cursor.addnext(paragraph)
             cursor = paragraph
-        self.cursors[id(site)] = cursor
+        self.cursors[site] = cursor
 
     def _comment(self, clause: Clause, first: etree._Element, last: etree._Element) -> None:
-        self.titles[id(first)] = self._clause_article(clause.finding).title
+        self.titles[first] = self._clause_article(clause.finding).title
         lines = self._requirement(clause.finding)
         lines.insert(1, (t(f"redline.actions.{clause.role}", self.lang), False))
         anchor(self.comments.add(lines, self.stamp), first, last)

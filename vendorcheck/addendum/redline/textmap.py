@@ -52,7 +52,6 @@ class BodyMap:
             for unit in self.units:
                 self._check(unit)
         self._starts = [u.start for u in self.units]
-        self._owner = {id(p): i for i, u in enumerate(self.units) for p, _ in u.paragraphs}
 
     def pieces(self, start: int, end: int) -> list[Piece]:
         """The paragraph pieces of the Document span [start, end); empty when any of it cannot be mapped."""
@@ -74,10 +73,6 @@ class BodyMap:
                 if b > a:
                     out.append(Piece(paragraph, a - offset, b - offset))
         return out
-
-    def unit_of(self, paragraph: etree._Element) -> int | None:
-        """The unit (0-based) a paragraph belongs to, or None for a paragraph that holds no text."""
-        return self._owner.get(id(paragraph))
 
     def paragraph_at(self, offset: int) -> etree._Element | None:
         """The paragraph holding the character at `offset` of the Document's text."""
