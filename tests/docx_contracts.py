@@ -1,5 +1,6 @@
-"""Word contracts for tests: our own weak contract, Markdown turned into DOCX by python-docx (fast) or by
-LibreOffice (as an office suite saves it; slow), and the LibreOffice command shared by the tests."""
+"""Word contracts for tests: our own weak contract, the PACS sample weakened in its Word numbering,
+Markdown turned into DOCX by python-docx (fast) or by LibreOffice (as an office suite saves it; slow),
+and LibreOffice headless: conversions, and its own "Accept all" and "Reject all"."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
+
+from tests.addendum.wordml import edit_document
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PACS = Path(__file__).resolve().parents[1] / "samples" / "contracts" / "pacs-radiologie-hebergement.docx"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Written for these tests, in our own words; every name is invented. Typed article numbers, a table, the
 # place and date, the signatures and an annex: the added article must land before the signatures.
@@ -63,6 +69,39 @@ Le logiciel comprend un agenda, un dossier patient et un module de facturation.
 """
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _text(paragraph) -> str:  # noqa: ANN001 - lxml element
+    return "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+
+
+def weakened_pacs() -> bytes:
+    """The complete PACS contract with its audit and assistance articles removed and its ban on other
+    uses turned into a permission: one weakening, two gaps, in a document Word numbers itself."""
+
+    def weaken(root: etree._Element) -> None:
+        body = root.find(f"{W}body")
+        for title in ("Audits et documentation", "Assistance au Cabinet"):
+            children = list(body)
+            start = next(i for i, p in enumerate(children) if _text(p).startswith(title))
+            style = children[start].find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+            end = next(i for i in range(start + 1, len(children))
+                       if (s := children[i].find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == style)
+            for paragraph in children[start:end]:
+                body.remove(paragraph)
+        ban = next(p for p in body.iter(f"{W}p") if _text(p).startswith("L’Hébergeur s’interdit d’utiliser"))
+        runs = ban.findall(f"{W}r")
+        text = runs[0].find(f"{W}t")
+        text.text = ("L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses services et d’établir "
+                     "des statistiques d’usage. ")
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")  # as Word writes an edge space
+        for extra in runs[1:]:
+            ban.remove(extra)
+        kept = etree.SubElement(ban, f"{W}r")
+        etree.SubElement(etree.SubElement(kept, f"{W}rPr"), f"{W}b")
+        etree.SubElement(kept, f"{W}t").text = "Les Données hébergées restent confidentielles."
+
+    return edit_document(PACS.read_bytes(), weaken)
 
 
 def python_docx(markdown: str) -> bytes:
@@ -136,3 +175,62 @@ def libreoffice_docx(markdown: str, folder: Path, stem: str) -> bytes:
     source = folder / f"{stem}.html"
     source.write_text(f"<html><head><meta charset='utf-8'></head><body>{html}</body></html>", encoding="utf-8")
     return soffice_convert(source, "docx:MS Word 2007 XML", folder).read_bytes()
+
+
+# A Basic macro run by LibreOffice headless: open a document hidden, run one of Writer's commands on it
+# ("AcceptAllTrackedChanges", "RejectAllTrackedChanges"), save it in Word format.
+_RESOLVE_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Resolve(source As String, target As String, command As String)
+  Dim hidden(0) As New com.sun.star.beans.PropertyValue
+  hidden(0).Name = &quot;Hidden&quot;
+  hidden(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), &quot;_blank&quot;, 0, hidden())
+  Dim none(0) As New com.sun.star.beans.PropertyValue
+  dispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  frame = doc.getCurrentController().getFrame()
+  dispatcher.executeDispatch(frame, &quot;.uno:&quot; &amp; command, &quot;&quot;, 0, none())
+  Dim word(0) As New com.sun.star.beans.PropertyValue
+  word(0).Name = &quot;FilterName&quot;
+  word(0).Value = &quot;MS Word 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(target), word())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_resolve(source: Path, command: str, folder: Path) -> Path:
+    """The document after LibreOffice's own "Accept all" or "Reject all" (`command`), saved as DOCX."""
+    soffice = require_soffice()
+    profile = folder / "lo-macro-profile"
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    if not module.is_file():  # a fresh profile holds an empty Module1 once LibreOffice has started in it
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+                       capture_output=True, timeout=180, check=False)
+        module.write_text(_RESOLVE_MACRO, encoding="utf-8")
+    target = folder / f"{source.stem}-{command}.docx"
+    macro = f'macro:///Standard.Module1.Resolve("{source}","{target}","{command}")'
+    completed = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", macro],
+                               capture_output=True, text=True, timeout=180, check=False)
+    assert target.is_file(), completed.stderr
+    return target
+
+
+def styled_paragraphs(data: bytes) -> list[str]:
+    """Each paragraph with text as `style|numbered| text`: what a reader sees of its formatting."""
+    import io
+    import zipfile
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    out = []
+    for paragraph in root.iter(f"{w}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{w}t"))
+        if text.strip():
+            style = paragraph.find(f"{w}pPr/{w}pStyle")
+            numbered = paragraph.find(f"{w}pPr/{w}numPr") is not None
+            out.append(f"{style.get(f'{w}val') if style is not None else '-'}|{'N' if numbered else ''}| {text}")
+    return out

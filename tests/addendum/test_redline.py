@@ -27,7 +27,7 @@ from tests.addendum.redline_checks import (
     assert_tracked_by_vendorcheck,
 )
 from tests.addendum.wordml import W, accept_all, comments, document_root, edit_document, revisions
-from tests.docx_contracts import WEAK_CONTRACT, python_docx
+from tests.docx_contracts import PACS, WEAK_CONTRACT, python_docx, weakened_pacs
 from vendorcheck import errors
 from vendorcheck.addendum.redline import AUTHOR, Redline, redline_docx
 from vendorcheck.cli.main import app
@@ -35,40 +35,12 @@ from vendorcheck.ingest import IngestOptions, load_bytes
 from vendorcheck.rulebook import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
-PACS = ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.docx"
 TODAY = date(2026, 12, 5)
 CHANGED_PARTS = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
 
 
 def _text(paragraph: etree._Element) -> str:
     return "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
-
-
-def weakened_pacs() -> bytes:
-    """The complete PACS contract with its audit and assistance articles removed and its ban on other
-    uses turned into a permission: one weakening, two gaps, in a document Word numbers itself."""
-
-    def weaken(root: etree._Element) -> None:
-        body = root.find(f"{W}body")
-        for title in ("Audits et documentation", "Assistance au Cabinet"):
-            children = list(body)
-            start = next(i for i, p in enumerate(children) if _text(p).startswith(title))
-            style = children[start].find(f"{W}pPr/{W}pStyle").get(f"{W}val")
-            end = next(i for i in range(start + 1, len(children))
-                       if (s := children[i].find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == style)
-            for paragraph in children[start:end]:
-                body.remove(paragraph)
-        ban = next(p for p in body.iter(f"{W}p") if _text(p).startswith("L’Hébergeur s’interdit d’utiliser"))
-        runs = ban.findall(f"{W}r")
-        runs[0].find(f"{W}t").text = ("L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses services "
-                                      "et d’établir des statistiques d’usage. ")
-        for extra in runs[1:]:
-            ban.remove(extra)
-        kept = etree.SubElement(ban, f"{W}r")
-        etree.SubElement(etree.SubElement(kept, f"{W}rPr"), f"{W}b")
-        etree.SubElement(kept, f"{W}t").text = "Les Données hébergées restent confidentielles."
-
-    return edit_document(PACS.read_bytes(), weaken)
 
 
 def with_other_peoples_changes(data: bytes) -> bytes:

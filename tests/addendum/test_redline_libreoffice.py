@@ -20,8 +20,16 @@ from tests.addendum.redline_checks import (
     assert_reject_gives_the_original,
     assert_tracked_by_vendorcheck,
 )
-from tests.addendum.wordml import comments, revisions
-from tests.docx_contracts import WEAK_CONTRACT, libreoffice_docx, require_soffice, soffice_convert
+from tests.addendum.wordml import accept_all, comments, revisions
+from tests.docx_contracts import (
+    WEAK_CONTRACT,
+    libreoffice_docx,
+    libreoffice_resolve,
+    require_soffice,
+    soffice_convert,
+    styled_paragraphs,
+    weakened_pacs,
+)
 from vendorcheck.addendum.redline import AUTHOR, Redline, redline_docx
 
 pytestmark = pytest.mark.slow
@@ -38,6 +46,9 @@ SOURCES = {
     "contrat-faible-libreoffice": (lambda: WEAK_CONTRACT, "fr"),
     **{case: (lambda name=name: _corpus_text(name), lang) for case, (name, lang) in UNSEEN.items()},
 }
+
+
+WORD_NUMBERED = "pacs-numerotation-word"  # the shipped Word sample, weakened (tests/docx_contracts.py)
 
 
 def _corpus_text(name: str) -> str:
@@ -57,8 +68,11 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @cache
 def _redlined(case: str, folder: Path) -> tuple[bytes, Redline]:
-    text, lang = SOURCES[case]
-    original = libreoffice_docx(text(), folder / case, case)
+    if case == WORD_NUMBERED:
+        original, lang = weakened_pacs(), "fr"
+    else:
+        text, lang = SOURCES[case]
+        original = libreoffice_docx(text(), folder / case, case)
     return original, redline_docx(original, name=f"{case}.docx", lang=lang, today=date(2026, 12, 5))
 
 
@@ -91,3 +105,22 @@ def test_libreoffice_prints_the_redline_and_keeps_its_revisions_when_saving(work
     assert len(kept) == result.comments
     with zipfile.ZipFile(io.BytesIO(resaved)) as archive:  # LibreOffice still sees a Word document
         assert "word/document.xml" in archive.namelist()
+
+
+@pytest.mark.parametrize("case", ["saas-agenda-cgu-faibles", "contrat-faible-libreoffice", "corpus-014-en",
+                                  WORD_NUMBERED])
+def test_libreoffices_own_accept_and_reject_all(case: str, workdir: Path) -> None:
+    """LibreOffice's "Reject all" gives back the original paragraphs with their styles and numbering, and
+    its "Accept all" the document the redline means (our accept-all, saved by LibreOffice the same way)."""
+    original, result = _redlined(case, workdir)
+    folder = workdir / f"resolve-{case}"
+    folder.mkdir()
+    source, annotated, ours = folder / "original.docx", folder / "annote.docx", folder / "accepte.docx"
+    source.write_bytes(original)
+    annotated.write_bytes(result.content)
+    ours.write_bytes(accept_all(result.content))
+    before = styled_paragraphs(libreoffice_resolve(source, "RejectAllTrackedChanges", folder).read_bytes())
+    rejected = styled_paragraphs(libreoffice_resolve(annotated, "RejectAllTrackedChanges", folder).read_bytes())
+    assert rejected == before
+    accepted = styled_paragraphs(libreoffice_resolve(annotated, "AcceptAllTrackedChanges", folder).read_bytes())
+    assert accepted == styled_paragraphs(libreoffice_resolve(ours, "AcceptAllTrackedChanges", folder).read_bytes())

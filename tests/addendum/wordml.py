@@ -80,7 +80,15 @@ def _resolve(root: etree._Element, *, accept: bool) -> None:
             parent.insert(position + offset, child)
         parent.remove(mark)
     for change in list(body.iter(f"{W}rPrChange", f"{W}pPrChange")):
-        change.getparent().remove(change)
+        properties = change.getparent()
+        properties.remove(change)
+        if not accept and change.tag == f"{W}pPrChange":  # the former paragraph properties come back
+            mark = properties.find(f"{W}rPr")
+            for child in list(properties):
+                if child is not mark:
+                    properties.remove(child)
+            for position, child in enumerate(change.find(f"{W}pPr") if change.find(f"{W}pPr") is not None else []):
+                properties.insert(position, child)
     for paragraph in merged:
         following = paragraph.getnext()
         content = [c for c in paragraph if c.tag != f"{W}pPr"]

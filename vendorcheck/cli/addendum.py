@@ -87,7 +87,7 @@ def _redline(source: Path, output: Path | None, lang: Literal["fr", "en"], parti
     from vendorcheck.i18n import t
 
     if output is None or (fmt or "docx") != "docx":
-        raise OptionError(detail="le contrat annoté est un fichier Word : indiquez-le avec -o contrat-annote.docx")
+        raise OptionError(detail=t("redline.errors.output", lang))
     if not source.is_file():
         raise FileMissing(source)
     with source.open("rb") as head:

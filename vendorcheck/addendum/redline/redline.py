@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,8 +31,10 @@ from vendorcheck.addendum.redline.revisions import (
     Stamp,
     Unsplittable,
     delete_paragraph_mark,
+    hand_over_mark,
     inserted_paragraph,
     inserted_text,
+    merge_properties,
     outside_revisions,
     run_format,
     strike,
@@ -192,6 +195,28 @@ class _Writer:
             self._article(article)
         self._definitions()
         self._orphan_headings()
+        self._merge_targets()
+
+    def _merge_targets(self) -> None:
+        """Make "reject all" give every original paragraph its own properties back. After a plain
+        paragraph, the inserted ones take its mark (`hand_over_mark`); after a table, a section break or a
+        paragraph struck whole, each inserted paragraph records the properties of the paragraph it would
+        join (`merge_properties`)."""
+        for site, last in self.cursors.items():
+            properties = site.find(f"{W}pPr")
+            tracked = properties is not None and properties.find(f"{W}rPr") is not None and any(
+                c.tag in (f"{W}ins", f"{W}del") for c in properties.find(f"{W}rPr"))
+            if site.tag == f"{W}p" and not tracked and (properties is None or properties.find(f"{W}sectPr") is None):
+                hand_over_mark(site, last, self.stamp)
+        following = None
+        for node in reversed(self.body):
+            if node.tag == f"{W}p" and _inserted_by_us(node):
+                if following is not None:
+                    merge_properties(node, following, self.stamp)
+            elif node.find(f"{W}pPr/{W}pPrChange") is not None and node in self.cursors.values():
+                following = None  # the end of a handed-over block: its paragraphs join the original one
+            else:
+                following = node if node.tag == f"{W}p" else None
 
     # -- striking ------------------------------------------------------------------------------------
 
@@ -253,11 +278,22 @@ class _Writer:
             last_run = last_wrappers[-1].findall(f"{W}r")[-1]
             insertion = inserted_text(lead.text, last_run.find(f"{W}rPr"), self.stamp)
             outside_revisions(last_wrappers[-1]).addnext(insertion)
-        for piece, _ in deleted:  # a paragraph left empty goes too once the change is accepted
-            following = piece.paragraph.getnext()
-            if not paragraph_text(piece.paragraph).strip() and following is not None and following.tag == f"{W}p":
-                delete_paragraph_mark(piece.paragraph, self.stamp)
+        for piece, _ in deleted:
+            self._drop_if_emptied(piece.paragraph)
         return _Struck(body_level(last.paragraph), last.paragraph, insertion)
+
+    def _drop_if_emptied(self, paragraph: etree._Element) -> bool:
+        """A paragraph left without text goes too once the changes are accepted (its mark is deleted) —
+        only when the next paragraph has the same properties: joining two paragraphs, Word keeps the
+        second's properties and LibreOffice the first's, so the next paragraph keeps its own either way.
+        Otherwise an empty paragraph is left rather than a heading turned into body text."""
+        following = paragraph.getnext()
+        if paragraph_text(paragraph).strip() or following is None or following.tag != f"{W}p":
+            return False  # text is left, the vendor's or the replacement written in its place
+        if _base_properties(paragraph) != _base_properties(following):
+            return False
+        delete_paragraph_mark(paragraph, self.stamp)
+        return True
 
     def _orphan_headings(self) -> None:
         """A heading whose section had all its text struck would be left over nothing, or over the clause
@@ -278,6 +314,14 @@ class _Writer:
             if not any(n in emptied or _struck_by_us(n) for n in original):
                 continue  # empty before we came: not ours to strike
             title = next((self.titles[e] for n in section for e in n.iter() if e in self.titles), None)
+            retitle = [e for e in heading.iter(f"{W}ins") if e.get(f"{W}author") == AUTHOR]
+            if retitle:  # its wording already struck and retitled: keep the title only over a clause
+                if not title:
+                    for inserted in retitle:
+                        inserted.getparent().remove(inserted)
+                    if self._drop_if_emptied(heading) or not paragraph_text(heading).strip():
+                        emptied.add(heading)
+                continue
             text = paragraph_text(heading)
             typed = TYPED_NUMBER.match(text)
             start = typed.end() if typed and title else 0  # a retitled heading keeps its typed number
@@ -293,9 +337,7 @@ class _Writer:
                 outside_revisions(wrappers[-1]).addnext(inserted_text(title, last_run.find(f"{W}rPr"), self.stamp))
                 action = "redline.actions.retitled"
             else:
-                following = heading.getnext()
-                if following is not None and following.tag == f"{W}p":
-                    delete_paragraph_mark(heading, self.stamp)
+                self._drop_if_emptied(heading)
                 action = "redline.actions.heading"
             comment = self.comments.add([(t(action, self.lang), False)], self.stamp)
             anchor(comment, top_level(heading, wrappers[0]), top_level(heading, heading[-1]))
@@ -348,11 +390,12 @@ class _Writer:
         near = site.element if near is None else near
         groups = [(clause, self._paragraphs(self._blocks(clause.finding, titled=True), near)) for clause in clauses]
         everything = [heading] + [p for _, paragraphs in groups for p in paragraphs]
-        if site.before:
+        after = site.element.getprevious() if site.before else site.element
+        if after is not None:
+            self._insert_after(after, everything)
+        else:  # at the very start of the body
             for paragraph in everything:
                 site.element.addprevious(paragraph)
-        else:
-            self._insert_after(site.element, everything)
         comment = self.comments.add([(t("redline.article_comment", self.lang, count=len(clauses)), False)],
                                     self.stamp)
         anchor(comment, heading[1], heading[-1])
@@ -472,3 +515,16 @@ def _original_text(paragraph: etree._Element) -> str:
 
 def _struck_by_us(node: etree._Element) -> bool:
     return any(d.get(f"{W}author") == AUTHOR for d in node.iter(f"{W}del"))
+
+
+def _base_properties(paragraph: etree._Element) -> bytes:
+    """A paragraph's own properties (style, numbering, spacing…), without its mark's run properties or
+    any tracked change, as comparable bytes."""
+    properties = paragraph.find(f"{W}pPr")
+    if properties is None:
+        return b""
+    kept = etree.Element(f"{W}pPr")
+    for child in properties:
+        if child.tag not in (f"{W}rPr", f"{W}pPrChange", f"{W}sectPr"):
+            kept.append(copy.deepcopy(child))
+    return etree.tostring(kept, method="c14n")

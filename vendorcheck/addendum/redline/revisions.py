@@ -236,6 +236,51 @@ def inserted_paragraph(markup: str, paragraph_properties: etree._Element | None,
     return paragraph
 
 
+def track_mark_as_inserted(paragraph: etree._Element, stamp: Stamp) -> None:
+    """Record an existing paragraph's mark as inserted (see `hand_over_mark`)."""
+    properties = paragraph.find(f"{W}pPr")
+    if properties is None:
+        properties = etree.Element(f"{W}pPr")
+        paragraph.insert(0, properties)
+    mark = properties.find(f"{W}rPr")
+    if mark is None:
+        mark = etree.Element(f"{W}rPr")
+        following = [properties.find(f"{W}{tag}") for tag in ("sectPr", "pPrChange")]
+        anchor = next((f for f in following if f is not None), None)
+        if anchor is not None:
+            anchor.addprevious(mark)
+        else:
+            properties.append(mark)
+    mark.insert(0, stamp.mark("ins"))
+
+
+def hand_over_mark(original: etree._Element, last: etree._Element, stamp: Stamp) -> None:
+    """Paragraphs inserted after `original`, as Word records them when Enter is pressed at its end: the
+    original's mark counts as the inserted one, and the last new paragraph ends with the original mark,
+    its former properties kept as a tracked property change. Rejecting everything then joins the
+    original's text to that mark with the original's properties, whichever paragraph's properties the
+    word processor keeps when it joins two (Word the second's, LibreOffice the first's)."""
+    track_mark_as_inserted(original, stamp)
+    inserted = last.find(f"{W}pPr/{W}rPr/{W}ins")
+    if inserted is not None:
+        inserted.getparent().remove(inserted)
+    merge_properties(last, original, stamp)
+
+
+def merge_properties(inserted: etree._Element, following: etree._Element, stamp: Stamp) -> None:
+    """Record, as a tracked property change of an inserted paragraph, the properties of the paragraph it
+    merges into when the insertion is rejected, so that this paragraph gets its style and number back."""
+    former = copy.deepcopy(following.find(f"{W}pPr"))
+    if former is None:
+        former = etree.Element(f"{W}pPr")
+    for tag in ("rPr", "sectPr", "pPrChange"):  # CT_PPrBase: paragraph properties only
+        for child in former.findall(f"{W}{tag}"):
+            former.remove(child)
+    change = stamp.mark("pPrChange")
+    change.append(former)
+    inserted.find(f"{W}pPr").append(change)  # last child of CT_PPr
+
+
 def delete_paragraph_mark(paragraph: etree._Element, stamp: Stamp) -> None:
     """Record the paragraph mark as deleted: once accepted, the emptied paragraph disappears."""
     properties = paragraph.find(f"{W}pPr")
