@@ -238,6 +238,11 @@ def inserted_paragraph(markup: str, paragraph_properties: etree._Element | None,
 
 def track_mark_as_inserted(paragraph: etree._Element, stamp: Stamp) -> None:
     """Record an existing paragraph's mark as inserted (see `hand_over_mark`)."""
+    _mark_properties(paragraph).insert(0, stamp.mark("ins"))
+
+
+def _mark_properties(paragraph: etree._Element) -> etree._Element:
+    """The run properties of the paragraph's mark (`w:pPr/w:rPr`), made where absent, in schema order."""
     properties = paragraph.find(f"{W}pPr")
     if properties is None:
         properties = etree.Element(f"{W}pPr")
@@ -251,7 +256,7 @@ def track_mark_as_inserted(paragraph: etree._Element, stamp: Stamp) -> None:
             anchor.addprevious(mark)
         else:
             properties.append(mark)
-    mark.insert(0, stamp.mark("ins"))
+    return mark
 
 
 def hand_over_mark(original: etree._Element, last: etree._Element, stamp: Stamp) -> None:
@@ -283,19 +288,7 @@ def merge_properties(inserted: etree._Element, following: etree._Element, stamp:
 
 def delete_paragraph_mark(paragraph: etree._Element, stamp: Stamp) -> None:
     """Record the paragraph mark as deleted: once accepted, the emptied paragraph disappears."""
-    properties = paragraph.find(f"{W}pPr")
-    if properties is None:
-        properties = etree.Element(f"{W}pPr")
-        paragraph.insert(0, properties)
-    mark = properties.find(f"{W}rPr")
-    if mark is None:
-        mark = etree.Element(f"{W}rPr")
-        following = [properties.find(f"{W}{tag}") for tag in ("sectPr", "pPrChange")]
-        anchor = next((f for f in following if f is not None), None)
-        if anchor is not None:
-            anchor.addprevious(mark)
-        else:
-            properties.append(mark)
+    mark = _mark_properties(paragraph)
     position = 1 if mark.find(f"{W}ins") is not None else 0  # CT_ParaRPr: ins, del, then properties
     mark.insert(position, stamp.mark("del"))
 
