@@ -366,3 +366,17 @@ class CorpusError(_Worded, InputError):
 
     code = "VC-E042"
     catalogue_key = "hardening.errors.corpus_empty"
+
+
+class RedlineNeedsDocx(InputError):
+    """Only a Word contract can carry tracked changes; the message points to the separate addendum."""
+
+    code = "VC-E029"
+    catalogue_key = "redline.errors.not_docx"
+
+    def reason(self, lang: str | None = None) -> str:
+        from vendorcheck.i18n import t
+
+        language = "en" if (lang or self.lang) == "en" else "fr"
+        kind = t(f"redline.kinds.{self.details['format']}", language)
+        return t(self.catalogue_key, language, kind=kind, name=self.details["name"])

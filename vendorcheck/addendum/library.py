@@ -32,13 +32,14 @@ from vendorcheck.resources import data_dir
 
 SUFFIX = ".md.j2"
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
-# Framework parts of every addendum, beside the one clause per requirement.
+# Framework parts of every addendum, beside the one clause per requirement; `redline` frames the clauses
+# written into the vendor's own contract.
 FRAME_PARTS = ("title", "parties", "preamble", "object", "precedence", "replaces", "final", "closing",
-               "signatures", "annex-processing", "annex-security", "annex-subprocessors")
+               "signatures", "annex-processing", "annex-security", "annex-subprocessors", "redline")
 # Block tags on their own line leave blank lines behind; paragraphs are separated by exactly one.
 _BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
 _TITLED = {"title", "preamble", "object", "precedence", "final", "annex-processing", "annex-security",
-           "annex-subprocessors"}
+           "annex-subprocessors", "redline"}
 
 
 @dataclass(frozen=True)

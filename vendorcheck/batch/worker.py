@@ -16,7 +16,7 @@ from time import perf_counter
 from vendorcheck.batch.lifeline import die_with_parent
 from vendorcheck.errors import VendorcheckError
 from vendorcheck.ingest.options import OcrMode
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Document, Language, Review
 from vendorcheck.register.records import DocumentKind, Failure, Outcome
 
 
@@ -25,6 +25,7 @@ class Job:
     path: str
     sha256: str
     kind: DocumentKind
+    redline_to: str | None = None  # where to write the annotated copy of a Word contract (batch --redline)
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,38 @@ def process(job: Job) -> Outcome:
 
 
 def _contract(job: Job) -> Outcome:
-    from vendorcheck.api import review_file
+    from vendorcheck.api import review as review_document
+    from vendorcheck.ingest import load
     from vendorcheck.rulebook import load_rules
 
     rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
-    review = review_file(job.path, health_data=_settings.health_data, lang=_settings.lang, rules=rules,
-                         today=_settings.today, ingest={"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs})
+    document = load(job.path, {"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs})
+    review = review_document(document, health_data=_settings.health_data, lang=_settings.lang, rules=rules,
+                             today=_settings.today)
+    if job.redline_to and document.format == "docx":
+        _write_redline(job, document, review)
     name, siren = contracting_vendor(review)
     return Outcome(path=job.path, sha256=review.document.sha256, kind="contract", review=review,
                    vendor_name=name, vendor_siren=siren)
+
+
+def _write_redline(job: Job, document: Document, review: Review) -> None:
+    """The annotated copy of a Word contract, beside the exports. Its failure is noted on the review,
+    which is kept: the redline is an extra, the review is the batch's work."""
+    from vendorcheck.addendum.redline import annotate
+    from vendorcheck.i18n import t
+    from vendorcheck.rulebook import load_rules
+
+    target = Path(job.redline_to or "")
+    try:
+        rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
+        result = annotate(Path(job.path).read_bytes(), document, review, rules=rules)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result.content)
+    except VendorcheckError as exc:
+        review.document.warnings.append(t("redline.batch_failed", _settings.lang, reason=exc.message(_settings.lang)))
+    except Exception as exc:  # a defect of the redline must not cost the review
+        review.document.warnings.append(t("redline.batch_failed", _settings.lang, reason=type(exc).__name__))
 
 
 def _declaration(job: Job) -> Outcome:

@@ -36,6 +36,9 @@ def addendum(
     ] = True,
     ocr: OcrOption = None,
     ocr_output: OcrOutputOption = None,
+    redline: Annotated[bool, typer.Option(
+        "--redline", help="Annote le contrat Word (DOCX) du fournisseur lui-même : clauses insérées et stipulations "
+                          "barrées en suivi des modifications, un commentaire citant la loi sur chacune.")] = False,
 ) -> None:
     """Rédige l'avenant : une clause par exigence absente, partielle ou contredite, prête à relire dans Word."""
     from vendorcheck.addendum import AddendumDetails, ClauseLibrary, compose, write
@@ -43,6 +46,9 @@ def addendum(
     from vendorcheck.errors import OptionError
     from vendorcheck.files import check_output
 
+    if redline:
+        _redline(source, output, lang, parties, clauses, format, health_data)
+        return
     fmt: Format = format or (_BY_SUFFIX.get(output.suffix.lower(), "docx") if output else "docx")
     if fmt == "docx" and output is None:
         raise OptionError(detail="indiquez le fichier Word à écrire avec -o avenant.docx (ou --format md|html)")
@@ -75,3 +81,27 @@ def _summary(document, output: Path | None, lang: str) -> str:  # noqa: ANN001 -
     text = (f"{head}{len(clauses)} clause(s), dont {replacing} remplaçant des stipulations ; "
             f"{fields} champ(s) à compléter.")
     return text if clauses else text + " Aucun écart : seuls les articles de cadre ont été rédigés."
+
+
+def _redline(source: Path, output: Path | None, lang: Literal["fr", "en"], parties: Path | None,
+             clauses: Path | None, fmt: str | None, health_data: bool) -> None:
+    from vendorcheck.addendum.redline import check_docx, redline_docx
+    from vendorcheck.errors import FileMissing, OptionError
+    from vendorcheck.i18n import t
+
+    if output is None or (fmt or "docx") != "docx":
+        raise OptionError(detail=t("redline.errors.output", lang))
+    if not source.is_file():
+        raise FileMissing(source)
+    with source.open("rb") as head:
+        check_docx(source, head.read(2048))  # a PDF or a scan is refused before it is read whole
+    result = redline_docx(source.read_bytes(), name=str(source), lang=lang, parties=parties, clauses_dir=clauses,
+                          health_data=health_data)
+    output.write_bytes(result.content)
+    for note in result.notes:
+        stderr.print(note, markup=False, highlight=False, soft_wrap=True)
+    summary = t("redline.summary", lang, output=str(output),
+                clauses=t("redline.summary_clauses", lang, count=len(result.clauses)),
+                struck=t("redline.summary_struck", lang, count=result.struck)) if result.clauses else \
+        t("redline.nothing", lang, output=str(output))
+    stderr.print(summary, markup=False, highlight=False, soft_wrap=True)

@@ -11,6 +11,7 @@ import typer
 from vendorcheck.cli.common import LangOption, handle_errors, stderr
 from vendorcheck.cli.ocr import OcrOption, ocr_mode
 
+REDLINE_FOLDER = "contrats-annotes"  # inside OUTPUT, which the batch never reads as suppliers' files
 INTERRUPTED_EXIT = 130  # the shell convention for a command stopped by Ctrl-C
 
 _TEXT = {
@@ -56,6 +57,8 @@ def batch(
                                                                    "règles livrées.")] = None,
     lang: LangOption = "fr",
     ocr: OcrOption = None,
+    redline: Annotated[bool, typer.Option("--redline", help="Écrit aussi, pour chaque contrat Word (DOCX), le "
+                                                             "contrat annoté (OUTPUT/contrats-annotes/).")] = False,
 ) -> None:
     """Analyse tous les contrats et déclarations du dossier, en parallèle, et remplit le registre des fournisseurs.
 
@@ -85,7 +88,8 @@ def batch(
         # The register and the exports may sit inside DIR; they are not suppliers' documents.
         exclude = [output, *_sqlite_files(location)]
         options = BatchOptions(jobs=jobs or default_jobs(), health_data=health_data, lang=lang,
-                               rules_dir=rules_dir, exclude=exclude, ocr=ocr_mode(ocr))
+                               rules_dir=rules_dir, exclude=exclude, ocr=ocr_mode(ocr),
+                               redline_dir=(output / REDLINE_FOLDER).resolve() if redline else None)
         with RichProgress(stderr, lang) as progress:
             result = run_batch(directory, register, options, progress)
         with register.transaction() as session:
@@ -97,6 +101,10 @@ def batch(
             stderr.print(line, highlight=False, markup=False, soft_wrap=True)
         stderr.print(words["register"].format(url=display_url(register.url)), highlight=False, markup=False,
                      soft_wrap=True)
+        if options.redline_dir is not None:
+            annotated = len(list(options.redline_dir.rglob("*-annote.docx"))) if options.redline_dir.is_dir() else 0
+            stderr.print(t("redline.batch_written", lang, count=annotated, folder=str(options.redline_dir)),
+                         highlight=False, markup=False, soft_wrap=True)
         stderr.print(t("register.batch_next", lang, command=next_command(db)), highlight=False, markup=False,
                      soft_wrap=True)
     for path in written:
