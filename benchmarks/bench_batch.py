@@ -169,7 +169,9 @@ def run(folder: Path, jobs: int, work: Path) -> tuple[float, int, int, str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "COLUMNS": "200", "VENDORCHECK_HOME": str(work / "home")},
+        # A home per run: the default register lives there, and a run must not find
+        # the previous run's reviews.
+        env={**os.environ, "COLUMNS": "200", "VENDORCHECK_HOME": str(work / f"home-{jobs}")},
     )
     sampler = MemorySampler(process.pid)
     sampler.start()

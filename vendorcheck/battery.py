@@ -37,7 +37,7 @@ class BatteryCase(BaseModel):
     lang: Language
     text: str = Field(min_length=1)
     expect: RubricStatus
-    why: str = Field(min_length=1, description="The rubric point that gives `expect`.")
+    why: str = Field(min_length=1, pattern=r"^[^\n]+$", description="The rubric point that gives `expect`, one line.")
 
 
 class Battery(BaseModel):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from vendorcheck.errors import NotRegularFile
+from vendorcheck.files import Oversized, megabytes, read_bounded
 from vendorcheck.i18n import message
 from vendorcheck.models import Language
 
@@ -56,18 +57,15 @@ class LimitExceeded(Exception):
 
 
 def read_regular_file(path: Path, limits: Limits) -> bytes:
-    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end;
-    the size is checked before reading, so a huge file is refused without being loaded."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise LimitExceeded("not_regular")
-    if info.st_size > limits.max_bytes:
-        raise LimitExceeded("size", size=_megabytes(info.st_size), limit=_megabytes(limits.max_bytes))
-    with path.open("rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
-    if len(data) > limits.max_bytes:  # the file grew while being read
-        raise LimitExceeded("size", size=_megabytes(len(data)), limit=_megabytes(limits.max_bytes))
-    return data
+    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end
+    (`files.open_regular` refuses them); the size is checked before reading, so a huge file is refused
+    without being loaded."""
+    try:
+        return read_bounded(path, limits.max_bytes)
+    except Oversized as exc:
+        raise LimitExceeded("size", size=megabytes(exc.size), limit=megabytes(limits.max_bytes)) from exc
+    except (NotRegularFile, IsADirectoryError) as exc:
+        raise LimitExceeded("not_regular") from exc
 
 
 def check_rows(count: int, limits: Limits) -> None:
@@ -153,9 +151,4 @@ def check_zip(data: bytes, limits: Limits) -> None:
         raise LimitExceeded("zip_members", limit=limits.max_zip_members)
     total = sum(m.file_size for m in members)
     if total > limits.max_unzipped_bytes:
-        raise LimitExceeded("unzipped", size=_megabytes(total), limit=_megabytes(limits.max_unzipped_bytes))
-
-
-def _megabytes(size: int) -> float:
-    """Megabytes with one decimal, written the language's way by the catalogue (« 3,5 Mo »)."""
-    return round(size / 1048576, 1)
+        raise LimitExceeded("unzipped", size=megabytes(total), limit=megabytes(limits.max_unzipped_bytes))

@@ -36,7 +36,9 @@ class VendorcheckError(Exception):
 
     def message(self, lang: Language | None = None) -> str:
         """One line: `[code] file: reason`."""
-        where = f"{self.path} : " if self.path else ""
+        from vendorcheck.escaping import one_line  # a newline in a file name must not split the line
+
+        where = f"{one_line(self.path)} : " if self.path else ""
         return f"[{self.code}] {where}{self.reason(lang)}"
 
 
@@ -198,3 +200,91 @@ class OcrFailed(OcrUnavailable):
 class OcrDisabled(InputError):
     code = "VC-E019"
     catalogue_key = "ocr.errors.disabled"
+
+
+# Hostile and unlucky inputs (issue 11): messages in the catalogues, under hardening.errors.
+class _Worded:
+    """Mixin of an error worded by one of a few catalogue entries: `wording=` names the entry under
+    hardening.errors; the class's `catalogue_key` is the usual one."""
+
+    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, wording: str | None = None,
+                 **details: object) -> None:
+        if wording:
+            self.catalogue_key = f"hardening.errors.{wording}"
+        super().__init__(path, lang, **details)  # type: ignore[call-arg]
+
+
+class NotRegularFile(_Worded, InputError):
+    """A FIFO, a device or a socket given as a file (wordings not_regular_fifo, _device, _other): reading it
+    would block or never end."""
+
+    code = "VC-E006"
+    catalogue_key = "hardening.errors.not_regular_other"
+
+
+class TooManyCharacters(InputError):
+    """More text than any contract holds: beyond it, memory and time would grow without use."""
+
+    code = "VC-E007"
+    catalogue_key = "hardening.errors.document_chars"
+
+
+class PageTooDense(_Worded, InputError):
+    """One PDF page carrying more characters than a page can show, or (wording page_content) so much content
+    that reading its text would take gigabytes."""
+
+    code = "VC-E008"
+    catalogue_key = "hardening.errors.page_chars"
+
+
+class OutsideFolder(InputError):
+    """A symbolic link of a batch folder pointing outside it: never followed."""
+
+    code = "VC-E009"
+    catalogue_key = "hardening.errors.outside_folder"
+
+
+class RegisterBusy(_Worded, RegisterError):
+    """Another batch is writing the register (wording register_busy_run names it): two runs would prune
+    each other's files."""
+
+    code = "VC-E061"
+    catalogue_key = "hardening.errors.register_busy"
+
+
+class NotARegister(_Worded, RegisterError):
+    """A database that is not a vendorcheck register, or (wording empty_register) an empty one where none is
+    to be created."""
+
+    code = "VC-E062"
+    catalogue_key = "hardening.errors.not_register"
+
+
+class OutputUnwritable(_Worded, OptionError):
+    """An output (`-o`, `--ocr-output`) whose folder does not exist, is a file or cannot be written
+    (wordings output_missing, output_not_folder, output_denied, output_is_folder), found before any analysis."""
+
+    code = "VC-E081"
+    catalogue_key = "hardening.errors.output_denied"
+
+
+class CorpusError(_Worded, InputError):
+    """`vendorcheck eval` given a folder that is not a labelled corpus: missing (wording corpus_missing),
+    without labels, or with a label file that is not one (corpus_label)."""
+
+    code = "VC-E042"
+    catalogue_key = "hardening.errors.corpus_empty"
+
+
+class RedlineNeedsDocx(InputError):
+    """Only a Word contract can carry tracked changes; the message points to the separate addendum."""
+
+    code = "VC-E029"
+    catalogue_key = "redline.errors.not_docx"
+
+    def reason(self, lang: str | None = None) -> str:
+        from vendorcheck.i18n import t
+
+        language = "en" if (lang or self.lang) == "en" else "fr"
+        kind = t(f"redline.kinds.{self.details['format']}", language)
+        return t(self.catalogue_key, language, kind=kind, name=self.details["name"])

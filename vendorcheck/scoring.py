@@ -13,6 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from vendorcheck import errors
+from vendorcheck.files import read_regular
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.models import Status
 from vendorcheck.review import Review
 from vendorcheck.text import squash
@@ -67,10 +70,19 @@ class CorpusScore(BaseModel):
 
 
 def load_labels(corpus: Path) -> dict[str, dict[str, str]]:
+    """Document id -> requirement -> labelled status, from `corpus/labels/*.json`. Raises CorpusError for a
+    missing folder, a folder without labels (nothing to divide by) or a label file that is not one."""
+    if not corpus.is_dir():
+        raise errors.CorpusError(corpus, wording="corpus_missing")
     out = {}
     for path in sorted((corpus / "labels").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out[path.stem] = {req: v["status"] for req, v in data["labels"].items()}
+        try:
+            data = json.loads(read_regular(path, MAX_SMALL_FILE_BYTES))
+            out[path.stem] = {req: v["status"] for req, v in data["labels"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise errors.CorpusError(path, wording="corpus_label", detail=type(exc).__name__) from exc
+    if not any(out.values()):
+        raise errors.CorpusError(corpus)
     return out
 
 

@@ -159,3 +159,34 @@ def test_unknown_export_format_is_an_option_error(filled: Register, tmp_path: Pa
 
     with filled.transaction() as session, pytest.raises(OptionError, match="pdf"):
         export(build_dashboard(session), tmp_path, ("pdf",))
+
+
+def test_control_characters_stored_in_the_register_still_give_a_valid_workbook(
+    register: Register, put: Callable, tmp_path: Path
+) -> None:
+    """Quotes stored before ingestion dropped control characters, and names of files and folders, which
+    may hold any character but "/": the workbook stays valid XML that Excel opens."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from tests.hostile import CONTROLS
+
+    put(
+        f"{ROOT}/acme\x1b/dpa\x01.md",
+        make_review(
+            "d" * 64,
+            {"GDPR-33-2": (Status.non_compliant, B)},
+            quote=f"Notification{CONTROLS} sous 15 jours",
+            name="dpa\x01.md",
+        ),
+        folder="acme\x1b",
+    )
+    with register.transaction() as session:
+        (path,) = export(build_dashboard(session), tmp_path / "out", ["xlsx"])
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if member.endswith(".xml"):
+                ElementTree.fromstring(archive.read(member))  # raises on a character XML cannot hold
+    book = load_workbook(path)
+    quotes = [row[6] for row in book.worksheets[2].iter_rows(min_row=2, values_only=True)]
+    assert quotes == ["Notification sous 15 jours"]

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from vendorcheck.batch import BatchOptions, run_batch
+from vendorcheck.errors import NotARegister, RegisterBusy
 from vendorcheck.register import Register
 from vendorcheck.register.export import export
 from vendorcheck.register.models import ReviewRow
@@ -85,3 +86,24 @@ def test_batch_resume_and_export_on_postgresql(
         "exigences.csv",
         "tableau-de-bord.html",
     }
+
+
+def test_a_schema_of_another_application_is_refused(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE factures (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(NotARegister) as refused:
+        Register(postgres_url)
+    assert "ce n'est pas un registre vendorcheck" in refused.value.message()
+    with pytest.raises(NotARegister):
+        Register.existing(postgres_url)
+
+
+def test_one_batch_at_a_time_on_a_postgresql_register(postgres_url: str) -> None:
+    with Register(postgres_url) as first, Register(postgres_url) as second:
+        # Another connection, as another computer would have.
+        with first.batch_lock(), pytest.raises(RegisterBusy), second.batch_lock():
+            pass
+        with second.batch_lock():  # released with the first run
+            pass

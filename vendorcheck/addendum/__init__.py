@@ -16,6 +16,7 @@ from vendorcheck.addendum.build import compose
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum
 from vendorcheck.addendum.settings import AddendumDetails
+from vendorcheck.escaping import xml_safe_data
 from vendorcheck.i18n import LANGUAGES, message
 from vendorcheck.models import Language
 from vendorcheck.review import Review
@@ -101,6 +102,9 @@ def from_source(
 def write(addendum: Addendum, fmt: str) -> bytes:
     """The addendum laid out as `fmt` ("docx", "md" or "html"); Markdown and HTML in UTF-8."""
     _check_format(fmt)
+    # Quotes of the contract and the parties' details may carry control characters that Word's XML
+    # cannot hold (a saved review or a register predating their removal at ingest).
+    addendum = Addendum.model_validate(xml_safe_data(addendum.model_dump()))
     if fmt == "docx":
         from vendorcheck.addendum import docx_writer
 

@@ -69,17 +69,17 @@ def compose(
     details = details or AddendumDetails()
     library = library or ClauseLibrary()
     library.check(lang)
-    context = _context(review, details, lang)
+    context = clause_context(review, details, lang)
 
     def part(name: str, **extra: Any):  # noqa: ANN202 - a Part
         return library.render(lang, name, {**context, **extra})
 
-    gaps = sorted(review.violations, key=_reading_order)
+    gaps = sorted(review.violations, key=reading_order)
     numbered: list[Article] = []
     for name in ("object", "precedence"):
         frame = part(name)
         numbered.append(Article(number=0, title=frame.title or "", body=frame.body))
-    numbered += [_clause(review, finding, lang, library, context) for finding in gaps]
+    numbered += [clause_article(review, finding, lang, library, context) for finding in gaps]
     final = part("final")
     numbered.append(Article(number=0, title=final.title or "", body=final.body))
     articles = [a.model_copy(update={"number": i}) for i, a in enumerate(numbered, start=1)]
@@ -103,9 +103,10 @@ def compose(
     )
 
 
-def _clause(
+def clause_article(
     review: Review, finding: Finding, lang: Language, library: ClauseLibrary, context: dict[str, Any]
 ) -> Article:
+    """The article fixing one finding: the rendered clause, its citation, and the stipulations it replaces."""
     replaced = _replaced(review, finding, lang)
     lead = None
     if replaced:
@@ -174,12 +175,16 @@ def _section_label(section: str | None, quote: str) -> str | None:
     return number.group(0) if number else None
 
 
-def _reading_order(finding: Finding) -> tuple[int, str]:
+def reading_order(finding: Finding) -> tuple[int, str]:
+    """Art. 28(3) in the GDPR's order, then CSP R.1111-11; rules outside the list come last, by id."""
     rank = CLAUSE_ORDER.index(finding.requirement) if finding.requirement in CLAUSE_ORDER else len(CLAUSE_ORDER)
     return rank, finding.requirement
 
 
-def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[str, Any]:
+def clause_context(review: Review, details: AddendumDetails, lang: Language, *, standalone: bool = True
+                   ) -> dict[str, Any]:
+    """The variables every template sees. `standalone` is False when the clauses are written into the
+    vendor's own contract (the redline), where there is no addendum nor its annexes to refer to."""
     controller = _party(details.controller, review.parties, "controller", lang)
     processor = _party(details.processor, review.parties, "processor", lang)
     contract = details.contract.model_dump()
@@ -198,6 +203,7 @@ def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[s
         "contract": contract,
         "t": terms,
         "document": review.document.name,
+        "standalone": standalone,
     }
 
 

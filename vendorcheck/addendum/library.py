@@ -32,7 +32,8 @@ from vendorcheck.models import Language
 from vendorcheck.resources import data_dir
 
 SUFFIX = ".md.j2"
-# Framework parts of every addendum, beside the one clause per requirement.
+# Framework parts of every addendum, beside the one clause per requirement; `redline` frames the clauses
+# written into the vendor's own contract.
 FRAME_PARTS = (
     "title",
     "parties",
@@ -46,6 +47,7 @@ FRAME_PARTS = (
     "annex-processing",
     "annex-security",
     "annex-subprocessors",
+    "redline",
 )
 # Block tags on their own line leave blank lines behind; paragraphs are separated by exactly one.
 _BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
@@ -58,6 +60,7 @@ _TITLED = {
     "annex-processing",
     "annex-security",
     "annex-subprocessors",
+    "redline",
 }
 
 

@@ -16,7 +16,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vendorcheck import errors
+from vendorcheck.files import read_regular
 from vendorcheck.i18n import DEFAULT_LANGUAGE, Lines, has, message, t
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.models import Language
 
 
@@ -102,13 +104,16 @@ class AddendumDetails(_Strict):
 
 
 def load_details(path: Path) -> AddendumDetails:
-    if not path.is_file():
-        raise errors.FileMissing(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from vendorcheck.bounded import DECLARATION_LIMITS, LimitExceeded, load_yaml
+
+    raw = read_regular(path, MAX_SMALL_FILE_BYTES)
+    try:  # bounded like a vendor's declaration: aliases expanded and nesting counted before use
+        data, _ = load_yaml(raw.decode("utf-8"), DECLARATION_LIMITS)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = " ".join(str(exc).split())
         raise errors.OptionError(path, detail=message("addendum.errors.unreadable_yaml", reason=reason)) from exc
+    except LimitExceeded as exc:
+        raise errors.OptionError(path, detail=exc.message) from exc
     if data is None:
         return AddendumDetails()
     if not isinstance(data, Mapping):

@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from vendorcheck import errors
+from vendorcheck.files import read_regular
 from vendorcheck.i18n import message
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.models import Language
 from vendorcheck.review import Review
 
@@ -18,10 +20,9 @@ REVIEW_SUFFIX = ".json"
 def load_review(path: str | Path) -> Review:
     """A review saved by `vendorcheck review --format json`; ReviewFileError (VC-E041) if it is not one."""
     path = Path(path)
-    if not path.is_file():
-        raise errors.FileMissing(path)
+    data = read_regular(path, MAX_SMALL_FILE_BYTES)
     try:
-        return Review.model_validate_json(path.read_bytes())
+        return Review.model_validate_json(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = " → ".join(str(p) for p in first["loc"]) or message("addendum.errors.root")

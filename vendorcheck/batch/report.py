@@ -7,6 +7,7 @@ import shlex
 from pathlib import Path
 
 from vendorcheck.batch.runner import BatchResult
+from vendorcheck.escaping import one_line
 from vendorcheck.i18n import t
 from vendorcheck.models import Language
 
@@ -35,7 +36,7 @@ def skipped_lines(result: BatchResult, root: Path, lang: Language) -> list[str]:
     for skipped in result.not_documents:
         path = Path(skipped.path)
         shown = path.relative_to(root) if path.is_relative_to(root) else path
-        lines.append(t("batch.skipped", lang, path=str(shown), reason=t(skipped.reason, lang)))
+        lines.append(t("batch.skipped", lang, path=one_line(str(shown)), reason=t(skipped.reason, lang)))
     return lines
 
 

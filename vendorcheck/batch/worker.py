@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
+from vendorcheck.batch.lifeline import die_with_parent
 from vendorcheck.errors import VendorcheckError
 from vendorcheck.ingest.options import OcrMode
-from vendorcheck.models import Language
+from vendorcheck.models import Document, Language
 from vendorcheck.register.records import DocumentKind, Failure, Outcome
 from vendorcheck.review import Review
+
+if TYPE_CHECKING:
+    from vendorcheck.rulebook import RulePack
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Job:
     path: str
     sha256: str
     kind: DocumentKind
+    redline_to: str | None = None  # where to write the annotated copy of a Word contract (batch --redline)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ def start(settings: WorkerSettings, slots: AbstractContextManager | None = None,
 
     share_slots(slots)
     if child:
+        die_with_parent()  # a batch killed with SIGKILL must not leave workers reviewing for nobody
         # Ctrl-C reaches the whole process group; the parent alone decides to stop, and lets the
         # documents under way finish so that their results are recorded rather than lost.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -68,18 +75,17 @@ def process(job: Job) -> Outcome:
 
 
 def _contract(job: Job) -> Outcome:
-    from vendorcheck.api import review_file
+    from vendorcheck.api import review as review_document
+    from vendorcheck.ingest import load
     from vendorcheck.rulebook import load_rules
 
     rules = load_rules(Path(_settings.rules_dir) if _settings.rules_dir else None)
-    review = review_file(
-        job.path,
-        health_data=_settings.health_data,
-        lang=_settings.lang,
-        rules=rules,
-        today=_settings.today,
-        ingest={"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs},
+    document = load(job.path, {"ocr": _settings.ocr, "ocr_jobs": _settings.ocr_jobs})
+    review = review_document(
+        document, health_data=_settings.health_data, lang=_settings.lang, rules=rules, today=_settings.today
     )
+    if job.redline_to and document.format == "docx":
+        review = _with_redline(job, document, review, rules)
     name, siren = contracting_vendor(review)
     return Outcome(
         path=job.path,
@@ -89,6 +95,16 @@ def _contract(job: Job) -> Outcome:
         vendor_name=name,
         vendor_siren=siren,
     )
+
+
+def _with_redline(job: Job, document: Document, review: Review, rules: RulePack) -> Review:
+    """Write the annotated copy of a Word contract beside the exports. The review is kept whatever
+    happens: the redline is an extra, the review is the batch's work; a failed copy is a warning of the
+    review that the register keeps."""
+    from vendorcheck.addendum.redline import write_annotated
+
+    failure = write_annotated(Path(job.path), document, review, Path(job.redline_to or ""), rules=rules)
+    return review if failure is None else review.noted(failure.text(_settings.lang))
 
 
 def _declaration(job: Job) -> Outcome:

@@ -32,14 +32,21 @@ def addendum(
     ] = True,
     ocr: OcrOption = None,
     ocr_output: OcrOutputOption = None,
+    redline: Annotated[bool, typer.Option("--redline", help=help_text("addendum.redline"))] = False,
 ) -> None:
     from vendorcheck.addendum import from_source, write
     from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
     from vendorcheck.i18n import message
 
+    if redline:
+        _redline(source, output, lang, parties, clauses, format, health_data)
+        return
     fmt: Format = format or (_BY_SUFFIX.get(output.suffix.lower(), "docx") if output else "docx")
     if fmt == "docx" and output is None:
         raise OptionError(detail=message("cli.errors.docx_output"))
+    if output is not None:
+        check_output(output)  # before the review, not after it
     with page_progress(stderr, lang):
         document = from_source(
             source,
@@ -71,3 +78,32 @@ def _summary(document: Addendum, output: Path | None, lang: Language) -> str:
         fields=t("cli.addendum.fields", lang, count=len(document.fill_in_fields())),
     )
     return text if clauses else text + t("cli.addendum.no_gap", lang)
+
+
+def _redline(
+    source: Path,
+    output: Path | None,
+    lang: Language,
+    parties: Path | None,
+    clauses: Path | None,
+    fmt: str | None,
+    health_data: bool,
+) -> None:
+    from vendorcheck.addendum.redline import redline_file
+    from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
+    from vendorcheck.i18n import message, t
+
+    if output is None or (fmt or "docx") != "docx":
+        raise OptionError(detail=message("redline.errors.output"))
+    check_output(output)
+    result = redline_file(source, lang=lang, parties=parties, clauses_dir=clauses, health_data=health_data)
+    output.write_bytes(result.content)
+    for note in result.notes:
+        say(note)
+    if not result.clauses:
+        say(t("redline.nothing", lang, output=str(output)))
+        return
+    clauses_text = t("redline.summary_clauses", lang, count=len(result.clauses))
+    struck = t("redline.summary_struck", lang, count=result.struck)
+    say(t("redline.summary", lang, output=str(output), clauses=clauses_text, struck=struck))

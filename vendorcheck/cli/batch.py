@@ -28,6 +28,7 @@ def batch(
     rules_dir: RulesOption = None,
     lang: LangOption = "fr",
     ocr: OcrOption = None,
+    redline: Annotated[bool, typer.Option("--redline", help=help_text("batch.redline"))] = False,
 ) -> None:
     from vendorcheck.batch import BatchOptions
     from vendorcheck.batch.folder import default_jobs, review_folder
@@ -39,11 +40,15 @@ def batch(
         jobs=jobs or default_jobs(), health_data=health_data, lang=lang, rules_dir=rules_dir, ocr=ocr_mode(ocr)
     )
     progress = RichProgress(stderr, lang)
-    run = review_folder(directory, output=output, db=db, formats=formats, options=options, progress=progress)
+    run = review_folder(
+        directory, output=output, db=db, formats=formats, options=options, progress=progress, redline=redline
+    )
     say(batch_summary(run.result, lang))
     for line in skipped_lines(run.result, directory.resolve(), lang):
         say(line)
     say(t("batch.register", lang, url=run.register_url))
+    if run.annotated is not None:
+        say(t("redline.batch_written", lang, count=run.annotated, folder=str(run.annotated_folder)))
     say(t("register.batch_next", lang, command=next_command(db)))
     for path in run.written:
         typer.echo(path)

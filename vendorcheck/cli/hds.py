@@ -109,11 +109,13 @@ def template(
 ) -> None:
     from vendorcheck.declarations import write_template
     from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
     from vendorcheck.i18n import message, t
 
     fmt = _TEMPLATE_FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise OptionError(detail=message("cli.errors.template_suffix", suffix=output.suffix))
+    check_output(output)
     write_template(output, fmt)  # type: ignore[arg-type]
     typer.echo(t("cli.hds.template", lang, path=output))
 

@@ -25,6 +25,10 @@ def ocr_mode(ocr: bool | None) -> str:
 
 
 def ingest_options(ocr: bool | None, ocr_output: Path | None = None) -> dict[str, Any]:
+    if ocr_output is not None:
+        from vendorcheck.files import check_output
+
+        check_output(ocr_output)  # before the recognition, which may take minutes
     return {"ocr": ocr_mode(ocr), "ocr_output": ocr_output}
 
 

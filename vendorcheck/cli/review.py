@@ -33,10 +33,14 @@ def review(
     ] = None,
 ) -> None:
     from vendorcheck.api import review_file
+    from vendorcheck.files import check_output
     from vendorcheck.models import Severity
     from vendorcheck.render import render
     from vendorcheck.rulebook import load_rules
     from vendorcheck.verdict import fails
+
+    if output:
+        check_output(output)  # before the review, not after it
 
     with page_progress(stderr, lang):
         result = review_file(

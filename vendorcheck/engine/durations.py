@@ -46,6 +46,8 @@ _UNIT = (
 # "48 (quarante-huit) heures", "five (5) business days", "90(ninety) days"
 _DELAY = re.compile(rf"\b{_NUMBER}\s*(?:\(\s*[\w -]+\)\s*)?-?\s*{_UNIT}\b")
 
+# Every unit _UNIT accepts has a prefix here: "business days", "working days" and "calendar days" count
+# as days (as "jours ouvrés" do), a missing one stopped the whole review (StopIteration).
 _HOURS_PER_UNIT = (
     ("heure", 1),
     ("hour", 1),
@@ -53,6 +55,9 @@ _HOURS_PER_UNIT = (
     ("h", 1),
     ("jour", 24),
     ("day", 24),
+    ("business", 24),
+    ("working", 24),
+    ("calendar", 24),
     ("semaine", 168),
     ("week", 168),
     ("mois", 720),

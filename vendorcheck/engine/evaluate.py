@@ -98,11 +98,23 @@ def not_applicable(rule: Rule, lang: Language) -> Finding:
     )
 
 
-def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
+def raised_flags(rule: Rule, analysis: Analysis) -> list[tuple[Flag, int]]:
+    """Every (flag, sentence) the rule raises in the document, not only the sentences a finding quotes:
+    the redline strikes each of them."""
+    groups, topic, windows = _topics(rule, analysis)
+    return _raised_flags(rule, analysis, groups, set(topic), {s for w in windows.values() for s in w})
+
+
+def _topics(rule: Rule, analysis: Analysis) -> tuple[dict[str, list[int]], list[int], dict[int, list[int]]]:
+    """The rule's matches, its topic sentences and the window of sentences around each."""
     groups = analysis.matches.get(rule.id, {})
     excluded = set(analysis.sentences_of(groups.get("exclude", [])))
     topic = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
-    windows = {s: analysis.window(s, rule.window, rule.window_before) for s in topic}
+    return groups, topic, {s: analysis.window(s, rule.window, rule.window_before) for s in topic}
+
+
+def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
+    groups, topic, windows = _topics(rule, analysis)
     in_windows = {s for w in windows.values() for s in w}
 
     raised = _raised_flags(rule, analysis, groups, set(topic), in_windows)

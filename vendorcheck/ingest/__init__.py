@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vendorcheck import errors
+from vendorcheck.files import megabytes, read_regular
 from vendorcheck.i18n import Message, message
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.ingest.text import UTF16_BOMS
@@ -83,20 +84,11 @@ def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None
     """Read a contract file into a Document, or raise an InputError naming the file and the reason."""
     path = Path(path)
     opts = IngestOptions.resolve(options)
-    try:
-        if path.is_dir():
-            raise errors.UnreadableFile(path, detail=message("ingest.errors.folder"))
-        if not path.is_file():
-            raise errors.FileMissing(path)
-        size = path.stat().st_size
-        if size == 0:
-            raise errors.EmptyFile(path)
-        # Checked before reading: a 2 GB upload must not be loaded into memory to be refused.
-        if size > opts.max_bytes:
-            raise errors.TooLarge(path, size=_megabytes(size), limit=_megabytes(opts.max_bytes))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise errors.UnreadableFile(path, detail=exc.strerror or type(exc).__name__) from exc
+    # Only a regular file is read, and its size checked before reading: a 2 GB upload must not be
+    # loaded into memory to be refused, nor a FIFO wait forever.
+    data = read_regular(path, opts.max_bytes)
+    if not data:
+        raise errors.EmptyFile(path)
     return load_bytes(path, data, opts)
 
 
@@ -105,7 +97,7 @@ def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
     if not data:
         raise errors.EmptyFile(path)
     if len(data) > options.max_bytes:
-        raise errors.TooLarge(path, size=_megabytes(len(data)), limit=_megabytes(options.max_bytes))
+        raise errors.TooLarge(path, size=megabytes(len(data)), limit=megabytes(options.max_bytes))
     fmt = sniff(path, data[:2048])
     try:
         return _loader(fmt)(path, data, options)
@@ -125,7 +117,3 @@ _DAMAGED: dict[str, Callable[..., errors.InputError]] = {
     "text": lambda path, detail: errors.UndecodableText(path),
     "markdown": lambda path, detail: errors.UndecodableText(path),
 }
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")

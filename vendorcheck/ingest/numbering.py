@@ -171,6 +171,11 @@ class ListNumbering:
                 counters[deeper] = level.start - 1
         return self._render(levels, counters, ilvl)
 
+    def numbered(self, paragraph: etree._Element) -> bool:
+        """Whether Word draws a label before this `w:p` (the counters are left as they are)."""
+        found = self._num_pr(paragraph)
+        return found is not None and found[1] in self._levels(found[0], self.nums.get(found[0]))
+
     def _levels(self, num_id: str, abstract_id: str | None) -> dict[int, Level]:
         levels = dict(self.abstract.get(abstract_id or "", {}))
         for ilvl, override in self.overrides.get(num_id, {}).items():

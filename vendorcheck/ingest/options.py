@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vendorcheck import errors
+from vendorcheck.limits import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_PAGE_CHARS
+
 if TYPE_CHECKING:
     from vendorcheck.ingest.ocr import OcrSettings
 
@@ -23,7 +26,9 @@ def _default_ocr_jobs() -> int:
 class IngestOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_bytes: int = Field(50 * 1024 * 1024, description="Largest input file accepted.")
+    max_bytes: int = Field(MAX_FILE_BYTES, description="Largest input file accepted.")
+    max_document_chars: int = Field(MAX_DOCUMENT_CHARS, description="Most characters of text in one document.")
+    max_page_chars: int = Field(MAX_PAGE_CHARS, description="Most characters on one PDF page.")
     pdf_engine: PdfEngine = Field("pdfium", description="Text layer used for PDFs.")
     docx_max_uncompressed: int = Field(
         200 * 1024 * 1024, description="Largest total uncompressed size of a DOCX archive."
@@ -60,6 +65,12 @@ class IngestOptions(BaseModel):
         if isinstance(value, IngestOptions):
             return value
         return cls(**value)
+
+    def check_length(self, path: Path, characters: int) -> None:
+        """Refuse a document whose text has more than `max_document_chars` characters (TooManyCharacters):
+        loaders call it as soon as they know, before the text is cleaned, structured and reviewed."""
+        if characters > self.max_document_chars:
+            raise errors.TooManyCharacters(path, count=characters, limit=self.max_document_chars)
 
     def ocr_settings(self) -> OcrSettings:
         """The recogniser's settings (`ocr.OcrSettings`) drawn from these options."""

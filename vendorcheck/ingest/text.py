@@ -7,6 +7,7 @@ from pathlib import Path
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.ingest.controls import strip_controls
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document, SourceFormat
 
@@ -33,8 +34,9 @@ def decode_text(path: Path, data: bytes) -> str:
 
 
 def load_text(path: Path, data: bytes, options: IngestOptions, fmt: SourceFormat = "text") -> Document:
-    del options  # nothing to tune for plain text; kept for the common loader signature
-    text = clean_extracted(decode_text(path, data))
+    text = decode_text(path, data)
+    options.check_length(path, len(text))
+    text = strip_controls(clean_extracted(text))
     if not text.strip():
         raise errors.EmptyFile(path)
     # Text saved from a PDF keeps the PDF's hyphenated line ends.

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from vendorcheck.hds.names import core_key
@@ -24,7 +24,7 @@ from vendorcheck.register.models import (
     Run,
     Supplier,
 )
-from vendorcheck.register.records import RETRIED_CODES, FileRef, Outcome, ReviewKey
+from vendorcheck.register.records import RETRIED_CODES, UNEXPECTED_CODE, Failure, FileRef, Outcome, ReviewKey
 
 _CHUNK = 500  # bound on IN (...) lists
 
@@ -57,6 +57,18 @@ def start_run(session: Session, root: str, key: ReviewKey, jobs: int) -> Run:
     session.add(run)
     session.flush()
     return run
+
+
+def abandon_dead_runs(session: Session) -> int:
+    """Mark `abandoned` the runs still `running`: called under the batch lock, which a live run holds, so
+    their process died without closing them (SIGKILL, power cut). What they recorded stays recorded."""
+    result = session.execute(update(Run).where(Run.status == "running").values(status="abandoned", finished_at=now()))
+    return result.rowcount or 0
+
+
+def latest_running(session: Session) -> Run | None:
+    """The most recent run still marked `running`: the one holding the lock, when another process asks."""
+    return session.scalars(select(Run).where(Run.status == "running").order_by(Run.id.desc()).limit(1)).first()
 
 
 def finish_run(
@@ -103,6 +115,9 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
 def record(session: Session, run_id: int, key: ReviewKey, outcome: Outcome, files: list[FileRef]) -> None:
     """Store one outcome (review with findings and evidence, declaration, or failure) and link its files."""
     document = _document(session, outcome) if outcome.sha256 else None
+    failure = outcome.failure
+    if failure is not None and document is not None and _failed_alike_before(session, document, key, failure):
+        failure = failure.repeated(outcome.path)
     # The version the worker actually used: if the rules changed on disk during the run, the next run
     # sees the mismatch and reviews the document again.
     rules_version = outcome.review.rules_version if outcome.review else key.rules_version
@@ -140,13 +155,34 @@ def record(session: Session, run_id: int, key: ReviewKey, outcome: Outcome, file
         ]
     elif outcome.declaration is not None:
         row.data = outcome.declaration
-    if outcome.failure is not None:
-        failure = outcome.failure
+    if failure is not None:
         row.error = ErrorRow(
             code=failure.code, message_fr=failure.message_fr, message_en=failure.message_en, retryable=failure.retryable
         )
     session.add(row)
     link(session, run_id, document, files)
+
+
+def _failed_alike_before(session: Session, document: DocumentRow, key: ReviewKey, failure: Failure) -> bool:
+    """Whether the document's previous attempt, with the same rules and options, failed with this same
+    unexpected error: a second identical crash is deterministic, not bad luck."""
+    if not (failure.retryable and failure.code == UNEXPECTED_CODE) or document.id is None:
+        return False
+    previous = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.document_id == document.id)
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+        .options(selectinload(ReviewRow.error))
+    ).first()
+    return (
+        previous is not None
+        and previous.error is not None
+        and (previous.rules_version, previous.snapshot, previous.health_data, previous.lang)
+        == (key.rules_version, key.snapshot, key.health_data, key.lang)
+        and previous.error.code == failure.code
+        and previous.error.message_en == failure.message_en
+    )
 
 
 def _document(session: Session, outcome: Outcome) -> DocumentRow:

@@ -55,9 +55,11 @@ def supplier_view(db: str | Path | None, name: str, lang: Language) -> SupplierV
 
 def export_register(db: str | Path | None, output: Path, formats: str, lang: Language) -> list[Path]:
     """Write the exports named in `formats` ("xlsx,csv,html") into `output`; the files written."""
+    from vendorcheck.files import check_output
     from vendorcheck.register.export import export, parse_formats
 
     wanted = parse_formats(formats)  # before opening anything: a typo costs nothing
+    check_output(output, folder=True)
     return export(dashboard(db, lang), output, wanted)
 
 

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from vendorcheck import errors
 from vendorcheck.cache import cached_payload, source_digest, store
+from vendorcheck.files import read_regular
 from vendorcheck.i18n import Lines, Message, message
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.resources import data_dir
 from vendorcheck.rulebook import schema
 from vendorcheck.rulebook.schema import Rule, pattern_problems
@@ -58,7 +60,12 @@ def _load(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> RulePack:
     problems: list[Message] = []
     rules: list[tuple[Rule, str]] = []
     digest = hashlib.sha256()
-    contents = [(path, path.read_bytes()) for path in files]
+    contents: list[tuple[Path, bytes]] = []
+    for path in files:
+        try:  # a FIFO or a device named *.yaml would block the read
+            contents.append((path, read_regular(path, MAX_SMALL_FILE_BYTES)))
+        except errors.InputError as exc:
+            problems.append(message("rules.problems.unreadable", file=path.name, reason=exc.as_message()))
     for path, raw in contents:
         digest.update(path.name.encode() + raw)
     # Checking every token pattern against spaCy's schema costs more than loading the rules (and needs spaCy):

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
+from vendorcheck.memory import give_back
 from vendorcheck.register import views as register_views
 from vendorcheck.render.html import context as report_context
 from vendorcheck.review import Review
@@ -31,6 +32,7 @@ router = APIRouter()
 # Only these files are served from /static; the requested name is a key, never a path.
 STATIC_FILES = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
 
+REDLINE_NAME = "contrat-annote.docx"
 # One review at a time: spaCy pipelines are shared, and two cores are all a practice's PC offers.
 _REVIEW_LOCK = threading.Lock()
 
@@ -48,10 +50,12 @@ async def submit(request: Request) -> Response:
     try:
         form = await receive_review_form(request, workdir, settings.max_upload_bytes, visitor_lang(request))
         review = await run_in_threadpool(_locked_review, form, settings, request.app.state.progress)
+        docx = form.contract.path.read_bytes() if review.document.format == "docx" else None
     finally:
-        # Deleted before the response is even sent: only the in-memory review outlives the request.
+        # Deleted before the response is even sent: only the in-memory review (and a Word contract's bytes,
+        # for its annotated copy) outlive the request.
         shutil.rmtree(workdir, ignore_errors=True)
-    key = request.app.state.results.put(review)
+    key = request.app.state.results.put(review, docx)
     url = f"/results/{key}"
     if wants_json(request):
         return JSONResponse(
@@ -60,6 +64,7 @@ async def submit(request: Request) -> Response:
                 "id": key,
                 "result": url,
                 "addendum": f"{url}/avenant.docx",
+                "redline": f"{url}/{REDLINE_NAME}" if docx else None,
                 "report": f"{url}/rapport.html",
                 "review": review.model_dump(mode="json"),
             }
@@ -77,6 +82,8 @@ def _locked_review(form: ReviewForm, settings: WebSettings, board: ProgressBoard
         with _REVIEW_LOCK:
             return service.review_upload(form, settings)
     finally:
+        # The server runs for days: a long or refused document must not leave it at its peak size.
+        give_back()
         stop_reporting(token)
         if key:
             board.discard(key)
@@ -101,6 +108,7 @@ async def result(request: Request, key: str) -> Response:
         groups=checklist(review),
         addendum=needs_addendum(review.verdict, review.findings),
         expires_at=entry.expires_at,
+        redline=REDLINE_NAME if entry.docx and review.violations else None,
     )
 
 
@@ -109,6 +117,16 @@ async def addendum(request: Request, key: str) -> Response:
     review = request.app.state.results.get(key).review
     data = await run_in_threadpool(service.addendum_docx, review)
     return _attachment(data, service.DOCX_MEDIA_TYPE, service.download_name(review, "avenant", ".docx"))
+
+
+@router.get("/results/{key}/" + REDLINE_NAME)
+async def annotated(request: Request, key: str) -> Response:
+    """The vendor's own Word contract with every fix as a tracked change (a DOCX upload only)."""
+    entry = request.app.state.results.get(key)
+    if entry.docx is None:
+        raise PageNotFound()
+    data = await run_in_threadpool(service.redline_docx, entry.review, entry.docx, request.app.state.settings)
+    return _attachment(data, service.DOCX_MEDIA_TYPE, service.download_name(entry.review, "contrat-annote", ".docx"))
 
 
 @router.get("/results/{key}/rapport.html")

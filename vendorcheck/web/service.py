@@ -55,6 +55,15 @@ def addendum_docx(review: Review) -> bytes:
     return build_addendum(review, lang=review.lang, fmt="docx")
 
 
+def redline_docx(review: Review, docx: bytes, settings: WebSettings) -> bytes:
+    """The uploaded Word contract annotated with the review's fixes, comments in the page's language."""
+    from vendorcheck.addendum.redline import redline_docx as annotate
+    from vendorcheck.rulebook import load_rules
+
+    return annotate(docx, name=review.document.name, lang=review.lang, health_data=review.health_data,
+                    rules=load_rules(settings.rules_dir)).content
+
+
 def report_html(review: Review) -> str:
     from vendorcheck.render.html import render
 

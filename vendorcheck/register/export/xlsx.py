@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from vendorcheck.escaping import xml_safe
 from vendorcheck.register.export.style import (
     OVERALL_COLOURS,
     STATUS_COLOURS,
@@ -64,7 +64,7 @@ def _matrix(sheet: Worksheet, d: Dashboard) -> None:
         for target, cell in zip(row[1:], cells, strict=True):
             if cell is not None:
                 _fill(target, STATUS_COLOURS[cell.status])
-                target.comment = Comment(f"{label(cell.severity, lang)} — {cell.document}", "vendorcheck")
+                target.comment = Comment(xml_safe(f"{label(cell.severity, lang)} — {cell.document}"), "vendorcheck")
 
 
 def _evidence(sheet: Worksheet, d: Dashboard) -> None:
@@ -119,8 +119,8 @@ def _write(sheet: Worksheet, number: int, values: list[Any], *, wrap: bool = Fal
 
 
 def _safe(value: Any) -> Any:
-    # Control characters from PDF text layers are not allowed in XLSX XML.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    # Control characters from PDF text layers (stored before ingestion removed them) are not allowed in XLSX XML.
+    return xml_safe(value) if isinstance(value, str) else value
 
 
 def _fill(cell: Any, colour: str) -> None:
