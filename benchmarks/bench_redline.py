@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACS = ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.docx"
 WEAKENINGS = {
     "L’Hébergeur s’interdit d’utiliser": "L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses "
-                                         "services et d’établir des statistiques d’usage.",
+    "services et d’établir des statistiques d’usage.",
     "L’Hébergeur ne recourt à un Sous-traitant": "L’Hébergeur peut recourir librement à tout sous-traitant de son "
-                                                 "choix, sans préavis ni autorisation du Cabinet.",
+    "choix, sans préavis ni autorisation du Cabinet.",
     "Pour tout ajout ou remplacement": "La liste des sous-traitants est communiquée au Cabinet sur demande.",
     "Le Cabinet peut réaliser ou faire réaliser": "Les audits sont réalisés par l’Hébergeur seul, qui en communique "
-                                                  "la synthèse au Cabinet.",
+    "la synthèse au Cabinet.",
 }
 
 
@@ -73,14 +73,21 @@ def main() -> None:
     document = load_bytes(Path("contrat.docx"), data, IngestOptions())
     reviewed = review(document)  # warm-up: rules, spaCy pipelines
     result = annotate(data, document, reviewed)
-    print(f"{len(document.text):,} characters, {len(reviewed.violations)} gaps: {len(result.clauses)} clauses, "
-          f"{result.struck} sentences struck, {result.comments} comments")
+    print(
+        f"{len(document.text):,} characters, {len(reviewed.violations)} gaps: {len(result.clauses)} clauses, "
+        f"{result.struck} sentences struck, {result.comments} comments"
+    )
     reference = measure(lambda: review(document), args.runs)
-    for name, call in (("review", lambda: review(document)), ("annotate", lambda: annotate(data, document, reviewed)),
-                       ("redline_docx", lambda: redline_docx(data))):
+    for name, call in (
+        ("review", lambda: review(document)),
+        ("annotate", lambda: annotate(data, document, reviewed)),
+        ("redline_docx", lambda: redline_docx(data)),
+    ):
         wall, cpu = measure(call, args.runs)
-        print(f"{name:13} {wall:6.3f} s wall ({wall / reference[0]:4.2f} x review), "
-              f"{cpu:6.3f} s CPU ({cpu / reference[1]:4.2f} x)")
+        print(
+            f"{name:13} {wall:6.3f} s wall ({wall / reference[0]:4.2f} x review), "
+            f"{cpu:6.3f} s CPU ({cpu / reference[1]:4.2f} x)"
+        )
 
 
 if __name__ == "__main__":

@@ -119,6 +119,7 @@ def runs(work: Path, corpus: Path | None) -> Iterator[Run]:
     )
     yield Run("addendum-no-output", ["addendum", str(WEAK)])
     yield Run("addendum-bad-parties", ["addendum", str(WEAK), "-f", "md", "--parties", str(PACS)])
+    yield from _redline_runs(work)
 
     for lang in LANGS:
         yield Run(f"rules-list-{lang}", ["rules", "list", "--lang", lang])
@@ -130,8 +131,36 @@ def runs(work: Path, corpus: Path | None) -> Iterator[Run]:
 
     yield from _batch_runs(work)  # before any list import: the register is judged against the shipped list
     yield from _hds_runs(work)
+    yield Run(
+        "batch-redline",
+        ["batch", str(work / "word"), "-o", str(work / "word-results"), "--jobs", "1", "--redline"]
+        + ["--db", str(work / "word.sqlite")],
+        setup=_word_suppliers,
+        writes=["word-results/contrats-annotes/**/*.docx"],
+    )
+    yield from _unwritable_runs(work)
     if corpus is not None and corpus.is_dir():
         yield Run("eval-corpus", ["eval", str(corpus), "--mismatches"])
+
+
+def _unwritable_runs(work: Path) -> Iterator[Run]:
+    """Outputs that cannot be written, inputs that are not regular files, corpora without labels."""
+    docx_sample = str(PACS.with_suffix(".docx"))
+    yield Run("review-output-missing-folder", ["review", str(WEAK), "-o", "absent/rapport.txt"])
+    yield Run("review-output-is-folder", ["review", str(WEAK), "-o", str(SAMPLES)])
+    yield Run("addendum-output-missing-folder", ["addendum", str(WEAK), "-o", "absent/avenant.docx"])
+    yield Run("addendum-redline-output-missing-folder", ["addendum", docx_sample, "--redline", "-o", "absent/x.docx"])
+    yield Run("batch-output-is-file", ["batch", str(CONTRACTS), "-o", str(PACS)])
+    yield Run("register-export-output-is-file", ["register", "export", "-o", str(PACS)])
+    yield Run("hds-template-missing-folder", ["hds", "template", "absent/declaration.yaml"])
+    yield Run("review-fifo", ["review", str(work / "tube.pdf")], setup=lambda w: _fifo(w / "tube.pdf"))
+    yield Run("eval-missing", ["eval", str(work / "absent-corpus")])
+    yield Run("eval-no-labels", ["eval", str(SAMPLES)])
+
+
+def _fifo(path: Path) -> None:
+    if not path.exists():
+        os.mkfifo(path)
 
 
 def _hds_runs(work: Path) -> Iterator[Run]:
@@ -270,6 +299,48 @@ def _batch_runs(work: Path) -> Iterator[Run]:
     yield Run("batch-not-a-folder", ["batch", str(PACS)])
 
 
+def _word_contracts(work: Path) -> dict[str, Path]:
+    """Word contracts to annotate: the shipped one, and (as python-docx writes them) the PACS sample
+    weakened in its Word numbering, the weak SaaS terms and the English DPA."""
+    from tests.docx_contracts import python_docx, weakened_pacs
+
+    folder = work / "docx"
+    folder.mkdir(exist_ok=True)
+    made = {
+        "pacs-weakened.docx": weakened_pacs(),
+        WEAK.with_suffix(".docx").name: python_docx(WEAK.read_text(encoding="utf-8")),
+        DPA.with_suffix(".docx").name: python_docx(DPA.read_text(encoding="utf-8")),
+    }
+    for name, data in made.items():
+        (folder / name).write_bytes(data)
+    return {PACS.with_suffix(".docx").name: PACS.with_suffix(".docx")} | {name: folder / name for name in made}
+
+
+def _redline_runs(work: Path) -> Iterator[Run]:
+    contracts = _word_contracts(work)
+    for name, path in contracts.items():
+        for lang in LANGS:
+            out = f"redline-{Path(name).stem}-{lang}.docx"
+            yield Run(
+                f"addendum-redline-{name}-{lang}",
+                ["addendum", str(path), "--redline", "-o", out, "--lang", lang],
+                writes=[out],
+            )
+    docx_sample = str(PACS.with_suffix(".docx"))
+    yield Run("addendum-redline-not-word", ["addendum", str(WEAK), "--redline", "-o", "x.docx"])
+    yield Run("addendum-redline-no-output", ["addendum", docx_sample, "--redline"])
+    yield Run("addendum-redline-md", ["addendum", docx_sample, "--redline", "-f", "md", "-o", "x.docx"])
+
+
+def _word_suppliers(work: Path) -> None:
+    """A folder of Word contracts: one supplier with the weak SaaS terms, the shipped PACS contract loose."""
+    folder = work / "word"
+    (folder / "Agenda en ligne").mkdir(parents=True, exist_ok=True)
+    contracts = _word_contracts(work)
+    shutil.copy(contracts[WEAK.with_suffix(".docx").name], folder / "Agenda en ligne")
+    shutil.copy(PACS.with_suffix(".docx"), folder)
+
+
 def _suppliers(work: Path) -> None:
     """A practice's folder: two suppliers with their documents, a loose contract, an unreadable file."""
     folder = work / "fournisseurs"
@@ -341,8 +412,10 @@ def run_all(out: Path, corpus: Path | None, only: str | None) -> int:
                 ]
                 if result.exception and not isinstance(result.exception, SystemExit):
                     text += ["--- exception", f"{type(result.exception).__name__}: {result.exception}"]
-                for written in run.writes:
-                    text += [f"--- file {written}", file_text(work / written)]
+                for pattern in run.writes:
+                    found = sorted(work.glob(pattern)) if "*" in pattern else [work / pattern]
+                    for written in found or [work / pattern]:
+                        text += [f"--- file {written.relative_to(work)}", file_text(written)]
                 (out / f"{safe(run.name)}.txt").write_text(normalise("\n".join(text), work), encoding="utf-8")
                 count += 1
         finally:
@@ -354,7 +427,7 @@ def file_text(path: Path) -> str:
     if not path.exists():
         return "(not written)"
     if path.suffix == ".docx":
-        return docx_text(path)
+        return redline_text(path) if "redline" in path.name or "annote" in path.name else docx_text(path)
     if path.suffix == ".xlsx":
         return xlsx_text(path)
     return path.read_text(encoding="utf-8")
@@ -377,6 +450,52 @@ def docx_text(path: Path) -> str:
     props = document.core_properties
     lines.append(f"(title: {props.title}; subject: {props.subject}; language: {props.language})")
     lines += [f"(footer) {p.text}" for section in document.sections for p in section.footer.paragraphs]
+    return "\n".join(lines)
+
+
+def redline_text(path: Path) -> str:
+    """A Word contract with tracked changes: each paragraph (with its style) with {+inserted+} and
+    [-deleted-] text and its comment marks, then the comments."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(f"{w}body")
+        names = package.namelist()
+        comments = etree.fromstring(package.read("word/comments.xml")) if "word/comments.xml" in names else None
+    lines = []
+    for paragraph in body.iter(f"{w}p"):
+        pieces: list[list[str]] = []
+        for element in paragraph.iter(f"{w}t", f"{w}delText", f"{w}tab", f"{w}commentReference"):
+            if element.tag == f"{w}commentReference":
+                pieces.append(["", f"<comment {element.get(f'{w}id')}>"])
+                continue
+            changes = [a.tag for a in element.iterancestors(f"{w}ins", f"{w}del")]
+            kind = "+" if f"{w}ins" in changes else "-" if changes or element.tag == f"{w}delText" else ""
+            text = "\t" if element.tag == f"{w}tab" else element.text or ""
+            if pieces and pieces[-1][0] == kind:
+                pieces[-1][1] += text
+            else:
+                pieces.append([kind, text])
+        text = "".join("{+" + t + "+}" if k == "+" else "[-" + t + "-]" if k == "-" else t for k, t in pieces)
+        properties = paragraph.find(f"{w}pPr")
+        style, marks = "", ""
+        if properties is not None:
+            style_element = properties.find(f"{w}pStyle")
+            style = style_element.get(f"{w}val") if style_element is not None else ""
+            mark = properties.find(f"{w}rPr")
+            if mark is not None and mark.find(f"{w}ins") is not None:
+                marks += " (+¶)"
+            if mark is not None and mark.find(f"{w}del") is not None:
+                marks += " (-¶)"
+            if properties.find(f"{w}pPrChange") is not None:
+                marks += " (properties changed)"
+        lines.append(f"[{style}]{marks} {text}")
+    for comment in comments if comments is not None else []:
+        said = " / ".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in comment.iter(f"{w}p"))
+        lines.append(f"comment {comment.get(f'{w}id')} by {comment.get(f'{w}author')}: {said}")
     return "\n".join(lines)
 
 

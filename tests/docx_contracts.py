@@ -85,15 +85,20 @@ def weakened_pacs() -> bytes:
             children = list(body)
             start = next(i for i, p in enumerate(children) if _text(p).startswith(title))
             style = children[start].find(f"{W}pPr/{W}pStyle").get(f"{W}val")
-            end = next(i for i in range(start + 1, len(children))
-                       if (s := children[i].find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == style)
+            end = next(
+                i
+                for i in range(start + 1, len(children))
+                if (s := children[i].find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == style
+            )
             for paragraph in children[start:end]:
                 body.remove(paragraph)
         ban = next(p for p in body.iter(f"{W}p") if _text(p).startswith("L’Hébergeur s’interdit d’utiliser"))
         runs = ban.findall(f"{W}r")
         text = runs[0].find(f"{W}t")
-        text.text = ("L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses services et d’établir "
-                     "des statistiques d’usage. ")
+        text.text = (
+            "L’Hébergeur peut utiliser les Données hébergées afin d’améliorer ses services et d’établir "
+            "des statistiques d’usage. "
+        )
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")  # as Word writes an edge space
         for extra in runs[1:]:
             ban.remove(extra)
@@ -135,7 +140,7 @@ def python_docx(markdown: str) -> bytes:
         position = 0
         text = line.lstrip("# ")
         for match in _BOLD.finditer(text):
-            paragraph.add_run(text[position:match.start()])
+            paragraph.add_run(text[position : match.start()])
             paragraph.add_run(match.group(1)).bold = True
             position = match.end()
         paragraph.add_run(text[position:])
@@ -158,9 +163,22 @@ def soffice_convert(source: Path, target_format: str, folder: Path) -> Path:
     command = require_soffice()
     profile = folder / "lo-profile"  # no clash with a running LibreOffice or another test worker
     completed = subprocess.run(
-        [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", target_format, "--outdir", str(folder), str(source)],
-        capture_output=True, text=True, timeout=180, check=False)
+        [
+            command,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     converted = folder / f"{source.stem}.{target_format.split(':')[0]}"
     assert completed.returncode == 0 and converted.is_file(), completed.stderr
     return converted
@@ -207,13 +225,22 @@ def libreoffice_resolve(source: Path, command: str, folder: Path) -> Path:
     profile = folder / "lo-macro-profile"
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
     if not module.is_file():  # a fresh profile holds an empty Module1 once LibreOffice has started in it
-        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
-                       capture_output=True, timeout=180, check=False)
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
         module.write_text(_RESOLVE_MACRO, encoding="utf-8")
     target = folder / f"{source.stem}-{command}.docx"
     macro = f'macro:///Standard.Module1.Resolve("{source}","{target}","{command}")'
-    completed = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", macro],
-                               capture_output=True, text=True, timeout=180, check=False)
+    completed = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", macro],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert target.is_file(), completed.stderr
     return target
 

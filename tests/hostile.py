@@ -12,20 +12,26 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-CLAUSE = ("Le prestataire traite les données à caractère personnel uniquement sur instruction documentée du client, "
-          "y compris en ce qui concerne les transferts vers un pays tiers.")
+CLAUSE = (
+    "Le prestataire traite les données à caractère personnel uniquement sur instruction documentée du client, "
+    "y compris en ce qui concerne les transferts vers un pays tiers."
+)
 # Every kind of control character met in text layers: C0, vertical tab, form feed, DEL, C1, NEL, U+FFFE.
 CONTROLS = "\x01\x02\x08\x0b\x0c\x1b\x7f\x85\x9f\ufffe\uffff"
-CONTROLLED_CLAUSE = ("Le prestataire\x01 traite les donn\x1bées\ufffe uniquement\x0bsur instruction\x0cdocumentée "
-                     "du client.")
-HTML = ('![pixel](http://x.test/p.png) <script>alert("vc")</script> <img src=x onerror=alert(1)> '
-        "[lien](javascript:alert(1))")
+CONTROLLED_CLAUSE = (
+    "Le prestataire\x01 traite les donn\x1bées\ufffe uniquement\x0bsur instruction\x0cdocumentée du client."
+)
+HTML = (
+    '![pixel](http://x.test/p.png) <script>alert("vc")</script> <img src=x onerror=alert(1)> '
+    "[lien](javascript:alert(1))"
+)
 
 
 # A YAML file of a few lines whose aliases expand to 9^9 strings ("billion laughs").
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
-    for previous, name in zip("abcdefgh", "bcdefghi", strict=True))
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+)
 
 
 def pdf(pages: list[bytes]) -> bytes:
@@ -37,8 +43,10 @@ def pdf(pages: list[bytes]) -> bytes:
     for content in pages:
         packed = zlib.compress(content, 9)
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
-        objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (pages_id, len(objects)))
+        objects.append(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> >> "
+            b"/Contents %d 0 R >>" % (pages_id, len(objects))
+        )
         kids.append(len(objects))
     objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
     objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
@@ -74,16 +82,22 @@ def build_folder(root: Path) -> dict[str, Path]:
     """Every hostile input of issue 11 in `root`, by name; `root / "lot"` is a suppliers' folder holding the
     ones a batch meets (a dense PDF, control characters, raw HTML, a link to a system file, a pipe)."""
     root.mkdir(parents=True, exist_ok=True)
-    sample = (Path(__file__).resolve().parents[1] / "samples" / "contracts" / "saas-agenda-cgu-faibles.md")
+    sample = Path(__file__).resolve().parents[1] / "samples" / "contracts" / "saas-agenda-cgu-faibles.md"
     weak = sample.read_text(encoding="utf-8")
     made = {
-        "dense": root / "page-dense.pdf", "controls": root / "controles.md", "html": root / "html.md",
-        "long": root / "trop-long.txt", "fifo": root / "tube.pdf", "foreign_db": root / "compta.sqlite",
-        "rules": root / "regles", "lot": root / "lot",
+        "dense": root / "page-dense.pdf",
+        "controls": root / "controles.md",
+        "html": root / "html.md",
+        "long": root / "trop-long.txt",
+        "fifo": root / "tube.pdf",
+        "foreign_db": root / "compta.sqlite",
+        "rules": root / "regles",
+        "lot": root / "lot",
     }
     made["dense"].write_bytes(pdf([text_page(["Article 1 - Objet", CLAUSE]), dense_page(20_000_000)]))
-    made["controls"].write_text(weak.replace("données", f"donn{CONTROLS}ées") + f"\n\n{CONTROLLED_CLAUSE}\n",
-                                encoding="utf-8")
+    made["controls"].write_text(
+        weak.replace("données", f"donn{CONTROLS}ées") + f"\n\n{CONTROLLED_CLAUSE}\n", encoding="utf-8"
+    )
     made["html"].write_text(weak.replace("Le Client autorise", f"Le Client {HTML} autorise"), encoding="utf-8")
     made["long"].write_text("Contrat. " * 250_000, encoding="utf-8")  # 2.25 million characters
     os.mkfifo(made["fifo"])

@@ -18,8 +18,10 @@ import pytest
 
 from tests.hostile import build_folder
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ulimit -v, FIFOs, /dev/zero")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ulimit -v, FIFOs, /dev/zero"),
+]
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "contracts" / "saas-agenda-cgu-faibles.md"
 ADDRESS_SPACE_KB = 4194304  # 4 GiB
@@ -64,8 +66,12 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize(("args", "codes"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_every_command_ends_cleanly_within_4_gib(inputs: dict[str, Path], args: list[str], codes: set[int]) -> None:
-    command = [sys.executable, "-c", "from vendorcheck.cli.main import main; main()",
-               *(a.format(**inputs) for a in args)]
+    command = [
+        sys.executable,
+        "-c",
+        "from vendorcheck.cli.main import main; main()",
+        *(a.format(**inputs) for a in args),
+    ]
     env = {**os.environ, "VENDORCHECK_HOME": str(inputs["home"]), "VENDORCHECK_DB": "", "COLUMNS": "100"}
     env.pop("VENDORCHECK_DB")
     limited = ["bash", "-c", f'ulimit -v {ADDRESS_SPACE_KB} && exec "$@"', "limited", *command]

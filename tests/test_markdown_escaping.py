@@ -31,8 +31,10 @@ def test_the_report_and_the_addendum_in_markdown_escape_the_contract(tmp_path: P
     addendum = build_addendum(review, fmt="md").decode("utf-8")
     for markdown in (report.getvalue(), addendum):
         assert not ACTIVE.search(markdown), ACTIVE.search(markdown)
-        assert ("&lt;script&gt;alert(\"vc\")&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; "
-                "\\[lien\\](javascript:alert(1))") in markdown
+        assert (
+            '&lt;script&gt;alert("vc")&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; '
+            "\\[lien\\](javascript:alert(1))"
+        ) in markdown
     assert report.getvalue().startswith("# Analyse du contrat — cgu &lt;img src=x&gt;.md\n")
 
 

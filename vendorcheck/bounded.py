@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from vendorcheck.errors import NotRegularFile
-from vendorcheck.files import Oversized, megabytes, read_bounded
+from vendorcheck.files import Oversized, read_bounded
 from vendorcheck.i18n import message
 from vendorcheck.models import Language
 
@@ -63,7 +63,7 @@ def read_regular_file(path: Path, limits: Limits) -> bytes:
     try:
         return read_bounded(path, limits.max_bytes)
     except Oversized as exc:
-        raise LimitExceeded("size", size=megabytes(exc.size), limit=megabytes(limits.max_bytes)) from exc
+        raise LimitExceeded("size", size=_megabytes(exc.size), limit=_megabytes(limits.max_bytes)) from exc
     except (NotRegularFile, IsADirectoryError) as exc:
         raise LimitExceeded("not_regular") from exc
 
@@ -151,4 +151,9 @@ def check_zip(data: bytes, limits: Limits) -> None:
         raise LimitExceeded("zip_members", limit=limits.max_zip_members)
     total = sum(m.file_size for m in members)
     if total > limits.max_unzipped_bytes:
-        raise LimitExceeded("unzipped", size=megabytes(total), limit=megabytes(limits.max_unzipped_bytes))
+        raise LimitExceeded("unzipped", size=_megabytes(total), limit=_megabytes(limits.max_unzipped_bytes))
+
+
+def _megabytes(size: int) -> float:
+    """Megabytes with one decimal, written the language's way by the catalogue (« 3,5 Mo »)."""
+    return round(size / 1048576, 1)

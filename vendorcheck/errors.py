@@ -207,8 +207,9 @@ class _Worded:
     """Mixin of an error worded by one of a few catalogue entries: `wording=` names the entry under
     hardening.errors; the class's `catalogue_key` is the usual one."""
 
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", *, wording: str | None = None,
-                 **details: object) -> None:
+    def __init__(
+        self, path: str | Path | None = None, lang: str = "fr", *, wording: str | None = None, **details: object
+    ) -> None:
         if wording:
             self.catalogue_key = f"hardening.errors.{wording}"
         super().__init__(path, lang, **details)  # type: ignore[call-arg]
@@ -277,14 +278,8 @@ class CorpusError(_Worded, InputError):
 
 
 class RedlineNeedsDocx(InputError):
-    """Only a Word contract can carry tracked changes; the message points to the separate addendum."""
+    """Only a Word contract can carry tracked changes; the message points to the separate addendum
+    (`kind`: a Message naming what the file is, `name`: the file)."""
 
     code = "VC-E029"
     catalogue_key = "redline.errors.not_docx"
-
-    def reason(self, lang: str | None = None) -> str:
-        from vendorcheck.i18n import t
-
-        language = "en" if (lang or self.lang) == "en" else "fr"
-        kind = t(f"redline.kinds.{self.details['format']}", language)
-        return t(self.catalogue_key, language, kind=kind, name=self.details["name"])

@@ -66,13 +66,21 @@ def read_bounded(path: str | Path, max_bytes: int | None) -> bytes:
 def read_regular(path: str | Path, max_bytes: int | None = None) -> bytes:
     """The bytes of a regular file, refused with TooLarge before reading when over `max_bytes`.
 
-    Every failure is a one-line InputError naming the file: FileMissing, UnreadableFile (a folder,
-    permissions, I/O error), NotRegularFile or TooLarge.
+    Every failure is a one-line InputError naming the file (see `reading`), TooLarge included.
     """
+    with reading(path):
+        try:
+            return read_bounded(path, max_bytes)
+        except Oversized as exc:
+            raise errors.TooLarge(path, size=megabytes(exc.size), limit=megabytes(max_bytes or 0)) from exc
+
+
+@contextmanager
+def reading(path: str | Path) -> Iterator[None]:
+    """Reading `path` (through `open_regular`) inside this block fails with a one-line InputError naming
+    it: FileMissing, UnreadableFile (a folder, permissions, I/O error) or NotRegularFile."""
     try:
-        return read_bounded(path, max_bytes)
-    except Oversized as exc:
-        raise errors.TooLarge(path, size=megabytes(exc.size), limit=megabytes(max_bytes or 0)) from exc
+        yield
     except FileNotFoundError as exc:
         raise errors.FileMissing(path) from exc
     except IsADirectoryError as exc:
@@ -90,10 +98,9 @@ def _check_regular(path: Path, mode: int) -> None:
     raise errors.NotRegularFile(path, wording=f"not_regular_{kind}")
 
 
-def megabytes(size: int) -> float:
-    """Megabytes with one decimal, the figure of size messages, written the language's way by the
-    catalogue (« 3,5 Mo »)."""
-    return round(size / 1048576, 1)
+def megabytes(size: int) -> str:
+    """'3.5' for a size in bytes: the figure of size messages (VC-E004)."""
+    return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")
 
 
 def check_output(path: Path, *, folder: bool = False) -> None:

@@ -38,6 +38,12 @@ class Review(BaseModel):
     created_at: datetime
     hds: HdsAssessment | None = None
 
+    def noted(self, warning: str) -> Review:
+        """This review with one more warning on its document (a batch's annotated copy that failed): a
+        new Review, since this one is never changed."""
+        document = self.document.model_copy(update={"warnings": [*self.document.warnings, warning]})
+        return self.model_copy(update={"document": document})
+
     def finding(self, requirement: str) -> Finding | None:
         return next((f for f in self.findings if f.requirement == requirement), None)
 

@@ -10,7 +10,7 @@ from tests.addendum.wordml import W, accept_all, comments, document_root, paragr
 from vendorcheck.addendum.redline import AUTHOR, Redline
 from vendorcheck.api import review
 from vendorcheck.ingest import IngestOptions, load_bytes
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.rulebook import load_rules
 
 
@@ -55,8 +55,10 @@ def assert_every_change_is_commented(result: Redline, lang: str = "fr") -> None:
     rules = {rule.id: rule for rule in load_rules().rules}
     for requirement in result.clauses:
         rule = rules[requirement]
-        assert any(rule.title.get(lang) in text and rule.citation.label in text and rule.doc.why.get(lang) in text
-                   for text in by_vendorcheck), requirement
+        assert any(
+            rule.title.get(lang) in text and rule.citation.label in text and rule.doc.why.get(lang) in text
+            for text in by_vendorcheck
+        ), requirement
 
 
 def _inside_a_comment(element: etree._Element) -> bool:

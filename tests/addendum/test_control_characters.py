@@ -29,8 +29,10 @@ def _body(docx: Path) -> str:
 
 def test_a_saved_review_and_parties_with_control_characters_give_a_valid_addendum(tmp_path: Path) -> None:
     quote = f"Le prestataire peut{CONTROLS} transférer les données hors de l'Union."
-    review = synthetic_review({"GDPR-28-3-a": Status.non_compliant}, evidence={
-        "GDPR-28-3-a": [Evidence(quote=quote, start=0, end=len(quote), page=2)]})
+    review = synthetic_review(
+        {"GDPR-28-3-a": Status.non_compliant},
+        evidence={"GDPR-28-3-a": [Evidence(quote=quote, start=0, end=len(quote), page=2)]},
+    )
     saved = tmp_path / "revue.json"
     saved.write_text(review.model_dump_json(), encoding="utf-8")
     parties = tmp_path / "parties.yaml"
@@ -45,8 +47,10 @@ def test_a_saved_review_and_parties_with_control_characters_give_a_valid_addendu
 
 def test_a_contract_with_control_characters_gives_a_valid_addendum(tmp_path: Path) -> None:
     contract = tmp_path / "cgu.md"
-    contract.write_text(WEAK.read_text(encoding="utf-8").replace("données", "donn\x01ées\ufffe")
-                        + f"\n\n{CONTROLLED_CLAUSE}\n", encoding="utf-8")
+    contract.write_text(
+        WEAK.read_text(encoding="utf-8").replace("données", "donn\x01ées\ufffe") + f"\n\n{CONTROLLED_CLAUSE}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "avenant.docx"
     result = CliRunner().invoke(app, ["addendum", str(contract), "-o", str(out)])
     assert result.exit_code == 0, result.output

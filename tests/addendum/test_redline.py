@@ -210,7 +210,8 @@ def test_a_heading_whose_whole_section_is_struck_goes_with_it() -> None:
         "## Article 2 – Données du Client",
         "## Article 2 – Exploitation des données pour les propres besoins du Fournisseur\n\n"
         "Le Fournisseur peut exploiter les données hébergées pour ses propres besoins commerciaux.\n\n"
-        "## Article 2 bis – Données du Client")
+        "## Article 2 bis – Données du Client",
+    )
     result = redline_docx(python_docx(contract), name="contrat.docx", today=TODAY)
     accepted = load_bytes(Path("accepte.docx"), accept_all(result.content), IngestOptions()).text
     assert "propres besoins du Fournisseur" not in accepted and "Article 2 bis – Données du Client" in accepted

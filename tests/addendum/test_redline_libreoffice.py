@@ -107,8 +107,9 @@ def test_libreoffice_prints_the_redline_and_keeps_its_revisions_when_saving(work
         assert "word/document.xml" in archive.namelist()
 
 
-@pytest.mark.parametrize("case", ["saas-agenda-cgu-faibles", "contrat-faible-libreoffice", "corpus-014-en",
-                                  WORD_NUMBERED])
+@pytest.mark.parametrize(
+    "case", ["saas-agenda-cgu-faibles", "contrat-faible-libreoffice", "corpus-014-en", WORD_NUMBERED]
+)
 def test_libreoffices_own_accept_and_reject_all(case: str, workdir: Path) -> None:
     """LibreOffice's "Reject all" gives back the original paragraphs with their styles and numbering, and
     its "Accept all" the document the redline means (our accept-all, saved by LibreOffice the same way)."""

@@ -57,9 +57,12 @@ def test_a_strike_splits_runs_at_its_edges_and_keeps_each_runs_formatting() -> N
 
 
 def test_a_field_touched_by_the_span_is_struck_whole_code_included() -> None:
-    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF art5 </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("article 5") +
-             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF art5 </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + run("article 5")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
     p = paragraph(run("Voir l'") + field + run(" ci-dessus. Fin."))
     strike(p, 0, 10, stamp())  # "Voir l'art", which ends inside the field's result
     assert deleted_text(p) == "Voir l'article 5"
@@ -75,8 +78,13 @@ def test_another_persons_comment_stays_anchored_outside_the_deletion() -> None:
 
 
 def test_text_inserted_by_someone_else_is_struck_inside_their_insertion() -> None:
-    p = paragraph(run("Le prestataire ") + '<w:ins w:id="1" w:author="Maître Dupont" w:date="2026-01-02T00:00:00Z">'
-                  + run("peut ") + "</w:ins>" + run("tout faire."))
+    p = paragraph(
+        run("Le prestataire ")
+        + '<w:ins w:id="1" w:author="Maître Dupont" w:date="2026-01-02T00:00:00Z">'
+        + run("peut ")
+        + "</w:ins>"
+        + run("tout faire.")
+    )
     strike(p, 0, len("Le prestataire peut tout faire."), stamp())
     theirs = p.find(f"{W}ins")
     assert theirs.get(f"{W}author") == "Maître Dupont"
@@ -100,12 +108,14 @@ def docx_with(body_xml: str) -> bytes:
     """A minimal DOCX whose body is `body_xml`."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml",
-                         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                         '<Default Extension="xml" ContentType="application/xml"/>'
-                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("word/document.xml", f'<w:document {NS}><w:body>{body_xml}</w:body></w:document>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", f"<w:document {NS}><w:body>{body_xml}</w:body></w:document>")
     return out.getvalue()
 
 
@@ -144,8 +154,10 @@ def test_the_comments_part_is_created_with_its_relationship_and_content_type() -
 
 @pytest.mark.parametrize("part", ["word/document.xml", "[Content_Types].xml"])
 def test_a_part_declaring_entities_is_refused_without_expanding_them(part: str) -> None:
-    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-            f'<w:document {NS}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f"<w:document {NS}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
     data = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx_with("<w:p/>"))) as source, zipfile.ZipFile(data, "w") as target:
         for name in source.namelist():

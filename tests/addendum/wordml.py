@@ -123,5 +123,10 @@ def comments(data: bytes) -> dict[str, tuple[str, str]]:
         if "word/comments.xml" not in archive.namelist():
             return {}
         root = etree.fromstring(archive.read("word/comments.xml"))
-    return {c.get(f"{W}id"): (c.get(f"{W}author"), "\n".join(
-        "".join(t.text or "" for t in p.iter(f"{W}t")) for p in c.iter(f"{W}p"))) for c in root.iter(f"{W}comment")}
+    return {
+        c.get(f"{W}id"): (
+            c.get(f"{W}author"),
+            "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in c.iter(f"{W}p")),
+        )
+        for c in root.iter(f"{W}comment")
+    }

@@ -33,8 +33,9 @@ def read_slowly(job: Job) -> Outcome:
 def crash_on_b(job: Job) -> Outcome:
     """Stands for a defect of vendorcheck that one file triggers every time (what the worker records)."""
     if job.path.endswith("b.md"):
-        return Outcome(path=job.path, sha256=job.sha256, kind=job.kind,
-                       failure=Failure.unexpected(job.path, ValueError("boom")))
+        return Outcome(
+            path=job.path, sha256=job.sha256, kind=job.kind, failure=Failure.unexpected(job.path, ValueError("boom"))
+        )
     return Outcome(path=job.path, sha256=job.sha256, kind=job.kind, declaration={"read": job.path})
 
 
@@ -44,8 +45,9 @@ def test_a_second_run_on_the_same_register_is_refused_and_the_first_loses_nothin
     _release_first.clear()
     results: list[object] = []
     with Register(database) as first_register:
-        first = threading.Thread(target=lambda: results.append(
-            run_batch(many, first_register, OPTIONS, task=read_slowly)))
+        first = threading.Thread(
+            target=lambda: results.append(run_batch(many, first_register, OPTIONS, task=read_slowly))
+        )
         first.start()
         try:
             assert _first_started.wait(timeout=30)
@@ -93,8 +95,12 @@ def test_a_crash_seen_twice_is_recorded_until_the_file_changes(tmp_path: Path, r
 
     def errors() -> list[tuple[str, bool, str]]:
         with register.transaction() as session:
-            return [tuple(row) for row in session.execute(
-                select(ErrorRow.code, ErrorRow.retryable, ErrorRow.message_fr).order_by(ErrorRow.id))]
+            return [
+                tuple(row)
+                for row in session.execute(
+                    select(ErrorRow.code, ErrorRow.retryable, ErrorRow.message_fr).order_by(ErrorRow.id)
+                )
+            ]
 
     first = run_batch(root, register, OPTIONS, task=crash_on_b)
     assert (first.reviewed, first.failed) == (1, 1)

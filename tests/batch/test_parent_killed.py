@@ -18,15 +18,15 @@ from vendorcheck.register import Register
 from vendorcheck.register.models import Run
 
 # The task the workers run: note its process id, then stand for a review that takes minutes.
-TASK = '''
+TASK = """
 import os, time
 from pathlib import Path
 
 def review_for_minutes(job):
     Path(os.environ["WORKER_PIDS"], str(os.getpid())).touch()
     time.sleep(300)
-'''
-DRIVER = '''
+"""
+DRIVER = """
 import sys
 from pathlib import Path
 from slow_task import review_for_minutes
@@ -35,7 +35,7 @@ from vendorcheck.register import Register
 
 run_batch(Path(sys.argv[1]), Register(sys.argv[2]), BatchOptions(jobs=2, health_data=False),
           task=review_for_minutes)
-'''
+"""
 
 
 def _alive(pid: int) -> bool:
@@ -54,10 +54,18 @@ def test_workers_die_with_a_killed_batch_and_the_next_run_closes_it(many: Path, 
     pids = tmp_path / "pids"
     pids.mkdir()
     database = tmp_path / "registre.sqlite"
-    env = {**os.environ, "WORKER_PIDS": str(pids),
-           "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
-    parent = subprocess.Popen([sys.executable, "-c", DRIVER, str(many), str(database)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "WORKER_PIDS": str(pids),
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
+    }
+    parent = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(many), str(database)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while len(list(pids.iterdir())) < 2:  # both workers are busy with a document

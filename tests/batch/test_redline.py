@@ -26,7 +26,8 @@ def test_each_word_contract_gets_its_annotated_copy_once(tmp_path: Path, registe
     annotated = annotated_dir / "logimed" / "contrat-annote.docx"
     assert first.reviewed == 2
     assert sorted(p.relative_to(annotated_dir).as_posix() for p in annotated_dir.rglob("*.docx")) == [
-        "logimed/contrat-annote.docx"]  # the Markdown terms cannot be annotated
+        "logimed/contrat-annote.docx"
+    ]  # the Markdown terms cannot be annotated
     assert revisions(annotated.read_bytes(), AUTHOR)
 
     again = run_batch(root, register, options)  # nothing changed: nothing reviewed nor rewritten

@@ -37,8 +37,11 @@ def test_links_out_of_the_folder_are_refused_and_links_inside_are_read(tmp_path:
     found = {Path(f.ref.path).relative_to(root).as_posix(): f for f in discover(root)}
     assert set(found) == {"acme/cgu.md", "acme/copie.md", "acme/secret.md", "partage", "motdepasse.md"}
     assert found["acme/copie.md"].sha256 == found["acme/cgu.md"].sha256
-    for name, target in (("acme/secret.md", outside / "secret.md"), ("partage", outside / "dossier"),
-                         ("motdepasse.md", Path("/etc/passwd").resolve())):
+    for name, target in (
+        ("acme/secret.md", outside / "secret.md"),
+        ("partage", outside / "dossier"),
+        ("motdepasse.md", Path("/etc/passwd").resolve()),
+    ):
         failure = found[name].failure
         assert found[name].sha256 is None and failure is not None and failure.code == "VC-E009"
         assert f"lien symbolique vers {target}, hors du dossier analysé" in failure.message_fr

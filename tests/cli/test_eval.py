@@ -18,14 +18,19 @@ def corpus_with_label(tmp: Path, content: str) -> Path:
     return tmp
 
 
-@pytest.mark.parametrize(("label", "named", "wording"), [
-    (None, "absent", "dossier introuvable"),
-    (None, "", "aucun document étiqueté (labels/*.json)"),
-    ('{"labels": {}}', "", "aucun document étiqueté"),
-    ("[1, 2", "labels/001.json", "fichier d'étiquettes illisible (JSONDecodeError)"),
-], ids=["missing", "empty", "no-label", "broken-label"])
-def test_eval_without_a_corpus_is_one_line_and_exit_2(tmp_path: Path, label: str | None, named: str,
-                                                      wording: str) -> None:
+@pytest.mark.parametrize(
+    ("label", "named", "wording"),
+    [
+        (None, "absent", "dossier introuvable"),
+        (None, "", "aucun document étiqueté (labels/*.json)"),
+        ('{"labels": {}}', "", "aucun document étiqueté"),
+        ("[1, 2", "labels/001.json", "fichier d'étiquettes illisible (JSONDecodeError)"),
+    ],
+    ids=["missing", "empty", "no-label", "broken-label"],
+)
+def test_eval_without_a_corpus_is_one_line_and_exit_2(
+    tmp_path: Path, label: str | None, named: str, wording: str
+) -> None:
     corpus = tmp_path / "absent" if named == "absent" else tmp_path
     if label is not None:
         corpus_with_label(tmp_path, label)

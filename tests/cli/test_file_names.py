@@ -24,7 +24,7 @@ def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path: Path) -> None:
     for name, code in ((damaged, "VC-E012"), (tmp_path / "ab\nsent.pdf", "VC-E001")):
         result = CliRunner().invoke(app, ["review", str(name)], env=WIDE)
         assert result.exit_code == 2
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"[{code}] \"{tmp_path}/")
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith(f'[{code}] "{tmp_path}/')
     assert CliRunner().invoke(app, ["review", str(damaged)], env=WIDE).stderr.startswith(f"[VC-E012] {shown} : ")
 
 

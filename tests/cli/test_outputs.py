@@ -20,6 +20,7 @@ WIDE = {"COLUMNS": "1000"}
 @pytest.fixture(autouse=True)
 def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any analysis started before the refusal fails the test."""
+
     def forbidden(*args: object, **kwargs: object) -> None:
         raise AssertionError("the analysis started before the output was checked")
 
@@ -27,17 +28,25 @@ def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(vendorcheck.batch, "run_batch", forbidden)
 
 
-@pytest.mark.parametrize(("args", "wording"), [
-    (["review", str(SAMPLE), "-o", "{tmp}/absent/rapport.html"], "le dossier {tmp}/absent n'existe pas"),
-    (["review", str(SAMPLE), "-o", "{tmp}"], "c'est un dossier ; indiquez le nom du fichier à écrire"),
-    (["review", str(SAMPLE), "--ocr-output", "{tmp}/absent/archive.pdf"], "le dossier {tmp}/absent n'existe pas"),
-    (["addendum", str(SAMPLE), "-o", "{tmp}/fichier.txt/avenant.docx"], "{tmp}/fichier.txt n'est pas un dossier"),
-    (["batch", "{tmp}", "-o", "{tmp}/fichier.txt/sorties", "--db", "{tmp}/r.sqlite"],
-     "{tmp}/fichier.txt n'est pas un dossier"),
-    (["register", "export", "-o", "{tmp}/fichier.txt/sorties", "--db", "{tmp}/r.sqlite"],
-     "{tmp}/fichier.txt n'est pas un dossier"),
-    (["hds", "template", "{tmp}/absent/declaration.xlsx"], "le dossier {tmp}/absent n'existe pas"),
-], ids=["review-missing", "review-folder", "ocr-output", "addendum", "batch", "register-export", "hds-template"])
+@pytest.mark.parametrize(
+    ("args", "wording"),
+    [
+        (["review", str(SAMPLE), "-o", "{tmp}/absent/rapport.html"], "le dossier {tmp}/absent n'existe pas"),
+        (["review", str(SAMPLE), "-o", "{tmp}"], "c'est un dossier ; indiquez le nom du fichier à écrire"),
+        (["review", str(SAMPLE), "--ocr-output", "{tmp}/absent/archive.pdf"], "le dossier {tmp}/absent n'existe pas"),
+        (["addendum", str(SAMPLE), "-o", "{tmp}/fichier.txt/avenant.docx"], "{tmp}/fichier.txt n'est pas un dossier"),
+        (
+            ["batch", "{tmp}", "-o", "{tmp}/fichier.txt/sorties", "--db", "{tmp}/r.sqlite"],
+            "{tmp}/fichier.txt n'est pas un dossier",
+        ),
+        (
+            ["register", "export", "-o", "{tmp}/fichier.txt/sorties", "--db", "{tmp}/r.sqlite"],
+            "{tmp}/fichier.txt n'est pas un dossier",
+        ),
+        (["hds", "template", "{tmp}/absent/declaration.xlsx"], "le dossier {tmp}/absent n'existe pas"),
+    ],
+    ids=["review-missing", "review-folder", "ocr-output", "addendum", "batch", "register-export", "hds-template"],
+)
 def test_an_output_that_cannot_be_written_is_refused_first(tmp_path: Path, args: list[str], wording: str) -> None:
     (tmp_path / "fichier.txt").write_text("x")
     result = CliRunner().invoke(app, [a.format(tmp=tmp_path) for a in args], env=WIDE)
@@ -51,5 +60,7 @@ def test_a_folder_that_cannot_be_written_is_refused(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(files.os, "access", lambda path, mode: Path(path) != tmp_path)
     result = CliRunner().invoke(app, ["review", str(SAMPLE), "-o", str(tmp_path / "r.md"), "--lang", "en"], env=WIDE)
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"[VC-E081] {tmp_path}/r.md : cannot write in {tmp_path} (access rights or "
-                                     "read-only disk); choose another place")
+    assert result.stderr.strip() == (
+        f"[VC-E081] {tmp_path}/r.md : cannot write in {tmp_path} (access rights or "
+        "read-only disk); choose another place"
+    )

@@ -35,14 +35,19 @@ def invoke_within(args: list[str], fifo: Path, seconds: float = 60) -> Result:
     return results[0]
 
 
-@pytest.mark.parametrize(("name", "args", "code"), [
-    ("contrat.pdf", ["review", "{fifo}"], "VC-E006"),
-    ("revue.json", ["addendum", "{fifo}", "-f", "md"], "VC-E006"),
-    ("parties.yaml", ["addendum", str(SAMPLE), "-f", "md", "--parties", "{fifo}"], "VC-E006"),
-    ("GDPR-28-3-a.yaml", ["review", str(SAMPLE), "--rules", "{folder}"], "VC-E040"),
-], ids=["contract", "saved-review", "parties", "rule-file"])
-def test_a_fifo_is_refused_in_one_line_instead_of_blocking(tmp_path: Path, name: str, args: list[str],
-                                                           code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "args", "code"),
+    [
+        ("contrat.pdf", ["review", "{fifo}"], "VC-E006"),
+        ("revue.json", ["addendum", "{fifo}", "-f", "md"], "VC-E006"),
+        ("parties.yaml", ["addendum", str(SAMPLE), "-f", "md", "--parties", "{fifo}"], "VC-E006"),
+        ("GDPR-28-3-a.yaml", ["review", str(SAMPLE), "--rules", "{folder}"], "VC-E040"),
+    ],
+    ids=["contract", "saved-review", "parties", "rule-file"],
+)
+def test_a_fifo_is_refused_in_one_line_instead_of_blocking(
+    tmp_path: Path, name: str, args: list[str], code: str
+) -> None:
     folder = tmp_path / "dossier"
     folder.mkdir()
     fifo = folder / name
@@ -58,5 +63,6 @@ def test_a_fifo_is_refused_in_one_line_instead_of_blocking(tmp_path: Path, name:
 def test_a_device_is_refused_before_it_is_read() -> None:
     result = CliRunner().invoke(app, ["review", "/dev/zero", "--lang", "en"], env=WIDE)
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("[VC-E006] /dev/zero : a device, not a regular file: reading it would never "
-                                     "end; give the file itself")
+    assert result.stderr.strip() == (
+        "[VC-E006] /dev/zero : a device, not a regular file: reading it would never end; give the file itself"
+    )

@@ -36,7 +36,8 @@ def test_a_page_carrying_millions_of_characters_is_refused_before_its_text_is_re
     assert (heap_in_use() or 0) - (before or 0) < 32 * 1024 * 1024
     assert refused.value.message() == (
         f"[VC-E008] {path} : page 2 démesurée (son contenu occuperait plus de {MAX_PAGE_PARSE_BYTES // 1048576} Mo "
-        "une fois lu) ; le PDF est probablement fabriqué ou endommagé")
+        "une fois lu) ; le PDF est probablement fabriqué ou endommagé"
+    )
 
 
 def test_a_page_over_the_character_bound_is_refused(tmp_path: Path) -> None:
@@ -46,12 +47,14 @@ def test_a_page_over_the_character_bound_is_refused(tmp_path: Path) -> None:
     count = refused.value.details["count"]
     assert 220_000 <= count < 221_000  # PDFium adds a line break between text runs
     assert f"page 1 démesurée ({format_number(count, 'fr')} caractères, limite 200\u202f000 par page)" in (
-        refused.value.message())
+        refused.value.message()
+    )
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
-def test_a_document_over_the_character_bound_is_refused_at_the_page_that_crosses_it(tmp_path: Path,
-                                                                                    engine: str) -> None:
+def test_a_document_over_the_character_bound_is_refused_at_the_page_that_crosses_it(
+    tmp_path: Path, engine: str
+) -> None:
     line = "Le prestataire notifie toute violation de données dans un délai de 24 heures."
     path = write(tmp_path, [text_page([line] * 40)] * 5)
     options = IngestOptions(max_document_chars=7_000, pdf_engine=engine)  # each page holds about 3 200
@@ -68,4 +71,5 @@ def test_a_text_file_over_the_character_bound_is_refused(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["review", str(path), "--lang", "en"], env={"COLUMNS": "1000"})
     assert result.exit_code == 2
     assert result.stderr.strip().startswith(
-        f"[VC-E007] {path} : oversized text ({len(text):,} characters, limit {MAX_DOCUMENT_CHARS:,});")
+        f"[VC-E007] {path} : oversized text ({len(text):,} characters, limit {MAX_DOCUMENT_CHARS:,});"
+    )

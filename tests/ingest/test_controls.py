@@ -32,8 +32,10 @@ def test_text_file_loses_its_controls_and_keeps_its_lines(tmp_path: Path) -> Non
 
 def test_pdf_text_layer_loses_its_controls_and_keeps_its_pages(tmp_path: Path) -> None:
     path = tmp_path / "contrat.pdf"
-    pages = [["Article 1 - Objet", "Le prestataire\x01 traite les donn\x1bees du client."],
-             ["Article 2 - Duree", "Le contrat\x0bprend effet\x7f a la signature."]]
+    pages = [
+        ["Article 1 - Objet", "Le prestataire\x01 traite les donn\x1bees du client."],
+        ["Article 2 - Duree", "Le contrat\x0bprend effet\x7f a la signature."],
+    ]
     path.write_bytes(pdf([text_page(lines) for lines in pages]))
     document = load(path)
     assert not LEFT.search(document.text)

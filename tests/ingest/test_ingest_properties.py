@@ -54,9 +54,9 @@ def edited(draw: st.DrawFn, suffix: str) -> bytes:
         action = draw(st.sampled_from(["replace", "cut", "insert"]))
         chunk = draw(st.binary(min_size=1, max_size=16))
         if action == "replace":
-            data[at:at + len(chunk)] = chunk
+            data[at : at + len(chunk)] = chunk
         elif action == "cut":
-            del data[at:at + draw(st.integers(1, 4096))]
+            del data[at : at + draw(st.integers(1, 4096))]
         else:
             data[at:at] = chunk
     return bytes(data)
@@ -70,13 +70,18 @@ def docx_with_edited_body(draw: st.DrawFn) -> bytes:
     body = bytearray(original.read("word/document.xml"))
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(body)))
-        body[at:at + draw(st.integers(0, 64))] = draw(st.binary(max_size=24) | st.sampled_from(
-            [b"<w:p>", b"</w:p>", b"<w:t>", b"</w:t>", b"<w:tbl><w:tr><w:tc>", b"\x01", b"&#1;", b"<w:br/>"]))
+        body[at : at + draw(st.integers(0, 64))] = draw(
+            st.binary(max_size=24)
+            | st.sampled_from(
+                [b"<w:p>", b"</w:p>", b"<w:t>", b"</w:t>", b"<w:tbl><w:tr><w:tc>", b"\x01", b"&#1;", b"<w:br/>"]
+            )
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for member in original.infolist():
-            archive.writestr(member.filename, bytes(body) if member.filename == "word/document.xml"
-                             else original.read(member))
+            archive.writestr(
+                member.filename, bytes(body) if member.filename == "word/document.xml" else original.read(member)
+            )
     return buffer.getvalue()
 
 
@@ -114,7 +119,9 @@ def test_any_word_body_ends_in_a_document_or_a_coded_error(data: bytes) -> None:
 
 
 @SETTINGS
-@given(text=st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(CONTROLS), max_size=400),
-       suffix=st.sampled_from([".txt", ".md"]))
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(CONTROLS), max_size=400),
+    suffix=st.sampled_from([".txt", ".md"]),
+)
 def test_any_text_ends_in_a_document_without_controls_or_a_coded_error(text: str, suffix: str) -> None:
     _outcome(text.encode("utf-8"), suffix)

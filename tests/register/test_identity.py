@@ -29,9 +29,16 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("command", [["register", "list"], ["register", "export", "-o", "{tmp}/out"],
-                                     ["register", "recheck"], ["batch", "{tmp}/lot", "-o", "{tmp}/out"]],
-                         ids=["list", "export", "recheck", "batch"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["register", "list"],
+        ["register", "export", "-o", "{tmp}/out"],
+        ["register", "recheck"],
+        ["batch", "{tmp}/lot", "-o", "{tmp}/out"],
+    ],
+    ids=["list", "export", "recheck", "batch"],
+)
 def test_another_applications_database_is_refused_and_left_untouched(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "lot").mkdir()
     database = other_application(tmp_path / "compta.sqlite")
@@ -39,12 +46,15 @@ def test_another_applications_database_is_refused_and_left_untouched(tmp_path: P
     args = [a.format(tmp=tmp_path) for a in command] + ["--db", str(database)]
     result = CliRunner().invoke(app, args, env=WIDE)
     assert result.exit_code == 2, result.output
-    assert result.stderr.strip() == (f"[VC-E062] {database} : ce n'est pas un registre vendorcheck (base d'une autre "
-                                     "application) ; indiquez le registre rempli par « vendorcheck batch » avec --db")
+    assert result.stderr.strip() == (
+        f"[VC-E062] {database} : ce n'est pas un registre vendorcheck (base d'une autre "
+        "application) ; indiquez le registre rempli par « vendorcheck batch » avec --db"
+    )
     assert _digest(database) == before
     with sqlite3.connect(database) as connection:
         assert [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")] == [
-            "factures"]
+            "factures"
+        ]
 
 
 def test_an_empty_database_is_made_a_register_only_by_a_batch(tmp_path: Path) -> None:

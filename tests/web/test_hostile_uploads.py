@@ -27,8 +27,9 @@ REFUSED = [
 
 
 @pytest.mark.parametrize(("name", "data", "status", "code", "reason"), REFUSED, ids=[r[0] for r in REFUSED])
-def test_a_hostile_upload_is_refused_with_a_4xx_in_french(client: TestClient, name: str, data: bytes, status: int,
-                                                          code: str, reason: str) -> None:
+def test_a_hostile_upload_is_refused_with_a_4xx_in_french(
+    client: TestClient, name: str, data: bytes, status: int, code: str, reason: str
+) -> None:
     page = client.post("/review", files={"contract": (name, data)})
     assert page.status_code == status and reason in page.text.lower() and code in page.text and name in page.text
     answer = client.post("/review", files={"contract": (name, data)}, headers={"accept": "application/json"})
@@ -66,7 +67,10 @@ def test_the_server_memory_returns_to_rest_after_refused_uploads(tmp_path: Path)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "serve", "--port", str(port)],
-        env={**os.environ, "VENDORCHECK_HOME": str(tmp_path / "home")}, stderr=subprocess.PIPE, text=True)
+        env={**os.environ, "VENDORCHECK_HOME": str(tmp_path / "home")},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -79,8 +83,9 @@ def test_the_server_memory_returns_to_rest_after_refused_uploads(tmp_path: Path)
                 time.sleep(0.1)
 
         def post(name: str, data: bytes) -> int:
-            return httpx.post(base + "/review", files={"contract": (name, data)}, timeout=120,
-                              headers={"accept": "application/json"}).status_code
+            return httpx.post(
+                base + "/review", files={"contract": (name, data)}, timeout=120, headers={"accept": "application/json"}
+            ).status_code
 
         for _ in range(2):  # rules, spaCy and the first review's caches: the resting size of a used server
             assert post("cgu.md", SAMPLE.read_bytes()) == 200

@@ -12,8 +12,7 @@ from vendorcheck.addendum.redline import AUTHOR
 
 
 def upload(client: TestClient, name: str, data: bytes) -> str:
-    posted = client.post("/review", files={"contract": (name, data)}, data={"health_data": "1"},
-                         follow_redirects=False)
+    posted = client.post("/review", files={"contract": (name, data)}, data={"health_data": "1"}, follow_redirects=False)
     assert posted.status_code == 303
     return posted.headers["location"]
 
@@ -36,7 +35,11 @@ def test_other_uploads_offer_no_annotated_contract(client: TestClient, weak_cont
 
 
 def test_json_upload_gives_the_annotated_contracts_link_for_a_docx(client: TestClient) -> None:
-    body = client.post("/review", files={"contract": ("contrat.docx", python_docx(WEAK_CONTRACT))},
-                       data={"health_data": "1"}, headers={"accept": "application/json"}).json()
+    body = client.post(
+        "/review",
+        files={"contract": ("contrat.docx", python_docx(WEAK_CONTRACT))},
+        data={"health_data": "1"},
+        headers={"accept": "application/json"},
+    ).json()
     assert body["redline"] == body["result"] + "/contrat-annote.docx"
     assert client.get(body["redline"]).status_code == 200

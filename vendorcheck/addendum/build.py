@@ -181,8 +181,9 @@ def reading_order(finding: Finding) -> tuple[int, str]:
     return rank, finding.requirement
 
 
-def clause_context(review: Review, details: AddendumDetails, lang: Language, *, standalone: bool = True
-                   ) -> dict[str, Any]:
+def clause_context(
+    review: Review, details: AddendumDetails, lang: Language, *, standalone: bool = True
+) -> dict[str, Any]:
     """The variables every template sees. `standalone` is False when the clauses are written into the
     vendor's own contract (the redline), where there is no addendum nor its annexes to refer to."""
     controller = _party(details.controller, review.parties, "controller", lang)

@@ -104,7 +104,7 @@ def _with_redline(job: Job, document: Document, review: Review, rules: RulePack)
     from vendorcheck.addendum.redline import write_annotated
 
     failure = write_annotated(Path(job.path), document, review, Path(job.redline_to or ""), rules=rules)
-    return review if failure is None else review.noted(failure.text(_settings.lang))
+    return review if failure is None else review.noted(failure)
 
 
 def _declaration(job: Job) -> Outcome:

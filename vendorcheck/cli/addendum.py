@@ -89,7 +89,7 @@ def _redline(
     fmt: str | None,
     health_data: bool,
 ) -> None:
-    from vendorcheck.addendum.redline import redline_file
+    from vendorcheck.addendum.redline import redline_docx
     from vendorcheck.errors import OptionError
     from vendorcheck.files import check_output
     from vendorcheck.i18n import message, t
@@ -97,7 +97,7 @@ def _redline(
     if output is None or (fmt or "docx") != "docx":
         raise OptionError(detail=message("redline.errors.output"))
     check_output(output)
-    result = redline_file(source, lang=lang, parties=parties, clauses_dir=clauses, health_data=health_data)
+    result = redline_docx(source, lang=lang, parties=parties, clauses_dir=clauses, health_data=health_data)
     output.write_bytes(result.content)
     for note in result.notes:
         say(note)

@@ -162,9 +162,7 @@ def _parse_page(path: Path, pdf, index: int):  # noqa: ANN001, ANN202 - pypdfium
     if grown > MAX_PAGE_PARSE_BYTES:
         page.close()
         give_back()
-        raise errors.PageTooDense(
-            path, wording="page_content", page=index + 1, limit=MAX_PAGE_PARSE_BYTES // 1048576
-        )
+        raise errors.PageTooDense(path, wording="page_content", page=index + 1, limit=MAX_PAGE_PARSE_BYTES // 1048576)
     return page
 
 

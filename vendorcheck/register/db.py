@@ -131,8 +131,12 @@ class Register:
         if run is None:  # the other batch holds the lock but has not recorded its run yet
             return RegisterBusy(display_url(self.url))
         started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
-        return RegisterBusy(display_url(self.url), wording="register_busy_run", root=run.root,
-                            started=started.astimezone().strftime("%Y-%m-%d %H:%M"))
+        return RegisterBusy(
+            display_url(self.url),
+            wording="register_busy_run",
+            root=run.root,
+            started=started.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
 
     def close(self) -> None:
         self.engine.dispose()

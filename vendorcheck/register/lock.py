@@ -82,8 +82,7 @@ def _advisory_lock(engine: Engine) -> Iterator[None]:
     with engine.connect() as connection:
         # Keyed by schema: registers in two schemas of one database do not exclude each other.
         key = {"kind": _PG_LOCK_CLASS}
-        taken = connection.execute(
-            text("SELECT pg_try_advisory_lock(:kind, hashtext(current_schema()))"), key).scalar()
+        taken = connection.execute(text("SELECT pg_try_advisory_lock(:kind, hashtext(current_schema()))"), key).scalar()
         connection.commit()
         if not taken:
             raise LockHeld

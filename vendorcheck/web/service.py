@@ -60,8 +60,13 @@ def redline_docx(review: Review, docx: bytes, settings: WebSettings) -> bytes:
     from vendorcheck.addendum.redline import redline_docx as annotate
     from vendorcheck.rulebook import load_rules
 
-    return annotate(docx, name=review.document.name, lang=review.lang, health_data=review.health_data,
-                    rules=load_rules(settings.rules_dir)).content
+    return annotate(
+        docx,
+        name=review.document.name,
+        lang=review.lang,
+        health_data=review.health_data,
+        rules=load_rules(settings.rules_dir),
+    ).content
 
 
 def report_html(review: Review) -> str:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from vendorcheck.addendum.redline.redline import AUTHOR, Redline, annotate, check_docx, redline_docx
+from vendorcheck.addendum.redline.redline import (
+    AUTHOR,
+    Redline,
+    annotate,
+    check_docx,
+    redline_docx,
+    write_annotated,
+)
 
-__all__ = ["AUTHOR", "Redline", "annotate", "check_docx", "redline_docx"]
+__all__ = ["AUTHOR", "Redline", "annotate", "check_docx", "redline_docx", "write_annotated"]

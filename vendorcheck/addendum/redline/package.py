@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from vendorcheck import errors
+from vendorcheck.i18n import message
 from vendorcheck.ingest.docx import check_archive
 from vendorcheck.ingest.options import IngestOptions
 
@@ -37,7 +38,7 @@ class DocxPackage:
         try:
             self._archive = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as exc:  # check_archive already opened it; kept for safety
-            raise errors.CorruptDocx(path, detail="pas une archive zip") from exc
+            raise errors.CorruptDocx(path, detail=message("ingest.errors.not_a_zip")) from exc
         self._members = {m.filename: m for m in self._archive.infolist()}
         self._trees: dict[str, etree._Element] = {}
         self._added: list[str] = []
@@ -61,7 +62,7 @@ class DocxPackage:
             except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
                 raise errors.CorruptDocx(self.path, detail=f"{name} : {type(exc).__name__}") from exc
             if root.getroottree().docinfo.doctype:
-                raise errors.CorruptDocx(self.path, detail=f"{name} : déclaration DTD refusée")
+                raise errors.CorruptDocx(self.path, detail=message("redline.errors.dtd", part=name))
             self._trees[name] = root
         return self._trees[name]
 

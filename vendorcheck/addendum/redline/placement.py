@@ -17,16 +17,21 @@ from lxml import etree
 
 from vendorcheck.addendum.redline.textmap import BodyMap, paragraph_text
 from vendorcheck.ingest.numbering import ListNumbering, W
-from vendorcheck.models import Document, Review, Section
+from vendorcheck.models import Document, Section
+from vendorcheck.review import Review
 
 # Titles of the article a data-protection clause belongs to, in French and English.
 DATA_PROTECTION_TITLE = re.compile(
     r"donn[ée]es (?:à caractère )?personnelles|protection des donn[ée]es|sous-traitan|rgpd|"
     r"personal data|data protection|data processing|processing of personal|sub-?process|gdpr",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # First words of the block that closes a contract: place and date, signatures.
-SIGNATURE = re.compile(r"^\W*(?:fait à|fait en|lu et approuvé|signatures?\b|in witness|signed\b|executed\b|"
-                       r"for and on behalf)", re.IGNORECASE)
+SIGNATURE = re.compile(
+    r"^\W*(?:fait à|fait en|lu et approuvé|signatures?\b|in witness|signed\b|executed\b|"
+    r"for and on behalf)",
+    re.IGNORECASE,
+)
 ANNEX = re.compile(r"^(?:annexe|annex|appendix|schedule|exhibit)\b", re.IGNORECASE)
 HEADING_WORDS, HEADING_CHARS = 8, 120
 # Built-in style names are stored in English whatever the language of Word ("heading 1", "Title").
@@ -34,7 +39,9 @@ HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.IGNORECASE)
 _FINAL = (".", ";", "!", "?", ":")
 TYPED_NUMBER = re.compile(
     r"^(?P<lead>\s*(?:(?:article|art\.|clause|section|chapitre|chapter|titre)\s+)?)(?P<num>\d+|[IVXLC]+)\b"
-    r"(?P<sep>(?:\s*[.):–—-])*\s*)", re.IGNORECASE)
+    r"(?P<sep>(?:\s*[.):–—-])*\s*)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +56,7 @@ class Site:
     separator: str = " "  # what follows it (" – ", ". ")
 
 
-def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering, review: Review,
-                 bis: str) -> Site:
+def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering, review: Review, bis: str) -> Site:
     """`bis` is the number of an article inserted after article {number} ("{number} bis")."""
     levels = [s.level for s in document.sections if s.number]
     top = min(levels, default=1)
@@ -59,8 +65,9 @@ def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering
     anchor = _data_protection_article(articles, review)
     last = _paragraph_at(document, body_map, anchor.end - 1) if anchor is not None else None
     if anchor is not None and last is not None and (closing is None or anchor.end <= closing):
-        return _numbered(Site(body_level(last), False, None, None), document, body_map, numbering, anchor, bis,
-                         after=True)
+        return _numbered(
+            Site(body_level(last), False, None, None), document, body_map, numbering, anchor, bis, after=True
+        )
     before = [a for a in articles if closing is None or a.start < closing]
     neighbour = before[-1] if before else None
     closing_paragraph = _paragraph_at(document, body_map, closing) if closing is not None else None
@@ -74,8 +81,7 @@ def article_site(document: Document, body_map: BodyMap, numbering: ListNumbering
     return _numbered(site, document, body_map, numbering, neighbour, bis, after=False)
 
 
-def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Element | None
-                       ) -> set[etree._Element]:
+def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Element | None) -> set[etree._Element]:
     """The heading paragraphs: never used as a body template, struck only for their own wording.
 
     A heading is a paragraph in a heading style of Word (an outline level, or a built-in "heading N" or
@@ -94,7 +100,8 @@ def heading_paragraphs(document: Document, body_map: BodyMap, styles: etree._Ele
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         level = paragraph.find(f"{W}pPr/{W}outlineLvl")
         if (style is not None and style.get(f"{W}val") in titled) or (
-                level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9):
+            level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9
+        ):
             out.add(paragraph)
     return out
 
@@ -120,7 +127,8 @@ def heading_styles(styles: etree._Element | None) -> set[str]:
         parent = style.find(f"{W}basedOn")
         based[style_id] = parent.get(f"{W}val") if parent is not None else None
         if (name is not None and HEADING_STYLE.match(name.get(f"{W}val", ""))) or (
-                level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9):
+            level is not None and level.get(f"{W}val", "9").isdigit() and int(level.get(f"{W}val")) < 9
+        ):
             own.add(style_id)
     out = set()
     for style_id in based:
@@ -143,9 +151,16 @@ def body_level(element: etree._Element) -> etree._Element:
     return node
 
 
-
-def _numbered(site: Site, document: Document, body_map: BodyMap, numbering: ListNumbering, neighbour: Section,
-              bis: str, *, after: bool) -> Site:
+def _numbered(
+    site: Site,
+    document: Document,
+    body_map: BodyMap,
+    numbering: ListNumbering,
+    neighbour: Section,
+    bis: str,
+    *,
+    after: bool,
+) -> Site:
     heading = _paragraph_at(document, body_map, neighbour.start)
     if heading is None or heading.tag != f"{W}p":
         return site
@@ -173,7 +188,7 @@ def _closing(document: Document, articles: list[Section]) -> int | None:
     annexes = [s.start for s in document.sections if s.number and ANNEX.match(s.number) and s.start > last_article]
     for index, start in enumerate(document.unit_starts):
         end = document.unit_starts[index + 1] if index + 1 < len(document.unit_starts) else len(document.text)
-        if start > last_article and SIGNATURE.match(document.text[start:min(end, start + 80)]):
+        if start > last_article and SIGNATURE.match(document.text[start : min(end, start + 80)]):
             return min([start, *annexes])
     return min(annexes) if annexes else None
 

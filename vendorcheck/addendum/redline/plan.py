@@ -17,7 +17,8 @@ from vendorcheck.addendum.build import CLAUSE_ORDER, reading_order
 from vendorcheck.engine.analysis import Analysis
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evaluate import raised_flags
-from vendorcheck.models import Document, Finding, Review, Status
+from vendorcheck.models import Document, Finding, Status
+from vendorcheck.review import Review
 from vendorcheck.rulebook import RulePack
 
 ClauseRole = Literal["replaces", "completes", "adds"]
@@ -91,8 +92,10 @@ def _offending_spans(finding: Finding, analysis: Analysis, pack: RulePack) -> li
         for flag, sentence in raised_flags(rule, analysis):
             if flag.id in finding.flags:
                 anchors.setdefault(sentence, []).extend(
-                    analysis.doc[token].idx for token in groups.get(f"flag:{flag.id}", [])
-                    if analysis.token_sentence[token] == sentence)
+                    analysis.doc[token].idx
+                    for token in groups.get(f"flag:{flag.id}", [])
+                    if analysis.token_sentence[token] == sentence
+                )
     if DELAY_FLAG in finding.flags:
         starts = [s.start for s in analysis.sentences]
         for evidence in finding.evidence:
@@ -110,7 +113,7 @@ def _delay_lines(analysis: Analysis, index: int) -> list[int]:
     sentence = analysis.sentences[index]
     text = analysis.document.text
     out, position = [], sentence.start
-    for line in text[sentence.start:sentence.end].split("\n"):
+    for line in text[sentence.start : sentence.end].split("\n"):
         if shortest_delay_hours(line) is not None:
             out.append(position + len(line) - len(line.lstrip()))
         position += len(line) + 1
@@ -121,27 +124,37 @@ def displaced(plan: Plan, review: Review, document: Document, pack: RulePack) ->
     """Clauses for the requirements the strikes would leave unmet: a struck sentence may also have been
     what satisfied another requirement. The contract is reviewed again without the struck sentences; a
     requirement met before and not after gets its clause, after the first strike it lost."""
-    from vendorcheck.engine.review import review_document
+    from vendorcheck.engine.review import review_findings
     from vendorcheck.ingest.snippet import document_from_text
 
     if not plan.strikes:
         return []
     text, position = [], 0
     for strike in plan.strikes:
-        text.append(document.text[position:strike.start])
+        text.append(document.text[position : strike.start])
         position = strike.end
     text.append(document.text[position:])
-    remaining = review_document(document_from_text("".join(text), document.language), pack,
-                                health_data=review.health_data, lang=review.lang)
-    lost = {f.requirement for f in remaining.findings if f.status is not Status.present}
+    remaining = review_findings(
+        document_from_text("".join(text), document.language), pack, health_data=review.health_data, lang=review.lang
+    )
+    lost = {f.requirement for f in remaining if f.status is not Status.present}
     added = {c.finding.requirement for c in plan.clauses}
     out = []
     for finding in sorted(review.findings, key=reading_order):
         if finding.status is Status.present and finding.requirement in lost and finding.requirement not in added:
-            hit = next((i for i, s in enumerate(plan.strikes)
-                        if any(e.start < s.end and s.start < e.end for e in finding.evidence)), None)
-            out.append(Clause(finding, "replaces", after=plan.strikes[hit].end, strike=hit) if hit is not None
-                       else Clause(finding, "adds"))
+            hit = next(
+                (
+                    i
+                    for i, s in enumerate(plan.strikes)
+                    if any(e.start < s.end and s.start < e.end for e in finding.evidence)
+                ),
+                None,
+            )
+            out.append(
+                Clause(finding, "replaces", after=plan.strikes[hit].end, strike=hit)
+                if hit is not None
+                else Clause(finding, "adds")
+            )
     return out
 
 
@@ -184,4 +197,3 @@ def _merge(spans: dict[tuple[int, int], list[str]]) -> list[Strike]:
     for strike in strikes:
         strike.requirements.sort(key=lambda r: (order.get(r, len(order)), r))
     return strikes
-

@@ -42,11 +42,13 @@ from vendorcheck.addendum.redline.revisions import (
 )
 from vendorcheck.addendum.redline.textmap import BodyMap, Piece, paragraph_text
 from vendorcheck.addendum.settings import AddendumDetails
-from vendorcheck.i18n import label, t
+from vendorcheck.files import open_regular, read_regular, reading
+from vendorcheck.i18n import label, message, t
 from vendorcheck.ingest import IngestOptions, load_bytes, sniff
 from vendorcheck.ingest.docx import text_pieces
 from vendorcheck.ingest.numbering import ListNumbering, W
-from vendorcheck.models import Document, Finding, Language, Review
+from vendorcheck.models import Document, Finding, Language
+from vendorcheck.review import Review
 from vendorcheck.rulebook import RulePack
 
 AUTHOR = "vendorcheck"
@@ -75,14 +77,23 @@ class Redline:
     notes: tuple[str, ...]  # passages that could not be marked, with the reason
 
 
-def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "fr",
-                 parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
-                 clauses_dir: str | Path | None = None, health_data: bool = True, rules: RulePack | None = None,
-                 today: date | None = None, ingest: IngestOptions | dict[str, Any] | None = None) -> Redline:
+def redline_docx(
+    source: bytes | Path,
+    *,
+    name: str | None = None,
+    lang: Language = "fr",
+    parties: AddendumDetails | Mapping[str, Any] | str | Path | None = None,
+    clauses_dir: str | Path | None = None,
+    health_data: bool = True,
+    rules: RulePack | None = None,
+    today: date | None = None,
+    ingest: IngestOptions | dict[str, Any] | None = None,
+) -> Redline:
     """Review the vendor's DOCX, then return it with the fixes as tracked changes and comments.
 
-    data (bytes): the DOCX as received.
-    name (str): its file name, for messages.
+    source (bytes | Path): the DOCX as received, or its file (`addendum --redline`): a PDF, a scan or a
+        saved review is then refused from its first bytes, before the file is read whole.
+    name (str): its file name, for messages (the file's own path by default).
     lang (str): language of the comments and of the review's messages ("fr" or "en"); the inserted clauses
         are in the contract's own language.
     parties, clauses_dir: as for the standalone addendum (`build_addendum`).
@@ -95,36 +106,64 @@ def redline_docx(data: bytes, *, name: str = "contrat.docx", lang: Language = "f
     from vendorcheck.api import review as review_document
     from vendorcheck.rulebook import load_rules
 
-    path = Path(name)
     options = IngestOptions.resolve(ingest)
-    check_docx(path, data)
+    if isinstance(source, Path):
+        with reading(source), open_regular(source) as head:
+            check_docx(source, head.read(2048))
+        source, name = read_regular(source, options.max_bytes), name or str(source)
+    path = Path(name or "contrat.docx")
+    check_docx(path, source)
     # Settings and templates before the review: a typo there must not wait for it.
     details = AddendumDetails.resolve(parties)
     library = ClauseLibrary(Path(clauses_dir) if clauses_dir else None)
-    document = load_bytes(path, data, options)
+    document = load_bytes(path, source, options)
     library.check(document.language)
     pack = rules or load_rules()
     review = review_document(document, health_data=health_data, lang=lang, rules=pack)
-    return annotate(data, document, review, details=details, library=library, rules=pack, today=today,
-                    ingest=options)
+    return annotate(source, document, review, details=details, library=library, rules=pack, today=today, ingest=options)
+
+
+def write_annotated(
+    source: Path, document: Document, review: Review, target: Path, *, rules: RulePack | None = None
+) -> str | None:
+    """Write the redline of a Word contract already read and reviewed (`batch --redline`) to `target`;
+    None when written, else why not, in the review's language. A defect of the redline must not cost the
+    review it was made from."""
+    try:
+        result = annotate(read_regular(source), document, review, rules=rules)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result.content)
+    except errors.VendorcheckError as exc:
+        return t("redline.batch_failed", review.lang, reason=exc.message(review.lang))
+    except Exception as exc:  # noqa: BLE001 - any defect becomes the document's note
+        return t("redline.batch_failed", review.lang, reason=type(exc).__name__)
+    return None
 
 
 def check_docx(path: Path, data: bytes) -> None:
     """Refuse, in one line pointing to the separate addendum, a contract that is not a Word document.
     Checked on the content before any reading: a scan must not go through OCR only to be refused."""
     if path.suffix.lower() == ".json":
-        raise errors.RedlineNeedsDocx(path, format="review", name=str(path))
+        raise errors.RedlineNeedsDocx(path, kind=message("redline.kinds.review"), name=str(path))
     try:
         fmt = sniff(path, data[:2048])
     except errors.UnsupportedFormat:
         fmt = "other"
     if fmt != "docx":
-        raise errors.RedlineNeedsDocx(path, format=fmt, name=str(path))
+        raise errors.RedlineNeedsDocx(path, kind=message(f"redline.kinds.{fmt}"), name=str(path))
 
 
-def annotate(data: bytes, document: Document, review: Review, *, details: AddendumDetails | None = None,
-             library: ClauseLibrary | None = None, rules: RulePack | None = None, today: date | None = None,
-             ingest: IngestOptions | None = None) -> Redline:
+def annotate(
+    data: bytes,
+    document: Document,
+    review: Review,
+    *,
+    details: AddendumDetails | None = None,
+    library: ClauseLibrary | None = None,
+    rules: RulePack | None = None,
+    today: date | None = None,
+    ingest: IngestOptions | None = None,
+) -> Redline:
     """The redline of a DOCX already read (`document`) and reviewed (`review`, whose language the
     comments take): what the batch calls, having both at hand."""
     from vendorcheck.engine.analysis import analyse
@@ -138,26 +177,42 @@ def annotate(data: bytes, document: Document, review: Review, *, details: Addend
     package = DocxPackage(Path(document.name), data, ingest)
     plan = plan_changes(review, analyse(document, pack), pack)
     plan.clauses += displaced(plan, review, document, pack)
-    writer = _Writer(package, document, review, pack, review.lang, library, details or AddendumDetails(),
-                     today or date.today())
+    writer = _Writer(
+        package, document, review, pack, review.lang, library, details or AddendumDetails(), today or date.today()
+    )
     writer.apply(plan)
-    return Redline(package.save(), review, tuple(c.finding.requirement for c in plan.clauses), writer.struck,
-                   writer.comments.added, tuple(writer.notes))
+    return Redline(
+        package.save(),
+        review,
+        tuple(c.finding.requirement for c in plan.clauses),
+        writer.struck,
+        writer.comments.added,
+        tuple(writer.notes),
+    )
 
 
 class _Writer:
     """Applies a plan to the document part: strikes first (last to first, so offsets hold), then the
     inserted paragraphs, each change with its comment."""
 
-    def __init__(self, package: DocxPackage, document: Document, review: Review, pack: RulePack, lang: Language,
-                 library: ClauseLibrary, details: AddendumDetails, today: date) -> None:
+    def __init__(
+        self,
+        package: DocxPackage,
+        document: Document,
+        review: Review,
+        pack: RulePack,
+        lang: Language,
+        library: ClauseLibrary,
+        details: AddendumDetails,
+        today: date,
+    ) -> None:
         self.package, self.document, self.review, self.pack, self.lang = package, document, review, pack, lang
         self.clause_lang: Language = document.language
         self.library = library
         self.context = clause_context(review, details, self.clause_lang, standalone=False)
         self.body = package.xml(DOCUMENT).find(f"{W}body")
         if self.body is None:
-            raise errors.CorruptDocx(package.path, detail="w:body absent")
+            raise errors.CorruptDocx(package.path, detail=message("redline.errors.no_body"))
         parts = [package.related_part(f"{OFFICE_REL}/{kind}") for kind in ("numbering", "styles")]
         numbering, styles = (package.xml(p) if p else None for p in parts)
         self.numbering = ListNumbering.from_parts(numbering, styles)
@@ -204,8 +259,11 @@ class _Writer:
         join (`merge_properties`)."""
         for site, last in self.cursors.items():
             properties = site.find(f"{W}pPr")
-            tracked = properties is not None and properties.find(f"{W}rPr") is not None and any(
-                c.tag in (f"{W}ins", f"{W}del") for c in properties.find(f"{W}rPr"))
+            tracked = (
+                properties is not None
+                and properties.find(f"{W}rPr") is not None
+                and any(c.tag in (f"{W}ins", f"{W}del") for c in properties.find(f"{W}rPr"))
+            )
             if site.tag == f"{W}p" and not tracked and (properties is None or properties.find(f"{W}sectPr") is None):
                 hand_over_mark(site, last, self.stamp)
         following = None
@@ -242,7 +300,7 @@ class _Writer:
         """Strike a sentence, write the first paragraph of its replacement right after it, comment it."""
         deleted: list[tuple[Piece, list[etree._Element]]] = []
         for piece in reversed(pieces):
-            quote = paragraph_text(piece.paragraph)[piece.start:piece.end]
+            quote = paragraph_text(piece.paragraph)[piece.start : piece.end]
             try:
                 wrappers = strike(piece.paragraph, piece.start, piece.end, self.stamp)
             except Unsplittable:
@@ -267,14 +325,21 @@ class _Writer:
                 retitled = inserted_text(title, last_run.find(f"{W}rPr"), self.stamp)
                 outside_revisions(wrappers[-1]).addnext(retitled)
                 end = retitled if piece is last else end
-        anchor(self.comments.add(lines, self.stamp), top_level(first.paragraph, first_wrappers[0]),
-               top_level(last.paragraph, end))
+        anchor(
+            self.comments.add(lines, self.stamp),
+            top_level(first.paragraph, first_wrappers[0]),
+            top_level(last.paragraph, end),
+        )
         insertion = None
         in_table = any(a.tag == f"{W}tc" for a in last.paragraph.iterancestors())
         # In the sentence's place, unless it stood in a table cell (a clause reads after the table, not in
         # it) or in a heading (retitled above; the clause follows it).
-        if (replacement is not None and not in_table and last.paragraph not in self.headings
-                and (lead := self._blocks(replacement.finding)[0]).kind == "p"):
+        if (
+            replacement is not None
+            and not in_table
+            and last.paragraph not in self.headings
+            and (lead := self._blocks(replacement.finding)[0]).kind == "p"
+        ):
             last_run = last_wrappers[-1].findall(f"{W}r")[-1]
             insertion = inserted_text(lead.text, last_run.find(f"{W}rPr"), self.stamp)
             outside_revisions(last_wrappers[-1]).addnext(insertion)
@@ -308,8 +373,9 @@ class _Writer:
         emptied: set[etree._Element] = set()
         for heading, section in reversed(groups):  # a sub-heading emptied first empties its parent
             original = [n for n in section if not _inserted_by_us(n)]
-            if not original or not all(n in emptied or (n.tag == f"{W}p" and not _original_text(n).strip())
-                                       for n in original):
+            if not original or not all(
+                n in emptied or (n.tag == f"{W}p" and not _original_text(n).strip()) for n in original
+            ):
                 continue
             if not any(n in emptied or _struck_by_us(n) for n in original):
                 continue  # empty before we came: not ours to strike
@@ -372,8 +438,9 @@ class _Writer:
     def _article(self, clauses: list[Clause]) -> None:
         """One new article holding every clause the contract lacks, numbered like its neighbours."""
         frame = self.library.render(self.clause_lang, "redline", self.context)
-        site = article_site(self.document, self.body_map, self.numbering, self.review,
-                            t("redline.inserted_number", self.clause_lang))
+        site = article_site(
+            self.document, self.body_map, self.numbering, self.review, t("redline.inserted_number", self.clause_lang)
+        )
         heading_text = frame.title or ""
         if site.number is not None:
             heading_text = f"{site.prefix}{site.number}{site.separator}{heading_text}"
@@ -382,7 +449,8 @@ class _Writer:
             heading_text.replace("[", "(").replace("]", ")"),
             template.find(f"{W}pPr") if template is not None else None,
             run_format(_first_run_properties(template), keep_all=True) if template is not None else None,
-            self.stamp)
+            self.stamp,
+        )
         if template is None:  # no article to imitate: a bold line
             for run in heading.iter(f"{W}r"):
                 run.insert(0, run_format(None, bold=True))
@@ -396,8 +464,7 @@ class _Writer:
         else:  # at the very start of the body
             for paragraph in everything:
                 site.element.addprevious(paragraph)
-        comment = self.comments.add([(t("redline.article_comment", self.lang, count=len(clauses)), False)],
-                                    self.stamp)
+        comment = self.comments.add([(t("redline.article_comment", self.lang, count=len(clauses)), False)], self.stamp)
         anchor(comment, heading[1], heading[-1])
         for clause, paragraphs in groups:
             self._comment(clause, paragraphs[0][1], paragraphs[-1][-1])
@@ -423,8 +490,12 @@ class _Writer:
     def _clause_article(self, finding: Finding) -> Article:
         if finding.requirement not in self.articles:
             self.articles[finding.requirement] = clause_article(
-                self.review, finding, self.clause_lang, self.library,
-                {**self.context, "finding": finding.model_dump(mode="json")})
+                self.review,
+                finding,
+                self.clause_lang,
+                self.library,
+                {**self.context, "finding": finding.model_dump(mode="json")},
+            )
         return self.articles[finding.requirement]
 
     def _blocks(self, finding: Finding, *, titled: bool = False) -> list[Block]:
@@ -448,8 +519,12 @@ class _Writer:
         """The paragraph and run properties of the closest plain paragraph at or before `near`."""
         node: etree._Element | None = near
         while node is not None:
-            if (node.tag == f"{W}p" and node not in self.headings and paragraph_text(node).strip()
-                    and not self.numbering.numbered(node)):
+            if (
+                node.tag == f"{W}p"
+                and node not in self.headings
+                and paragraph_text(node).strip()
+                and not self.numbering.numbered(node)
+            ):
                 return node.find(f"{W}pPr"), _first_run_properties(node)
             node = node.getprevious()
         return None, None
@@ -474,8 +549,10 @@ class _Writer:
         if finding.unverified:
             citation = f"{citation}, {label('unverified', self.lang)}"
         title = rule.title.get(self.lang) if rule else finding.title
-        lines = [(t("redline.requirement", self.lang, title=title, citation=citation), True),
-                 (t("redline.finding", self.lang, message=finding.message), False)]
+        lines = [
+            (t("redline.requirement", self.lang, title=title, citation=citation), True),
+            (t("redline.finding", self.lang, message=finding.message), False),
+        ]
         if rule:
             lines.append((t("redline.why", self.lang, why=rule.doc.why.get(self.lang)), False))
         return lines
@@ -509,8 +586,11 @@ def _inserted_by_us(node: etree._Element) -> bool:
 
 def _original_text(paragraph: etree._Element) -> str:
     """The paragraph's text as it will read, less what the redline inserted."""
-    return "".join(piece for piece, leaf in text_pieces(paragraph)
-                   if not any(a.tag == f"{W}ins" and a.get(f"{W}author") == AUTHOR for a in leaf.iterancestors()))
+    return "".join(
+        piece
+        for piece, leaf in text_pieces(paragraph)
+        if not any(a.tag == f"{W}ins" and a.get(f"{W}author") == AUTHOR for a in leaf.iterancestors())
+    )
 
 
 def _struck_by_us(node: etree._Element) -> bool:

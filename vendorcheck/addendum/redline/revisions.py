@@ -69,10 +69,13 @@ def strike(paragraph: etree._Element, start: int, end: int, stamp: Stamp) -> lis
     touched = {fields[run] for run in runs if run in fields}
     indexes = [ordered.index(runs[0]), ordered.index(runs[-1])]
     indexes += [i for i, run in enumerate(ordered) if fields.get(run) in touched]
-    struck = [run for run in ordered[min(indexes):max(indexes) + 1]
-              # a run without text inside the span (field code, footnote mark, drawing) goes with it;
-              # another person's comment stays anchored where it was
-              if run in runs or run.find(f"{W}commentReference") is None]
+    struck = [
+        run
+        for run in ordered[min(indexes) : max(indexes) + 1]
+        # a run without text inside the span (field code, footnote mark, drawing) goes with it;
+        # another person's comment stays anchored where it was
+        if run in runs or run.find(f"{W}commentReference") is None
+    ]
     wrappers: list[etree._Element] = []
     for run in struck:
         if any(a.tag == f"{W}moveTo" for a in run.iterancestors()):
@@ -156,7 +159,7 @@ def _split_run(run: etree._Element, paragraph: etree._Element, cut: int, keep_bo
             if child.tag != f"{W}t":
                 raise Unsplittable(etree.QName(child).localname)
             tail = etree.SubElement(right, f"{W}t")
-            tail.text, child.text = child.text[cut - a:], child.text[:cut - a]
+            tail.text, child.text = child.text[cut - a :], child.text[: cut - a]
             tail.set(XML_SPACE, "preserve")
             child.set(XML_SPACE, "preserve")
             continue
@@ -166,8 +169,11 @@ def _split_run(run: etree._Element, paragraph: etree._Element, cut: int, keep_bo
 
 def _live_runs(paragraph: etree._Element) -> list[etree._Element]:
     """Runs in reading order, leaving out text already deleted or moved away by someone else."""
-    return [run for run in paragraph.iter(f"{W}r")
-            if not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors())]
+    return [
+        run
+        for run in paragraph.iter(f"{W}r")
+        if not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors())
+    ]
 
 
 def _field_of(paragraph: etree._Element) -> dict[etree._Element, int]:
@@ -219,8 +225,9 @@ def inserted_text(markup: str, properties: etree._Element | None, stamp: Stamp) 
     return wrapper
 
 
-def inserted_paragraph(markup: str, paragraph_properties: etree._Element | None,
-                       run_properties: etree._Element | None, stamp: Stamp) -> etree._Element:
+def inserted_paragraph(
+    markup: str, paragraph_properties: etree._Element | None, run_properties: etree._Element | None, stamp: Stamp
+) -> etree._Element:
     """A new paragraph, mark included, recorded as inserted."""
     paragraph = etree.Element(f"{W}p")
     properties = copy.deepcopy(paragraph_properties) if paragraph_properties is not None else None
@@ -293,8 +300,9 @@ def delete_paragraph_mark(paragraph: etree._Element, stamp: Stamp) -> None:
     mark.insert(position, stamp.mark("del"))
 
 
-def run_format(template: etree._Element | None, *, bold: bool = False, highlight: bool = False,
-               keep_all: bool = False) -> etree._Element:
+def run_format(
+    template: etree._Element | None, *, bold: bool = False, highlight: bool = False, keep_all: bool = False
+) -> etree._Element:
     """Run properties for inserted text: the template's typeface, size and language, plus bold and the
     yellow highlight of fill-in fields; with `keep_all` (headings), the template's formatting whole."""
     if keep_all:

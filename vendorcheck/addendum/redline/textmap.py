@@ -88,7 +88,7 @@ class BodyMap:
         for char in unit.raw:  # clean-up works character by character (ligatures, soft hyphens…)
             cleaned += clean_extracted(char)
             ends.append(len(cleaned))
-        expected = self.document.text[unit.start:unit.start + len(cleaned)]
+        expected = self.document.text[unit.start : unit.start + len(cleaned)]
         unit.clean_ends, unit.mapped = ends, cleaned == expected and unit.start >= 0
 
 
