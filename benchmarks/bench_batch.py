@@ -86,8 +86,11 @@ def write_docx(path: Path, pages: list[list[str]]) -> None:
 def build(root: Path, count: int, min_pages: int, max_pages: int) -> int:
     """Write the contracts; RETURNS the total number of pages."""
     rng = random.Random(20261123)
-    sources = [paragraphs("pacs-radiologie-hebergement.md"), paragraphs("saas-agenda-cgu-faibles.md"),
-               paragraphs("dpa-cloud-backup-en.md")]
+    sources = [
+        paragraphs("pacs-radiologie-hebergement.md"),
+        paragraphs("saas-agenda-cgu-faibles.md"),
+        paragraphs("dpa-cloud-backup-en.md"),
+    ]
     total = 0
     for serial in range(count):
         pages = pages_of(sources[serial % len(sources)], rng.randint(min_pages, max_pages), serial)
@@ -149,11 +152,27 @@ def _memory(pid: int, field: str, table: str) -> int:
 
 def run(folder: Path, jobs: int, work: Path) -> tuple[float, int, int, str]:
     out = work / f"out-{jobs}"
-    command = [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "batch", str(folder),
-               "-o", str(out), "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-c",
+        "from vendorcheck.cli.main import main; main()",
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COLUMNS": "200", "VENDORCHECK_HOME": str(work / "home")})
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A home per run: the default register lives there, and a run must not find
+        # the previous run's reviews.
+        env={**os.environ, "COLUMNS": "200", "VENDORCHECK_HOME": str(work / f"home-{jobs}")},
+    )
     sampler = MemorySampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
@@ -178,15 +197,22 @@ def main() -> None:
         folder = args.keep or work / "fournisseurs"
         started = time.perf_counter()
         pages = build(folder, args.count, args.min_pages, args.max_pages)
-        print(f"{args.count} contracts ({args.count - args.count // 2} PDF, {args.count // 2} DOCX), {pages} pages, "
-              f"{args.min_pages}-{args.max_pages} pages each, built in {time.perf_counter() - started:.1f} s "
-              f"({os.cpu_count()} CPUs)")
-        print(f"{'jobs':>4} {'seconds':>8} {'docs/min':>9} {'pages/s':>8} {'peak MB (total)':>15} "
-              f"{'peak MB (1 proc)':>17}")
+        print(
+            f"{args.count} contracts ({args.count - args.count // 2} PDF, {args.count // 2} DOCX), {pages} pages, "
+            f"{args.min_pages}-{args.max_pages} pages each, built in {time.perf_counter() - started:.1f} s "
+            f"({os.cpu_count()} CPUs)"
+        )
+        print(
+            f"{'jobs':>4} {'seconds':>8} {'docs/min':>9} {'pages/s':>8} {'peak MB (total)':>15} "
+            f"{'peak MB (1 proc)':>17}"
+        )
         for jobs in args.jobs:
             seconds, total, single, summary = run(folder, jobs, work)
-            print(f"{jobs:>4} {seconds:8.1f} {args.count / seconds * 60:9.1f} {pages / seconds:8.1f} "
-                  f"{total / 2**20:15.0f} {single / 2**20:17.0f}   [{summary}]", flush=True)
+            print(
+                f"{jobs:>4} {seconds:8.1f} {args.count / seconds * 60:9.1f} {pages / seconds:8.1f} "
+                f"{total / 2**20:15.0f} {single / 2**20:17.0f}   [{summary}]",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 LIMIT_MB = 100
 # A review builds the blank French pipeline first (spaCy's French language data, its tokenizer patterns);
 # the model is timed after it, which is what it adds to a review, and also alone in a bare process.
-_LOAD = ("import time; from vendorcheck.engine.nlp import pipeline; from vendorcheck.engine.roles import "
-         "french_parser; {before}; t = time.perf_counter(); assert french_parser() is not None; "
-         "print(time.perf_counter() - t)")
+_LOAD = (
+    "import time; from vendorcheck.engine.nlp import pipeline; from vendorcheck.engine.roles import "
+    "french_parser; {before}; t = time.perf_counter(); assert french_parser() is not None; "
+    "print(time.perf_counter() - t)"
+)
 
 
 def installed_megabytes(package: str) -> float:
@@ -44,9 +46,20 @@ def main() -> None:
     from vendorcheck.engine.roles import FRENCH_MODEL, french_parser
 
     size = installed_megabytes(FRENCH_MODEL)
+
     def load_time(before: str) -> float:
-        runs = [float(subprocess.run([sys.executable, "-c", _LOAD.format(before=before)], capture_output=True,
-                                     text=True, check=True, cwd=ROOT).stdout) for _ in range(args.runs)]
+        runs = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", _LOAD.format(before=before)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=ROOT,
+                ).stdout
+            )
+            for _ in range(args.runs)
+        ]
         return statistics.median(runs)
 
     in_review, alone = load_time("pipeline('fr')"), load_time("pass")
@@ -57,10 +70,13 @@ def main() -> None:
     for sentence in sentences:
         nlp(sentence)
     per_sentence = (time.perf_counter() - start) / len(sentences)
-    print(f"{FRENCH_MODEL}: {size:.1f} MB installed ({'within' if size <= LIMIT_MB else 'OVER'} the "
-          f"{LIMIT_MB} MB limit)")
-    print(f"load, median of {args.runs} fresh processes: {in_review:.2f} s after the blank French pipeline "
-          f"(what a review adds), {alone:.2f} s in a bare process")
+    print(
+        f"{FRENCH_MODEL}: {size:.1f} MB installed ({'within' if size <= LIMIT_MB else 'OVER'} the {LIMIT_MB} MB limit)"
+    )
+    print(
+        f"load, median of {args.runs} fresh processes: {in_review:.2f} s after the blank French pipeline "
+        f"(what a review adds), {alone:.2f} s in a bare process"
+    )
     print(f"parse: {per_sentence * 1000:.1f} ms per sentence ({len(sentences)} sentences of the PACS sample)")
 
 

@@ -46,8 +46,12 @@ print(json.dumps({"seconds": time.perf_counter() - started, "pages": document.pa
 
 def run(path: Path, jobs: int) -> tuple[float, int, int, float]:
     """(seconds, pages, peak total bytes, mean confidence) of one load in a fresh process."""
-    process = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(jobs)], stdout=subprocess.PIPE,
-                               text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(jobs)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     sampler = MemorySampler(process.pid)
     sampler.start()
     out, _ = process.communicate()
@@ -63,21 +67,28 @@ def bare_tesseract(pages: list[Path]) -> float:
     """Seconds per page of the tesseract command alone, pages in sequence."""
     started = time.perf_counter()
     for page in pages:
-        subprocess.run(["tesseract", str(page), str(page.with_suffix("")), "-l", "fra+eng", "tsv"], check=True,
-                       capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        subprocess.run(
+            ["tesseract", str(page), str(page.with_suffix("")), "-l", "fra+eng", "tsv"],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
     return (time.perf_counter() - started) / len(pages)
 
 
 def cores_free(page: Path) -> float:
     """Two bare tesseract runs one after the other, divided by the same two at once: about 2 when both
     cores are ours, about 1 when another user of the shared machine holds one."""
+
     def both(parallel: bool) -> float:
         started = time.perf_counter()
         command = ["tesseract", str(page), "-", "-l", "fra+eng", "tsv"]
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         if parallel:
-            runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-                    for _ in range(2)]
+            runs = [
+                subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                for _ in range(2)
+            ]
             for process in runs:
                 process.wait()
         else:
@@ -103,8 +114,10 @@ def main() -> None:
             rendered.append(work / f"page-{number}.png")
             image.save(rendered[-1])
         reference = statistics.median(bare_tesseract(rendered) for _ in range(args.repeat))
-        print(f"{os.cpu_count()} CPUs, {cores_free(rendered[0]):.1f} of them free for us now; reference: bare "
-              f"tesseract {reference:.2f} s/page (10-page scan, 1 thread)")
+        print(
+            f"{os.cpu_count()} CPUs, {cores_free(rendered[0]):.1f} of them free for us now; reference: bare "
+            f"tesseract {reference:.2f} s/page (10-page scan, 1 thread)"
+        )
         print(f"{'input':28} {'jobs':>4} {'s/page':>7} {'ratio':>6} {'peak MB':>8} {'confidence':>10}")
         for name, path in (("scan, 10 pages, 200 dpi", scan), ("phone photo, 1 page", photo)):
             for jobs in args.jobs:
@@ -112,8 +125,11 @@ def main() -> None:
                 seconds = statistics.median(r[0] for r in runs)
                 pages, peak, confidence = runs[0][1], max(r[2] for r in runs), runs[0][3]
                 per_page = seconds / pages
-                print(f"{name:28} {jobs:>4} {per_page:7.2f} {per_page / reference:6.2f} {peak / 2**20:8.0f} "
-                      f"{confidence:10.1f}", flush=True)
+                print(
+                    f"{name:28} {jobs:>4} {per_page:7.2f} {per_page / reference:6.2f} {peak / 2**20:8.0f} "
+                    f"{confidence:10.1f}",
+                    flush=True,
+                )
         print(f"machine after the runs: {cores_free(rendered[0]):.1f} cores free")
 
 

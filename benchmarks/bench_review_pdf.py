@@ -131,8 +131,10 @@ def main() -> None:
             "pdfplumber extract_text": medians(lambda: pdfplumber_dump(path), args.runs),
             "pypdfium2 get_text_bounded": medians(lambda: pdfium_dump(path), args.runs),
         }
-    print(f"{pages}-page PDF, {review.document.characters} characters, {len(review.findings)} findings; "
-          f"median of {args.runs} runs after one warm-up (Python {sys.version.split()[0]})")
+    print(
+        f"{pages}-page PDF, {review.document.characters} characters, {len(review.findings)} findings; "
+        f"median of {args.runs} runs after one warm-up (Python {sys.version.split()[0]})"
+    )
     print()
     print(f"{'step':<30}{'wall':>10}{'cpu':>10}")
     for name, (wall, cpu) in rows.items():
@@ -141,10 +143,14 @@ def main() -> None:
     review_wall, review_cpu = rows["review (warm)"]
     plumber_wall, plumber_cpu = rows["pdfplumber extract_text"]
     pdfium_wall, pdfium_cpu = rows["pypdfium2 get_text_bounded"]
-    print(f"review (warm) / pdfplumber extract_text: {review_wall / plumber_wall:.2f} wall, "
-          f"{review_cpu / plumber_cpu:.2f} cpu  (target <= 1.0)")
-    print(f"pdfplumber / pypdfium2 text layer:       {plumber_wall / pdfium_wall:.0f} wall, "
-          f"{plumber_cpu / pdfium_cpu:.0f} cpu")
+    print(
+        f"review (warm) / pdfplumber extract_text: {review_wall / plumber_wall:.2f} wall, "
+        f"{review_cpu / plumber_cpu:.2f} cpu  (target <= 1.0)"
+    )
+    print(
+        f"pdfplumber / pypdfium2 text layer:       {plumber_wall / pdfium_wall:.0f} wall, "
+        f"{plumber_cpu / pdfium_cpu:.0f} cpu"
+    )
 
 
 if __name__ == "__main__":

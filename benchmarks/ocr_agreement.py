@@ -25,8 +25,12 @@ from make_scans import scan_pdf, text_pdf  # noqa: E402
 
 # (document, layout): an English and a French text each in one column of sans-serif, and in two
 # columns of 9-point Times, the layout of terms printed on the back of an order form.
-DEFAULT_DOCS = ["010_wire-dpa", "028_contrat-sous-traitance-livrable", "014_plausible-dpa",
-                "040_rdv-insertion-convention-sous-traitance"]
+DEFAULT_DOCS = [
+    "010_wire-dpa",
+    "028_contrat-sous-traitance-livrable",
+    "014_plausible-dpa",
+    "040_rdv-insertion-convention-sous-traitance",
+]
 LAYOUTS = [{}, {}, {"columns": 2, "size": 9, "serif": True}, {"columns": 2, "size": 9, "serif": True}]
 
 
@@ -69,8 +73,10 @@ def main() -> None:
             import pypdfium2 as pdfium
 
             pages = len(pdfium.PdfDocument(scanned))
-            print(f"{name}: {same}/{count} statuses ({same / count:.0%}), {pages} pages, "
-                  f"confidence {confidence:.1f}, {seconds:.1f} s")
+            print(
+                f"{name}: {same}/{count} statuses ({same / count:.0%}), {pages} pages, "
+                f"confidence {confidence:.1f}, {seconds:.1f} s"
+            )
             for line in differences:
                 print(f"    {line}")
     print(f"overall: {same_total}/{total} ({same_total / total:.1%})")

@@ -94,8 +94,7 @@ def photograph(pdf: Path | bytes, page: int = PHOTO_PAGE, seed: int = SEED) -> b
     width, height = desk.size
     squeeze = 0.04 * width
     quad = (squeeze, 0, 0, height, width, height, width - squeeze, 0)  # top edge further away: narrower
-    desk = desk.transform(desk.size, Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC,
-                          fillcolor=95)
+    desk = desk.transform(desk.size, Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC, fillcolor=95)
     desk = desk.rotate(float(rng.uniform(2.5, 3.5)), resample=Image.Resampling.BICUBIC, fillcolor=95)
     pixels = np.asarray(desk, dtype=np.float32)
     # Light from the upper left: brightness falls to about 60 % in the opposite corner.
@@ -129,10 +128,18 @@ def text_pdf(markdown: str, *, columns: int = 1, size: float = 10, serif: bool =
     pdfmetrics.registerFont(TTFont("Vera", str(fonts / "Vera.ttf")))
     pdfmetrics.registerFont(TTFont("Vera-Bold", str(fonts / "VeraBd.ttf")))
     regular, bold = ("Times-Roman", "Times-Bold") if serif else ("Vera", "Vera-Bold")
-    body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.3, alignment=TA_JUSTIFY,
-                          spaceAfter=size / 2)
-    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=size * 1.15, leading=size * 1.5,
-                             spaceBefore=size * 0.8, alignment=0)
+    body = ParagraphStyle(
+        "body", fontName=regular, fontSize=size, leading=size * 1.3, alignment=TA_JUSTIFY, spaceAfter=size / 2
+    )
+    heading = ParagraphStyle(
+        "heading",
+        parent=body,
+        fontName=bold,
+        fontSize=size * 1.15,
+        leading=size * 1.5,
+        spaceBefore=size * 0.8,
+        alignment=0,
+    )
     story = []
     for line in markdown.splitlines():
         line = line.strip()
@@ -144,8 +151,9 @@ def text_pdf(markdown: str, *, columns: int = 1, size: float = 10, serif: bool =
     out = io.BytesIO()
     margin, gap = 2 * cm, 0.8 * cm
     width = (A4[0] - 2 * margin - (columns - 1) * gap) / columns
-    frames = [Frame(margin + i * (width + gap), margin, width, A4[1] - 2 * margin, id=f"column{i}")
-              for i in range(columns)]
+    frames = [
+        Frame(margin + i * (width + gap), margin, width, A4[1] - 2 * margin, id=f"column{i}") for i in range(columns)
+    ]
     document = BaseDocTemplate(out, pagesize=A4, pageTemplates=[PageTemplate("page", frames)])
     document.build(story)
     return out.getvalue()

@@ -17,8 +17,8 @@ from pathlib import Path
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import add_pattern, new_pattern_set
 from vendorcheck.ingest import load
-from vendorcheck.ingest.cleanup import analysis_view
 from vendorcheck.rulebook import load_rules
+from vendorcheck.text import fold_typography
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +42,7 @@ def usage(corpus: Path) -> dict[tuple[str, str, str], set[str]]:
     for path in sorted((corpus / "texts").glob("*.md")):
         document = load(path)
         lang = json.loads((corpus / "labels" / f"{path.stem}.json").read_text(encoding="utf-8"))["language"]
-        doc = pipeline(lang)(analysis_view(document.text))
+        doc = pipeline(lang)(fold_typography(document.text))
         for key, _ in sets[lang](doc):
             found[places[(lang, key)]].add(path.stem[:3])
     return found

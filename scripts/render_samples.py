@@ -36,6 +36,7 @@ FIXED_DATE = datetime(2026, 2, 12, 9, 0, 0)
 
 # --- Markdown subset used by the samples -------------------------------------------------------------
 
+
 @dataclass
 class Block:
     kind: str  # title, heading, para, clause, item, table
@@ -67,8 +68,11 @@ def parse(markdown: str) -> list[Block]:
             blocks.append(Block("title", line[2:]))
         elif line.startswith("## "):
             head = _ARTICLE.match(line[3:])
-            blocks.append(Block("heading", head.group(3), f"{head.group(1)} {head.group(2)}") if head
-                          else Block("heading", line[3:]))
+            blocks.append(
+                Block("heading", head.group(3), f"{head.group(1)} {head.group(2)}")
+                if head
+                else Block("heading", line[3:])
+            )
         elif clause := _CLAUSE.match(line):
             blocks.append(Block("clause", clause.group(2), clause.group(1)))
         elif item := _ITEM.match(line):
@@ -106,6 +110,7 @@ def check_numbering(blocks: list[Block]) -> None:
 
 # --- French typography, as a word processor applies it -----------------------------------------------
 
+
 def typeset(text: str) -> str:
     text = text.replace("'", "\u2019")
     text = re.sub(r" ([:;?!»%])", "\u00a0\\1", text)
@@ -128,20 +133,30 @@ def _numbering_xml() -> list:
     from docx.oxml import parse_xml
 
     def level(ilvl: int, fmt: str, text: str, indent: int) -> str:
-        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                f'<w:lvlText w:val="{text}"/><w:suff w:val="space"/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="{indent}" w:hanging="0"/></w:pPr></w:lvl>')
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:suff w:val="space"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="0"/></w:pPr></w:lvl>'
+        )
 
-    articles = (f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ARTICLE_NUM}">'
-                '<w:multiLevelType w:val="multilevel"/>'
-                + level(0, "decimal", "Article %1 –", 0) + level(1, "decimal", "%1.%2", 0)
-                + level(2, "lowerLetter", "%3)", 567) + "</w:abstractNum>")
-    annexes = (f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ANNEX_NUM}">'
-               '<w:multiLevelType w:val="multilevel"/>'
-               + level(0, "decimal", "Annexe %1 –", 0) + level(1, "lowerLetter", "%2)", 567)
-               + "</w:abstractNum>")
-    nums = [f'<w:num xmlns:w="{_W}" w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'
-            for n in (ARTICLE_NUM, ANNEX_NUM)]
+    articles = (
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ARTICLE_NUM}">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        + level(0, "decimal", "Article %1 –", 0)
+        + level(1, "decimal", "%1.%2", 0)
+        + level(2, "lowerLetter", "%3)", 567)
+        + "</w:abstractNum>"
+    )
+    annexes = (
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ANNEX_NUM}">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        + level(0, "decimal", "Annexe %1 –", 0)
+        + level(1, "lowerLetter", "%2)", 567)
+        + "</w:abstractNum>"
+    )
+    nums = [
+        f'<w:num xmlns:w="{_W}" w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>' for n in (ARTICLE_NUM, ANNEX_NUM)
+    ]
     return [parse_xml(articles), parse_xml(annexes)] + [parse_xml(n) for n in nums]
 
 
@@ -149,8 +164,7 @@ def _number(paragraph, num_id: int, ilvl: int) -> None:  # noqa: ANN001 - python
     from docx.oxml import parse_xml
 
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.insert(0, parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{ilvl}"/>'
-                            f'<w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.insert(0, parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def render_docx(blocks: list[Block], out: Path) -> None:
@@ -265,16 +279,38 @@ def render_pdf(blocks: list[Block], out: Path) -> None:
 
     rl_config.invariant = 1  # no creation date or random document id: the output is reproducible
     fonts = Path(os.path.dirname(reportlab.__file__)) / "fonts"
-    for name, file in (("Vera", "Vera.ttf"), ("Vera-Bold", "VeraBd.ttf"), ("Vera-Italic", "VeraIt.ttf"),
-                       ("Vera-BoldItalic", "VeraBI.ttf")):
+    for name, file in (
+        ("Vera", "Vera.ttf"),
+        ("Vera-Bold", "VeraBd.ttf"),
+        ("Vera-Italic", "VeraIt.ttf"),
+        ("Vera-BoldItalic", "VeraBI.ttf"),
+    ):
         pdfmetrics.registerFont(TTFont(name, str(fonts / file)))
-    pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic",
-                                  boldItalic="Vera-BoldItalic")
-    body = ParagraphStyle("body", fontName="Vera", fontSize=10, leading=13.5, alignment=TA_JUSTIFY,
-                          spaceAfter=5, embeddedHyphenation=1, uriWasteReduce=0.3)
+    pdfmetrics.registerFontFamily(
+        "Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic", boldItalic="Vera-BoldItalic"
+    )
+    body = ParagraphStyle(
+        "body",
+        fontName="Vera",
+        fontSize=10,
+        leading=13.5,
+        alignment=TA_JUSTIFY,
+        spaceAfter=5,
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+    )
     item = ParagraphStyle("item", parent=body, leftIndent=0.9 * cm, firstLineIndent=-0.6 * cm)
-    heading = ParagraphStyle("heading", parent=body, fontName="Vera-Bold", fontSize=11.5, leading=15,
-                             spaceBefore=9, spaceAfter=5, alignment=0, keepWithNext=1)
+    heading = ParagraphStyle(
+        "heading",
+        parent=body,
+        fontName="Vera-Bold",
+        fontSize=11.5,
+        leading=15,
+        spaceBefore=9,
+        spaceAfter=5,
+        alignment=0,
+        keepWithNext=1,
+    )
     title = ParagraphStyle("title", parent=heading, fontSize=15, leading=19, alignment=1, spaceAfter=10)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, alignment=0)
 
@@ -322,13 +358,27 @@ def render_pdf(blocks: list[Block], out: Path) -> None:
         elif block.kind == "table":
             rows = [[Paragraph(_pdf_text(c, False), cell) for c in row] for row in block.rows]
             table = Table(rows, repeatRows=1, hAlign="LEFT")
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "#777777"),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                       ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8")]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.4, "#777777"),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
+                    ]
+                )
+            )
             story += [table, Spacer(1, 6)]
-    document = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm,
-                                 topMargin=2.2 * cm, bottomMargin=2 * cm, title="Contrat d'hébergement",
-                                 author="Armor Imagerie Cloud", creator="vendorcheck render_samples")
+    document = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=2 * cm,
+        title="Contrat d'hébergement",
+        author="Armor Imagerie Cloud",
+        creator="vendorcheck render_samples",
+    )
     document.build(story, canvasmaker=NumberedCanvas)
 
 

@@ -37,8 +37,11 @@ def _row(label: str, tally: Agreement, width: int) -> str:
 
 def _table(title: str, tallies: dict[str, Agreement]) -> list[str]:
     width = max(len(title), *(len(key) for key in tallies))
-    return [f"{title:<{width}} {'cases':>6} {'agree':>6} {'%':>7}",
-            *(_row(key, tally, width) for key, tally in tallies.items()), ""]
+    return [
+        f"{title:<{width}} {'cases':>6} {'agree':>6} {'%':>7}",
+        *(_row(key, tally, width) for key, tally in tallies.items()),
+        "",
+    ]
 
 
 def render_text(score: BatteryScore, battery: Path, written: str) -> str:
@@ -66,9 +69,14 @@ def render_text(score: BatteryScore, battery: Path, written: str) -> str:
 
 def render_json(score: BatteryScore, battery: Path, written: str) -> str:
     data = score.model_dump(mode="json")
-    data = {"battery": str(battery), "written": written, **data,
-            "violation_precision": score.violations.precision, "violation_recall": score.violations.recall,
-            "violation_f1": score.violations.f1}
+    data = {
+        "battery": str(battery),
+        "written": written,
+        **data,
+        "violation_precision": score.violations.precision,
+        "violation_recall": score.violations.recall,
+        "violation_f1": score.violations.f1,
+    }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -83,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def progress(done: int, total: int) -> None:
         if done % 25 == 0 or done == total:
-            print(f"\r{done}/{total} cases reviewed", end="\n" if done == total else "", file=sys.stderr,
-                  flush=True)
+            print(f"\r{done}/{total} cases reviewed", end="\n" if done == total else "", file=sys.stderr, flush=True)
 
     score = score_results(run_battery(battery, lambda case: review_case(case, rules), progress))
     render = render_json if args.json else render_text

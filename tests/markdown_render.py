@@ -128,8 +128,16 @@ def render_pdf(blocks: list[Block], out: Path, title: str) -> None:
     pdfmetrics.registerFont(TTFont("Vera-Bold", str(fonts / "VeraBd.ttf")))
     body = ParagraphStyle("body", fontName="Vera", fontSize=10, leading=13, alignment=TA_JUSTIFY, spaceAfter=5)
     item = ParagraphStyle("item", parent=body, leftIndent=0.9 * cm, firstLineIndent=-0.5 * cm)
-    heading = ParagraphStyle("heading", parent=body, fontName="Vera-Bold", fontSize=11.5, leading=15,
-                             spaceBefore=8, alignment=0, keepWithNext=1)
+    heading = ParagraphStyle(
+        "heading",
+        parent=body,
+        fontName="Vera-Bold",
+        fontSize=11.5,
+        leading=15,
+        spaceBefore=8,
+        alignment=0,
+        keepWithNext=1,
+    )
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10, alignment=0)
 
     def furniture(canvas, document) -> None:  # noqa: ANN001 - reportlab's callback signature
@@ -148,11 +156,19 @@ def render_pdf(blocks: list[Block], out: Path, title: str) -> None:
             story.append(Paragraph(escape(block.text), body))
         else:
             rows = [[Paragraph(escape(c), cell) for c in row] for row in block.rows]
-            table = Table(rows, repeatRows=1, hAlign="LEFT",
-                          colWidths=[16.6 * cm / len(block.rows[0])] * len(block.rows[0]))
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "#777777"),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table = Table(
+                rows, repeatRows=1, hAlign="LEFT", colWidths=[16.6 * cm / len(block.rows[0])] * len(block.rows[0])
+            )
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "#777777"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            )
             story += [table, Spacer(1, 6)]
-    SimpleDocTemplate(str(out), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm, topMargin=2.2 * cm,
-                      bottomMargin=2 * cm, title=title).build(story, onFirstPage=furniture,
-                                                              onLaterPages=furniture)
+    SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=2 * cm,
+        title=title,
+    ).build(story, onFirstPage=furniture, onLaterPages=furniture)

@@ -19,14 +19,53 @@ from vendorcheck.hds.imports import parse_list
 # Bounded: the whole file runs in a few seconds on the shared machine.
 SETTINGS = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-_WORDS = ["vendor", "name", "siren", "hds", "activities", "hosts", "Raison sociale", "SIREN", "Activités",
-          "Fin de validité", "1,2,3", "1 à 6", "901000109", "123456789", "31/02/2028", "oui", "non", "&a", "*a",
-          "- ", ": ", "[", "]", "{", "}", '"', "'", ";", ",", "\n", "  ", "\t", "é", "\x00", "\ufeff", "<table>",
-          "<tr><td>", "</td></tr>", "PK\x03\x04"]
+_WORDS = [
+    "vendor",
+    "name",
+    "siren",
+    "hds",
+    "activities",
+    "hosts",
+    "Raison sociale",
+    "SIREN",
+    "Activités",
+    "Fin de validité",
+    "1,2,3",
+    "1 à 6",
+    "901000109",
+    "123456789",
+    "31/02/2028",
+    "oui",
+    "non",
+    "&a",
+    "*a",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    '"',
+    "'",
+    ";",
+    ",",
+    "\n",
+    "  ",
+    "\t",
+    "é",
+    "\x00",
+    "\ufeff",
+    "<table>",
+    "<tr><td>",
+    "</td></tr>",
+    "PK\x03\x04",
+]
 _TEXTS = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=60).map("".join)
-_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(_WORDS), inner,
-                                                                                  max_size=5), max_leaves=25)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(_WORDS), inner, max_size=5),
+    max_leaves=25,
+)
 
 
 @contextmanager

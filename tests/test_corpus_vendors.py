@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -37,9 +36,7 @@ def _folded(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus_texts() -> dict[str, str]:
-    if not CORPUS.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail("../shared/corpus is missing")
+    if not CORPUS.is_dir():  # in CI the run stops before (tests/conftest.py)
         pytest.skip("../shared/corpus is not beside the project")
     return {path.stem: _folded(path.read_text(encoding="utf-8")) for path in (CORPUS / "texts").glob("*.md")}
 

@@ -44,12 +44,14 @@ def test_pdf_evidence_is_on_the_page_it_names(reviews):
     import pdfplumber
 
     with pdfplumber.open(SAMPLE.with_suffix(".pdf")) as pdf:
-        pages = [squeeze(page.extract_text() or "") for page in pdf.pages]
+        pages = [page.extract_text() or "" for page in pdf.pages]
     quotes = [e for f in reviews["pdf"].findings for e in f.evidence]
     assert quotes
     for evidence in quotes:
-        head = squeeze(evidence.quote)[:40]  # a quote may run over onto the next page
-        assert head in pages[evidence.page - 1], (evidence.page, evidence.quote)
+        # Words, not a string: the two extractors read a table's cells in different orders. The first
+        # words only, since a quote may run over onto the next page.
+        head = set(words(evidence.quote)[:8])
+        assert head <= set(words(pages[evidence.page - 1])), (evidence.page, evidence.quote)
 
 
 def test_docx_evidence_names_its_paragraph(reviews):
@@ -61,6 +63,6 @@ def test_docx_evidence_names_its_paragraph(reviews):
         assert evidence.quote.split("\n")[0] in paragraphs[evidence.page - 1]
 
 
-def squeeze(text: str) -> str:
-    """Letters and digits only, so line breaks, hyphenation and spacing do not matter."""
-    return re.sub(r"[\W_]+", "", text).lower()
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+

@@ -35,8 +35,10 @@ def statuses(tmp_path_factory) -> dict[str, dict[str, dict[str, str]]]:
         docx, pdf = folder / f"{source.stem}.docx", folder / f"{source.stem}.pdf"
         render_docx(blocks, docx, source.stem[:3])
         render_pdf(blocks, pdf, source.stem[:3])
-        out[source.stem] = {fmt: {f.requirement: f.status.value for f in review_file(path).findings}
-                            for fmt, path in (("md", source), ("docx", docx), ("pdf", pdf))}
+        out[source.stem] = {
+            fmt: {f.requirement: f.status.value for f in review_file(path).findings}
+            for fmt, path in (("md", source), ("docx", docx), ("pdf", pdf))
+        }
     return out
 
 
@@ -60,14 +62,22 @@ def test_the_renderings_are_real_documents_of_the_same_contract(tmp_path):
     from vendorcheck.ingest import load
 
     source = tmp_path / "contrat.md"
-    source.write_text("# Article 1 – Objet\n\nLe **Prestataire** héberge les données\nen France.\n\n"
-                      "- il notifie toute violation sous 24 heures ;\n- il restitue les données.\n\n"
-                      "| Donnée | Durée |\n|---|---|\n| Dossier patient | 20 ans |\n", encoding="utf-8")
+    source.write_text(
+        "# Article 1 – Objet\n\nLe **Prestataire** héberge les données\nen France.\n\n"
+        "- il notifie toute violation sous 24 heures ;\n- il restitue les données.\n\n"
+        "| Donnée | Durée |\n|---|---|\n| Dossier patient | 20 ans |\n",
+        encoding="utf-8",
+    )
     blocks = parse(source.read_text(encoding="utf-8"))
     render_docx(blocks, tmp_path / "c.docx", "Contrat")
     render_pdf(blocks, tmp_path / "c.pdf", "Contrat")
     for path in (tmp_path / "c.docx", tmp_path / "c.pdf"):
         words = " ".join(load(path).text.split())
-        for expected in ("Objet", "Le Prestataire héberge les données en France.",
-                         "notifie toute violation sous 24 heures", "Dossier patient", "20 ans"):
+        for expected in (
+            "Objet",
+            "Le Prestataire héberge les données en France.",
+            "notifie toute violation sous 24 heures",
+            "Dossier patient",
+            "20 ans",
+        ):
             assert expected in words, (path.suffix, expected)

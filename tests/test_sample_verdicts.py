@@ -43,7 +43,8 @@ def test_conforming_contract_on_the_partial_list_is_to_check_without_addendum() 
 
 def test_conforming_contract_with_its_host_certified_is_signable() -> None:
     import_file(ROOT / "samples" / "hds" / "liste-exemple.csv", list_date=date(2026, 11, 20))
-    review = review_file(PACS, today=date(2026, 11, 23),
-                         declaration=ROOT / "samples" / "declarations" / "armor-imagerie-coherente.yaml")
+    review = review_file(
+        PACS, today=date(2026, 11, 23), declaration=ROOT / "samples" / "declarations" / "armor-imagerie-coherente.yaml"
+    )
     assert review.hds is not None and review.hds.verdict.value == "certified" and review.hds.inconsistencies == []
     assert review.verdict is Verdict.signable and [c.code for c in review.verdict_causes] == ["clear"]

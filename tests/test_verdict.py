@@ -12,14 +12,22 @@ from vendorcheck.verdict import assess_verdict, cause_text, needs_addendum, over
 
 
 def _finding(status: Status, severity: Severity = Severity.major) -> Finding:
-    return Finding(requirement="GDPR-33-2", title="t", citation="c", status=status, severity=severity,
-                   confidence=0.9, message="m")
+    return Finding(
+        requirement="GDPR-33-2", title="t", citation="c", status=status, severity=severity, confidence=0.9, message="m"
+    )
 
 
 def _hds(verdict: HdsVerdict, partial: bool = True) -> HdsAssessment:
-    return HdsAssessment(query="Hôte Exemple", verdict=verdict, reasons=[], today=date(2026, 11, 23),
-                         snapshot_id="s", snapshot_date=date(2026, 11, 23), snapshot_source="test",
-                         snapshot_partial=partial)
+    return HdsAssessment(
+        query="Hôte Exemple",
+        verdict=verdict,
+        reasons=[],
+        today=date(2026, 11, 23),
+        snapshot_id="s",
+        snapshot_date=date(2026, 11, 23),
+        snapshot_source="test",
+        snapshot_partial=partial,
+    )
 
 
 def test_clauses_alone():
@@ -28,8 +36,9 @@ def test_clauses_alone():
     assert overall_verdict([_finding(Status.non_compliant, Severity.blocking)]) is Verdict.not_signable
 
 
-@pytest.mark.parametrize("verdict", [HdsVerdict.expired, HdsVerdict.activities_insufficient,
-                                     HdsVerdict.issuer_not_accredited])
+@pytest.mark.parametrize(
+    "verdict", [HdsVerdict.expired, HdsVerdict.activities_insufficient, HdsVerdict.issuer_not_accredited]
+)
 def test_hds_failure_blocks_an_otherwise_clean_contract(verdict):
     assert overall_verdict([_finding(Status.present)], _hds(verdict)) is Verdict.not_signable
 
@@ -45,9 +54,17 @@ def test_certified_host_keeps_the_clause_verdict():
     assert overall_verdict([_finding(Status.present)], _hds(HdsVerdict.certified)) is Verdict.signable
 
 
-@pytest.mark.parametrize("verdict", [HdsVerdict.validity_unknown, HdsVerdict.partially_certified,
-                                     HdsVerdict.ambiguous, HdsVerdict.vendor_unidentified,
-                                     HdsVerdict.invalid_identifier, HdsVerdict.claim_inconsistent])
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        HdsVerdict.validity_unknown,
+        HdsVerdict.partially_certified,
+        HdsVerdict.ambiguous,
+        HdsVerdict.vendor_unidentified,
+        HdsVerdict.invalid_identifier,
+        HdsVerdict.claim_inconsistent,
+    ],
+)
 def test_an_hds_status_to_confirm_asks_to_check_the_certification_not_for_an_addendum(verdict):
     clean = [_finding(Status.present)]
     result, causes = assess_verdict(clean, _hds(verdict))
@@ -57,8 +74,11 @@ def test_an_hds_status_to_confirm_asks_to_check_the_certification_not_for_an_add
 
 
 def test_the_verdict_states_its_causes_worst_first():
-    findings = [_finding(Status.non_compliant, Severity.blocking), _finding(Status.partial),
-                _finding(Status.missing, Severity.minor)]
+    findings = [
+        _finding(Status.non_compliant, Severity.blocking),
+        _finding(Status.partial),
+        _finding(Status.missing, Severity.minor),
+    ]
     result, causes = assess_verdict(findings, _hds(HdsVerdict.not_found))
     assert result is Verdict.not_signable and [c.code for c in causes] == ["blocking", "gaps", "hds_to_check"]
     assert needs_addendum(result, findings)
@@ -71,3 +91,20 @@ def test_the_verdict_states_its_causes_worst_first():
 def test_a_clean_contract_says_why_it_can_be_signed():
     assert assess_verdict([_finding(Status.present)], _hds(HdsVerdict.certified))[1][0].code == "clear"
     assert assess_verdict([_finding(Status.present)])[1][0].code == "clear_clauses"
+
+
+def test_fail_on_counts_clause_gaps_from_the_threshold_up():
+    from vendorcheck.verdict import fails
+
+    minor = [_finding(Status.partial, Severity.minor), _finding(Status.present, Severity.blocking)]
+    assert fails(minor, None, Severity.minor)
+    assert not fails(minor, None, Severity.major) and not fails(minor, None, Severity.blocking)
+
+
+def test_fail_on_counts_an_hds_outcome_that_forbids_signing_as_blocking_but_not_one_to_verify():
+    from vendorcheck.verdict import fails
+
+    clean = [_finding(Status.present)]
+    assert fails(clean, _hds(HdsVerdict.expired), Severity.blocking)
+    assert not fails(clean, _hds(HdsVerdict.not_found, partial=True), Severity.minor)
+    assert fails(clean, _hds(HdsVerdict.not_found, partial=False), Severity.blocking)

@@ -17,7 +17,8 @@ from typing import Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from vendorcheck.models import Language, Review
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 from vendorcheck.rulebook import RulePack
 from vendorcheck.scoring import RequirementScore
 
@@ -91,15 +92,17 @@ def review_case(case: BatteryCase, rules: RulePack) -> Review:
     return review(document_from_text(case.text, case.lang), health_data=True, lang=case.lang, rules=rules)
 
 
-def run_battery(battery: Battery, reviewer: Reviewer,
-                progress: Callable[[int, int], None] | None = None) -> list[CaseResult]:
+def run_battery(
+    battery: Battery, reviewer: Reviewer, progress: Callable[[int, int], None] | None = None
+) -> list[CaseResult]:
     """Each case reviewed alone; a requirement without a finding counts as `missing`, as in the corpus."""
     results = []
     for done, case in enumerate(battery.cases, start=1):
         finding = reviewer(case).finding(case.requirement)
         got = finding.status.value if finding else "missing"
-        results.append(CaseResult(id=case.id, requirement=case.requirement, lang=case.lang, expect=case.expect,
-                                  got=got))
+        results.append(
+            CaseResult(id=case.id, requirement=case.requirement, lang=case.lang, expect=case.expect, got=got)
+        )
         if progress:
             progress(done, len(battery.cases))
     return results
@@ -113,9 +116,12 @@ def score_results(results: list[CaseResult]) -> BatteryScore:
     confusion: dict[str, Counter[str]] = {}
     exact, binary, violations = Agreement(), Agreement(), RequirementScore()
     for result in results:
-        for tally in (per_requirement.setdefault(result.requirement, Agreement()),
-                      per_status.setdefault(result.expect, Agreement()),
-                      per_language.setdefault(result.lang, Agreement()), exact):
+        for tally in (
+            per_requirement.setdefault(result.requirement, Agreement()),
+            per_status.setdefault(result.expect, Agreement()),
+            per_language.setdefault(result.lang, Agreement()),
+            exact,
+        ):
             tally.cases += 1
             tally.agree += result.expect == result.got
         confusion.setdefault(result.expect, Counter())[result.got] += 1
@@ -125,8 +131,13 @@ def score_results(results: list[CaseResult]) -> BatteryScore:
         violations.tp += gold_violation and got_violation
         violations.fp += got_violation and not gold_violation
         violations.fn += gold_violation and not got_violation
-    return BatteryScore(results=results, per_requirement=dict(sorted(per_requirement.items())),
-                        per_status={s: per_status[s] for s in STATUSES if s in per_status},
-                        per_language=per_language,
-                        confusion={s: dict(confusion[s]) for s in STATUSES if s in confusion}, exact=exact,
-                        present_vs_violation=binary, violations=violations)
+    return BatteryScore(
+        results=results,
+        per_requirement=dict(sorted(per_requirement.items())),
+        per_status={s: per_status[s] for s in STATUSES if s in per_status},
+        per_language=per_language,
+        confusion={s: dict(confusion[s]) for s in STATUSES if s in confusion},
+        exact=exact,
+        present_vs_violation=binary,
+        violations=violations,
+    )

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from vendorcheck.i18n import t
+from vendorcheck.errors import NotRegularFile
+from vendorcheck.files import Oversized, read_bounded
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 
 
@@ -38,8 +39,9 @@ class Limits(BaseModel):
 
 
 LIST_LIMITS = Limits()
-DECLARATION_LIMITS = Limits(max_bytes=5 * 1024 * 1024, max_rows=2_000, max_nodes=20_000,
-                            max_unzipped_bytes=50 * 1024 * 1024)
+DECLARATION_LIMITS = Limits(
+    max_bytes=5 * 1024 * 1024, max_rows=2_000, max_nodes=20_000, max_unzipped_bytes=50 * 1024 * 1024
+)
 
 
 class LimitExceeded(Exception):
@@ -47,26 +49,23 @@ class LimitExceeded(Exception):
 
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key
-        self.params = params
-        super().__init__(self.text("fr"))
+        self.message = message(f"hds.limits.{key}", **params)
+        super().__init__(self.message.text("fr"))
 
     def text(self, lang: Language) -> str:
-        return t(f"hds.limits.{self.key}", lang, **self.params)
+        return self.message.text(lang)
 
 
 def read_regular_file(path: Path, limits: Limits) -> bytes:
-    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end;
-    the size is checked before reading, so a huge file is refused without being loaded."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise LimitExceeded("not_regular")
-    if info.st_size > limits.max_bytes:
-        raise LimitExceeded("size", size=_megabytes(info.st_size), limit=_megabytes(limits.max_bytes))
-    with path.open("rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
-    if len(data) > limits.max_bytes:  # the file grew while being read
-        raise LimitExceeded("size", size=_megabytes(len(data)), limit=_megabytes(limits.max_bytes))
-    return data
+    """The bytes of a regular file no larger than the bound. A FIFO or a device would block or never end
+    (`files.open_regular` refuses them); the size is checked before reading, so a huge file is refused
+    without being loaded."""
+    try:
+        return read_bounded(path, limits.max_bytes)
+    except Oversized as exc:
+        raise LimitExceeded("size", size=_megabytes(exc.size), limit=_megabytes(limits.max_bytes)) from exc
+    except (NotRegularFile, IsADirectoryError) as exc:
+        raise LimitExceeded("not_regular") from exc
 
 
 def check_rows(count: int, limits: Limits) -> None:

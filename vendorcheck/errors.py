@@ -1,58 +1,17 @@
-"""User-facing errors: one hierarchy, coded French-first messages, one exit code per family.
+"""User-facing errors: one hierarchy, coded messages from the catalogues, one exit code per family.
 
-Every message says what happened and what to try. Third-party exceptions are translated into these at
-the boundary (ingest, rule loading, registry), so the CLI, the batch and the web app each catch a single
-type and never show a traceback.
+Every message says what happened and what to try; its text is the catalogue entry `errors.<code>` (or the
+class's `catalogue_key`), written in the language of whoever reads it. Details that are words, not data,
+are `i18n.Message`s, so that they follow the same language. Third-party exceptions are translated into
+these at the boundary (ingest, rule loading, registry), so the CLI, the batch and the web app each catch a
+single type and never show a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# code -> (French, English). Placeholders are filled with str.format.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "VC-E001": ("fichier introuvable", "file not found"),
-    "VC-E002": ("le fichier est vide", "the file is empty"),
-    "VC-E003": (
-        "format non pris en charge ({detected}) ; formats acceptés : PDF, DOCX, TXT, Markdown, images JPEG, "
-        "PNG, TIFF",
-        "unsupported format ({detected}); accepted formats: PDF, DOCX, TXT, Markdown, JPEG, PNG, TIFF images",
-    ),
-    "VC-E004": (
-        "fichier trop volumineux ({size} Mo, limite {limit} Mo)",
-        "file too large ({size} MB, limit {limit} MB)",
-    ),
-    "VC-E010": (
-        "PDF chiffré ou protégé par mot de passe ; demandez une version non protégée",
-        "encrypted or password-protected PDF; ask for an unprotected copy",
-    ),
-    "VC-E011": (
-        "PDF sans couche texte (document scanné ?) et reconnaissance de caractères désactivée (--no-ocr) ; "
-        "relancez sans --no-ocr pour le lire par OCR",
-        "PDF without a text layer (scanned?) and character recognition turned off (--no-ocr); run again "
-        "without --no-ocr to read it by OCR",
-    ),
-    "VC-E012": ("PDF illisible ou endommagé ({detail})", "unreadable or damaged PDF ({detail})"),
-    "VC-E020": (
-        "DOCX invalide : ce n'est pas une archive Word (zip) lisible ({detail})",
-        "invalid DOCX: not a readable Word (zip) archive ({detail})",
-    ),
-    "VC-E021": (
-        "DOCX refusé : contenu décompressé démesuré ({detail}), possible bombe zip",
-        "DOCX refused: oversized uncompressed content ({detail}), possible zip bomb",
-    ),
-    "VC-E022": ("DOCX sans texte exploitable", "DOCX without usable text"),
-    "VC-E030": (
-        "texte illisible : encodage non reconnu ou contenu binaire",
-        "unreadable text: unknown encoding or binary content",
-    ),
-    "VC-E040": ("fichier de règles invalide :\n{detail}", "invalid rule file:\n{detail}"),
-    "VC-E041": ("rapport JSON invalide ({detail})", "invalid JSON review ({detail})"),
-    "VC-E050": ("erreur du registre HDS : {detail}", "HDS registry error: {detail}"),
-    "VC-E060": ("erreur du registre des fournisseurs : {detail}", "supplier register error: {detail}"),
-    "VC-E070": ("modèle de clause invalide : {detail}", "invalid clause template: {detail}"),
-    "VC-E080": ("option invalide : {detail}", "invalid option: {detail}"),
-}
+from vendorcheck.i18n import Language, Message, t
 
 
 class VendorcheckError(Exception):
@@ -60,26 +19,26 @@ class VendorcheckError(Exception):
 
     code = "VC-E000"
     exit_code = 2
-    catalogue_key = ""  # when set, the message comes from the locales catalogue instead of MESSAGES
+    catalogue_key = ""  # when set, the message's catalogue entry instead of `errors.<code>`
 
-    def __init__(self, path: str | Path | None = None, lang: str = "fr", **details: object) -> None:
+    def __init__(self, path: str | Path | None = None, lang: Language = "fr", **details: object) -> None:
         self.path = str(path) if path is not None else None
         self.details = details
         self.lang = lang
         super().__init__(self.message())
 
-    def reason(self, lang: str | None = None) -> str:
-        if self.catalogue_key:
-            from vendorcheck.i18n import t
+    def reason(self, lang: Language | None = None) -> str:
+        return t(self.catalogue_key or f"errors.{self.code}", lang or self.lang, **self.details)
 
-            return t(self.catalogue_key, "en" if (lang or self.lang) == "en" else "fr", **self.details)
-        fr, en = MESSAGES[self.code]
-        template = en if (lang or self.lang) == "en" else fr
-        return template.format(**self.details)
+    def as_message(self) -> Message:
+        """The reason, to be written later in whichever language (the detail of another error)."""
+        return Message(self.catalogue_key or f"errors.{self.code}", self.details)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: Language | None = None) -> str:
         """One line: `[code] file: reason`."""
-        where = f"{self.path} : " if self.path else ""
+        from vendorcheck.escaping import one_line  # a newline in a file name must not split the line
+
+        where = f"{one_line(self.path)} : " if self.path else ""
         return f"[{self.code}] {where}{self.reason(lang)}"
 
 
@@ -156,42 +115,6 @@ class OptionError(VendorcheckError):
 
 
 # Web app (`vendorcheck serve`): refusals and form problems, shown by its single error page.
-MESSAGES.update({
-    "VC-E090": (
-        "accès refusé : jeton absent ou invalide ; ouvrez le lien complet affiché au démarrage de "
-        "« vendorcheck serve »",
-        "access denied: missing or invalid token; open the full link printed when `vendorcheck serve` started",
-    ),
-    "VC-E091": (
-        "requête refusée : elle ne vient pas de la page de vendorcheck (autre site ou autre adresse) ; "
-        "ouvrez l'adresse affichée au démarrage du serveur",
-        "request refused: it does not come from the vendorcheck page (another site or address); open the "
-        "address printed when the server started",
-    ),
-    "VC-E092": (
-        "résultat introuvable ou expiré : les analyses ne sont gardées en mémoire que {minutes} minutes ; "
-        "déposez à nouveau le contrat",
-        "result not found or expired: reviews are kept in memory for {minutes} minutes only; upload the "
-        "contract again",
-    ),
-    "VC-E093": (
-        "aucun contrat reçu : choisissez le fichier du contrat (PDF, DOCX, TXT ou Markdown)",
-        "no contract received: choose the contract file (PDF, DOCX, TXT or Markdown)",
-    ),
-    "VC-E094": (
-        "envoi illisible ({detail}) ; rechargez la page et recommencez",
-        "unreadable upload ({detail}); reload the page and try again",
-    ),
-    "VC-E095": ("page introuvable", "page not found"),
-    "VC-E096": (
-        "erreur interne de vendorcheck ; réessayez, et si elle se reproduit, signalez-la en précisant le type "
-        "de fichier déposé",
-        "vendorcheck internal error; try again, and if it happens again, report it with the type of file "
-        "uploaded",
-    ),
-})
-
-
 class WebError(VendorcheckError):
     """A request the web app refuses; its HTTP status is chosen in vendorcheck.web.errors."""
 
@@ -227,21 +150,8 @@ class InternalError(WebError):
 
 
 # Ingestion: the file exists but the system refuses to read it (permissions, a folder, an I/O error).
-MESSAGES.update({
-    "VC-E005": (
-        "lecture impossible ({detail}) ; vérifiez le chemin et les droits d'accès au fichier",
-        "cannot read the file ({detail}); check the path and the file's access rights",
-    ),
-})
-
-
 class UnreadableFile(InputError):
     code = "VC-E005"
-
-
-MESSAGES.update({
-    "VC-E055": ("déclaration du fournisseur invalide :\n{detail}", "invalid vendor declaration:\n{detail}"),
-})
 
 
 class DeclarationError(VendorcheckError):
@@ -290,3 +200,86 @@ class OcrFailed(OcrUnavailable):
 class OcrDisabled(InputError):
     code = "VC-E019"
     catalogue_key = "ocr.errors.disabled"
+
+
+# Hostile and unlucky inputs (issue 11): messages in the catalogues, under hardening.errors.
+class _Worded:
+    """Mixin of an error worded by one of a few catalogue entries: `wording=` names the entry under
+    hardening.errors; the class's `catalogue_key` is the usual one."""
+
+    def __init__(
+        self, path: str | Path | None = None, lang: str = "fr", *, wording: str | None = None, **details: object
+    ) -> None:
+        if wording:
+            self.catalogue_key = f"hardening.errors.{wording}"
+        super().__init__(path, lang, **details)  # type: ignore[call-arg]
+
+
+class NotRegularFile(_Worded, InputError):
+    """A FIFO, a device or a socket given as a file (wordings not_regular_fifo, _device, _other): reading it
+    would block or never end."""
+
+    code = "VC-E006"
+    catalogue_key = "hardening.errors.not_regular_other"
+
+
+class TooManyCharacters(InputError):
+    """More text than any contract holds: beyond it, memory and time would grow without use."""
+
+    code = "VC-E007"
+    catalogue_key = "hardening.errors.document_chars"
+
+
+class PageTooDense(_Worded, InputError):
+    """One PDF page carrying more characters than a page can show, or (wording page_content) so much content
+    that reading its text would take gigabytes."""
+
+    code = "VC-E008"
+    catalogue_key = "hardening.errors.page_chars"
+
+
+class OutsideFolder(InputError):
+    """A symbolic link of a batch folder pointing outside it: never followed."""
+
+    code = "VC-E009"
+    catalogue_key = "hardening.errors.outside_folder"
+
+
+class RegisterBusy(_Worded, RegisterError):
+    """Another batch is writing the register (wording register_busy_run names it): two runs would prune
+    each other's files."""
+
+    code = "VC-E061"
+    catalogue_key = "hardening.errors.register_busy"
+
+
+class NotARegister(_Worded, RegisterError):
+    """A database that is not a vendorcheck register, or (wording empty_register) an empty one where none is
+    to be created."""
+
+    code = "VC-E062"
+    catalogue_key = "hardening.errors.not_register"
+
+
+class OutputUnwritable(_Worded, OptionError):
+    """An output (`-o`, `--ocr-output`) whose folder does not exist, is a file or cannot be written
+    (wordings output_missing, output_not_folder, output_denied, output_is_folder), found before any analysis."""
+
+    code = "VC-E081"
+    catalogue_key = "hardening.errors.output_denied"
+
+
+class CorpusError(_Worded, InputError):
+    """`vendorcheck eval` given a folder that is not a labelled corpus: missing (wording corpus_missing),
+    without labels, or with a label file that is not one (corpus_label)."""
+
+    code = "VC-E042"
+    catalogue_key = "hardening.errors.corpus_empty"
+
+
+class RedlineNeedsDocx(InputError):
+    """Only a Word contract can carry tracked changes; the message points to the separate addendum
+    (`kind`: a Message naming what the file is, `name`: the file)."""
+
+    code = "VC-E029"
+    catalogue_key = "redline.errors.not_docx"

@@ -1,17 +1,15 @@
-"""Data exchanged between the pipeline stages: Document, Evidence, Finding, Review."""
+"""Data exchanged between the pipeline stages: Document, Evidence, Finding, Party; statuses and severities."""
 
 from __future__ import annotations
 
 import bisect
-from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from vendorcheck.hds.models import HdsAssessment, HdsVerdict
+from vendorcheck.i18n import Language, Message
 
-Language = Literal["fr", "en"]
 SourceFormat = Literal["pdf", "docx", "text", "markdown", "image"]
 LocationUnit = Literal["page", "paragraph", "line"]
 
@@ -33,14 +31,6 @@ class Severity(StrEnum):
     major = "major"
     minor = "minor"
 
-    @property
-    def rank(self) -> int:
-        """Higher is worse; the one ranking used by sorting, filters and exit codes."""
-        return SEVERITY_RANK[self]
-
-
-SEVERITY_RANK = {Severity.minor: 1, Severity.major: 2, Severity.blocking: 3}
-
 
 class Verdict(StrEnum):
     """Overall opinion on a contract, as French practitioners phrase it."""
@@ -49,14 +39,6 @@ class Verdict(StrEnum):
     verify_certification = "verify_certification"  # clauses in order; the HDS certification is to be checked
     signable_with_addendum = "signable_with_addendum"
     not_signable = "not_signable"
-
-
-class VerdictCause(BaseModel):
-    """One reason for the overall opinion, stated under it (`vendorcheck.verdict.cause_text`)."""
-
-    code: Literal["blocking", "gaps", "hds_blocking", "hds_to_check", "clear", "clear_clauses"]
-    requirements: list[str] = Field(default_factory=list, description="The requirements at fault, in order")
-    hds_verdict: HdsVerdict | None = None
 
 
 class Section(BaseModel):
@@ -103,7 +85,7 @@ class Document(BaseModel):
     page_count: int | None = None
     sections: list[Section] = Field(default_factory=list)
     language: Language = "fr"
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Message] = Field(default_factory=list)  # written in the review's language
     recognised: list[RecognisedPage] = Field(default_factory=list)  # pages read by OCR; their text is in `text`
 
     @model_validator(mode="after")
@@ -120,6 +102,19 @@ class Document(BaseModel):
 
     def line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
+
+    def quote(self, start: int, end: int, *, opened_before: int | None = None) -> Evidence:
+        """`text[start:end]` verbatim, with where a reader finds it: page (or paragraph), line and section.
+        The one way every part quotes a document; `opened_before` as in `section_at`."""
+        section = self.section_at(start, opened_before=opened_before)
+        return Evidence(
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            page=self.location(start),
+            line=self.line(start),
+            section=section.label if section else None,
+        )
 
     def section_at(self, offset: int, *, opened_before: int | None = None) -> Section | None:
         """The innermost section containing `offset`; with `opened_before`, only sections whose heading
@@ -157,8 +152,11 @@ class Finding(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     unverified: bool = False
     ocr_confidence: float | None = Field(
-        None, ge=0.0, le=100.0,
-        description="Set when the finding rests on text read by OCR: the recognition confidence of that text.")
+        None,
+        ge=0.0,
+        le=100.0,
+        description="Set when the finding rests on text read by OCR: the recognition confidence of that text.",
+    )
 
     @property
     def is_violation(self) -> bool:
@@ -175,8 +173,10 @@ class Party(BaseModel):
 class Signal(BaseModel):
     """One reason to think a name is the vendor, with where it is written."""
 
-    kind: str = Field(description="parties | defined_role | statement | operator | legal | provided_by | signature "
-                                  "| signature_role | alias | title | controller")
+    kind: str = Field(
+        description="parties | defined_role | statement | operator | legal | provided_by | signature "
+        "| signature_role | alias | title | controller"
+    )
     weight: float
     start: int
     end: int
@@ -208,36 +208,3 @@ class DocumentInfo(BaseModel):
     characters: int
     warnings: list[str] = Field(default_factory=list)
     recognised: list[RecognisedPage] = Field(default_factory=list)
-
-
-class Review(BaseModel):
-    """The outcome of running a rule pack over one document; the input of every renderer."""
-
-    document: DocumentInfo
-    findings: list[Finding]
-    verdict: Verdict
-    verdict_causes: list[VerdictCause] = Field(default_factory=list, description="Why the verdict, worst first")
-    health_data: bool
-    lang: Language
-    rules_version: str
-    parties: list[Party] = Field(default_factory=list)
-    vendor: VendorIdentity | None = Field(None, description="The vendor as read from the contract, with its evidence")
-    created_at: datetime
-    hds: HdsAssessment | None = None
-
-    def finding(self, requirement: str) -> Finding | None:
-        return next((f for f in self.findings if f.requirement == requirement), None)
-
-    @property
-    def violations(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_violation]
-
-    def counts(self) -> dict[str, int]:
-        """Violations per severity, plus findings per status."""
-        out: dict[str, int] = {s.value: 0 for s in Severity}
-        out.update({s.value: 0 for s in Status})
-        for f in self.findings:
-            out[f.status.value] += 1
-            if f.is_violation:
-                out[f.severity.value] += 1
-        return out

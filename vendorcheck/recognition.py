@@ -16,25 +16,29 @@ from vendorcheck.models import Document, Finding, Language, Status
 LOW_CONFIDENCE = 80.0
 
 
-def temper(findings: list[Finding], document: Document) -> None:
-    """Mark the findings resting on recognised pages and cap their confidence by the reading's."""
+def temper(findings: list[Finding], document: Document) -> list[Finding]:
+    """The findings, those resting on recognised pages marked and their confidence capped by the reading's."""
     reading = {page.page: page.confidence for page in document.recognised}
     if not reading:
-        return
+        return findings
     lowest = min(reading.values())
-    for finding in findings:
-        if finding.status is Status.not_applicable:
-            continue
-        if finding.evidence:
-            pages = [reading[e.page] for e in finding.evidence if e.page in reading]
-            if not pages:
-                continue  # quoted from the text layer of a mixed PDF: read as typed
-            confidence = min(pages)
-        else:
-            # Absent from the whole text: any page read badly may be where the clause was.
-            confidence = lowest
-        finding.ocr_confidence = confidence
-        finding.confidence = round(finding.confidence * confidence / 100, 2)
+    return [_tempered(finding, reading, lowest) for finding in findings]
+
+
+def _tempered(finding: Finding, reading: dict[int, float], lowest: float) -> Finding:
+    if finding.status is Status.not_applicable:
+        return finding
+    if finding.evidence:
+        pages = [reading[e.page] for e in finding.evidence if e.page in reading]
+        if not pages:
+            return finding  # quoted from the text layer of a mixed PDF: read as typed
+        confidence = min(pages)
+    else:
+        # Absent from the whole text: any page read badly may be where the clause was.
+        confidence = lowest
+    return finding.model_copy(
+        update={"ocr_confidence": confidence, "confidence": round(finding.confidence * confidence / 100, 2)}
+    )
 
 
 def reading_notes(document: Document, lang: Language) -> list[str]:
@@ -43,10 +47,14 @@ def reading_notes(document: Document, lang: Language) -> list[str]:
         return []
     pages = document.recognised
     mean = sum(page.confidence for page in pages) / len(pages)
-    notes = [t("ocr.notice", lang, count=len(pages), pages=page_ranges([p.page for p in pages]),
-               confidence=round(mean))]
-    notes += [t("ocr.reread", lang, page=str(page.page), confidence=round(page.confidence))
-              for page in pages if page.confidence < LOW_CONFIDENCE]
+    notes = [
+        t("ocr.notice", lang, count=len(pages), pages=page_ranges([p.page for p in pages]), confidence=round(mean))
+    ]
+    notes += [
+        t("ocr.reread", lang, page=str(page.page), confidence=round(page.confidence))
+        for page in pages
+        if page.confidence < LOW_CONFIDENCE
+    ]
     return notes
 
 

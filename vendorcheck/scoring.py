@@ -8,18 +8,17 @@ unless its status is `present`; a requirement absent from the predictions counts
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from vendorcheck.models import Review, Status
-
-
-def _norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", re.sub(r"[*_`#>|]", " ", text)).strip().lower()
+from vendorcheck import errors
+from vendorcheck.files import read_regular
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
+from vendorcheck.models import Status
+from vendorcheck.review import Review
+from vendorcheck.text import squash
 
 
 class RequirementScore(BaseModel):
@@ -59,9 +58,11 @@ class CorpusScore(BaseModel):
 
     @property
     def overall(self) -> RequirementScore:
-        return RequirementScore(tp=sum(r.tp for r in self.per_requirement.values()),
-                                fp=sum(r.fp for r in self.per_requirement.values()),
-                                fn=sum(r.fn for r in self.per_requirement.values()))
+        return RequirementScore(
+            tp=sum(r.tp for r in self.per_requirement.values()),
+            fp=sum(r.fp for r in self.per_requirement.values()),
+            fn=sum(r.fn for r in self.per_requirement.values()),
+        )
 
     @property
     def f1(self) -> float:
@@ -69,10 +70,19 @@ class CorpusScore(BaseModel):
 
 
 def load_labels(corpus: Path) -> dict[str, dict[str, str]]:
+    """Document id -> requirement -> labelled status, from `corpus/labels/*.json`. Raises CorpusError for a
+    missing folder, a folder without labels (nothing to divide by) or a label file that is not one."""
+    if not corpus.is_dir():
+        raise errors.CorpusError(corpus, wording="corpus_missing")
     out = {}
     for path in sorted((corpus / "labels").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out[path.stem] = {req: v["status"] for req, v in data["labels"].items()}
+        try:
+            data = json.loads(read_regular(path, MAX_SMALL_FILE_BYTES))
+            out[path.stem] = {req: v["status"] for req, v in data["labels"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise errors.CorpusError(path, wording="corpus_label", detail=type(exc).__name__) from exc
+    if not any(out.values()):
+        raise errors.CorpusError(corpus)
     return out
 
 
@@ -84,7 +94,7 @@ def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
     mismatches = []
     for doc, gold in load_labels(corpus).items():
         review = reviews[doc]
-        text = _norm((corpus / "texts" / f"{doc}.md").read_text(encoding="utf-8", errors="replace"))
+        text = squash((corpus / "texts" / f"{doc}.md").read_text(encoding="utf-8", errors="replace"))
         for req, gold_status in gold.items():
             finding = review.finding(req)
             predicted = finding.status.value if finding else Status.missing.value
@@ -104,6 +114,13 @@ def score(corpus: Path, reviews: dict[str, Review]) -> CorpusScore:
             if finding and predicted == "present":
                 for ev in finding.evidence:
                     quotes += 1
-                    grounded += _norm(ev.quote) in text
-    return CorpusScore(per_requirement=dict(per_req), confusion=dict(confusion), exact=exact, total=total,
-                       quotes=quotes, grounded=grounded, mismatches=mismatches)
+                    grounded += squash(ev.quote) in text
+    return CorpusScore(
+        per_requirement=dict(per_req),
+        confusion=dict(confusion),
+        exact=exact,
+        total=total,
+        quotes=quotes,
+        grounded=grounded,
+        mismatches=mismatches,
+    )

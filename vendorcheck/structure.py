@@ -6,8 +6,10 @@ import re
 
 from vendorcheck.models import Language, Section
 
-_KEYWORD = (r"article|art\.|clause|section|annexe|annex|appendix|schedule|chapitre|chapter|titre|"
-            r"exhibit|partie|part")
+_KEYWORD = (
+    r"article|art\.|clause|section|annexe|annex|appendix|schedule|chapitre|chapter|titre|"
+    r"exhibit|partie|part"
+)
 _NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLC]+|premier|1er|[A-Z])"
 # Every run is possessive (*+, ++): a line of 50,000 spaces is read once, never re-split between runs.
 # "1\\." is a number escaped by a Markdown converter.
@@ -17,14 +19,17 @@ _KEYWORD_HEADING = re.compile(
     rf"^{_MARKUP}(?P<kw>{_KEYWORD})\s++(?P<num>{_NUMBER})\b\\?\.?\s*+(?P<sep>[-:.)–—]?)\s*+(?P<title>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(
-    r"^[\s*_]*+(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\\?[.)]\s*+|\s++)(?P<title>[A-ZÀ-Ý(«\"'“].*)$")
+_NUMBERED = re.compile(r"^[\s*_]*+(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\\?[.)]\s*+|\s++)(?P<title>[A-ZÀ-Ý(«\"'“].*)$")
 _TITLE_CHARS = 90
 
-_FR_WORDS = frozenset("le la les des du une est sont dans pour par avec sur ou au aux que qui ne pas ses "
-                      "son sa cette ces être donc leur leurs afin lorsque".split())
-_EN_WORDS = frozenset("the of and to is are in for by with on or that which shall will be its this these "
-                      "their such any from under".split())
+_FR_WORDS = frozenset(
+    "le la les des du une est sont dans pour par avec sur ou au aux que qui ne pas ses "
+    "son sa cette ces être donc leur leurs afin lorsque".split()
+)
+_EN_WORDS = frozenset(
+    "the of and to is are in for by with on or that which shall will be its this these "
+    "their such any from under".split()
+)
 
 
 def split_sections(text: str) -> list[Section]:
@@ -43,7 +48,7 @@ def split_sections(text: str) -> list[Section]:
         offset += len(line)
     sections = []
     for i, (start, number, title, level) in enumerate(heads):
-        end = next((s for s, _, _, lv in heads[i + 1:] if lv <= level), len(text))
+        end = next((s for s, _, _, lv in heads[i + 1 :] if lv <= level), len(text))
         sections.append(Section(number=number, title=title, level=level, start=start, end=end))
     return sections
 
@@ -73,7 +78,7 @@ def _heading(line: str) -> tuple[str | None, str, int] | None:
 
 
 def _keyword_heading(line: str) -> re.Match[str] | None:
-    """"Article 5 – Objet", "ANNEXE 2", "Clause 7.7." — but not a wrapped line that starts with
+    """ "Article 5 – Objet", "ANNEXE 2", "Clause 7.7." — but not a wrapped line that starts with
     "article 21 restant due" nor a sentence like "Section 5 shall apply"."""
     match = _KEYWORD_HEADING.match(line)
     if not match or not match.group("kw")[0].isupper():

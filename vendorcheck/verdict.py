@@ -10,19 +10,30 @@ from __future__ import annotations
 
 from vendorcheck.hds.models import HdsAssessment, HdsVerdict
 from vendorcheck.i18n import t
-from vendorcheck.models import Finding, Language, Severity, Verdict, VerdictCause
+from vendorcheck.models import Finding, Language, Severity, Verdict
+from vendorcheck.ranking import at_least
+from vendorcheck.review import VerdictCause
 
 # Hosting health data without a certificate covering what the vendor does is an offence (CSP L.1115-1):
 # these outcomes forbid signing as is, whatever the clauses say. They rest on what a certificate or a
 # list entry says.
-HDS_BLOCKING = frozenset({
-    HdsVerdict.expired, HdsVerdict.issuer_not_accredited, HdsVerdict.activities_insufficient,
-    HdsVerdict.entity_mismatch, HdsVerdict.product_not_covered,
-})
+HDS_BLOCKING = frozenset(
+    {
+        HdsVerdict.expired,
+        HdsVerdict.issuer_not_accredited,
+        HdsVerdict.activities_insufficient,
+        HdsVerdict.entity_mismatch,
+        HdsVerdict.product_not_covered,
+    }
+)
 # These rest on someone's absence from the list: conclusive against a complete list only.
-HDS_BLOCKING_IF_LIST_COMPLETE = frozenset({
-    HdsVerdict.not_found, HdsVerdict.hosted_at_hds_host_but_vendor_uncertified, HdsVerdict.subcontractor_uncertified,
-})
+HDS_BLOCKING_IF_LIST_COMPLETE = frozenset(
+    {
+        HdsVerdict.not_found,
+        HdsVerdict.hosted_at_hds_host_but_vendor_uncertified,
+        HdsVerdict.subcontractor_uncertified,
+    }
+)
 
 
 _LISTED = 5  # requirements named in a cause; the checklist below gives them all
@@ -39,8 +50,14 @@ def cause_text(cause: VerdictCause, lang: Language, hds: HdsAssessment | None = 
         label = verdict_label(hds.verdict, lang, partial_list=hds.snapshot_partial)
         status = label[:1].lower() + label[1:]
         vendor = hds.entry.legal_entity if hds.entry else hds.query
-    return t(f"verdict_cause.{cause.code}", lang, count=len(cause.requirements), requirements=", ".join(shown),
-             status=status, vendor=vendor)
+    return t(
+        f"verdict_cause.{cause.code}",
+        lang,
+        count=len(cause.requirements),
+        requirements=", ".join(shown),
+        status=status,
+        vendor=vendor,
+    )
 
 
 def assess_verdict(findings: list[Finding], hds: HdsAssessment | None = None) -> tuple[Verdict, list[VerdictCause]]:
@@ -66,8 +83,11 @@ def assess_verdict(findings: list[Finding], hds: HdsAssessment | None = None) ->
     if not causes:
         return Verdict.signable, [VerdictCause(code="clear" if hds is not None else "clear_clauses")]
     first = causes[0].code
-    verdict = {"blocking": Verdict.not_signable, "hds_blocking": Verdict.not_signable,
-               "gaps": Verdict.signable_with_addendum}.get(first, Verdict.verify_certification)
+    verdict = {
+        "blocking": Verdict.not_signable,
+        "hds_blocking": Verdict.not_signable,
+        "gaps": Verdict.signable_with_addendum,
+    }.get(first, Verdict.verify_certification)
     return verdict, causes
 
 
@@ -78,6 +98,16 @@ def overall_verdict(findings: list[Finding], hds: HdsAssessment | None = None) -
 def needs_addendum(verdict: Verdict, findings: list[Finding]) -> bool:
     """An addendum is offered only for clauses to amend."""
     return verdict is not Verdict.signable and any(f.is_violation for f in findings)
+
+
+def fails(findings: list[Finding], hds: HdsAssessment | None, threshold: Severity) -> bool:
+    """Whether a gap of `threshold` severity or worse exists (`review --fail-on`): a clause that is
+    partial, contradicted or missing, or an HDS outcome that forbids signing, which counts as blocking.
+    A certification only to verify on the official list is not a gap of the contract."""
+    severities = [f.severity for f in findings if f.is_violation]
+    if hds is not None and _hds_blocks(hds):
+        severities.append(Severity.blocking)
+    return any(at_least(severity, threshold) for severity in severities)
 
 
 def _hds_blocks(hds: HdsAssessment) -> bool:

@@ -10,7 +10,8 @@ import pytest
 
 from vendorcheck.api import review
 from vendorcheck.ingest import load
-from vendorcheck.models import Document, DocumentInfo, Evidence, Finding, Review, Severity, Status, Verdict
+from vendorcheck.models import Document, DocumentInfo, Evidence, Finding, Severity, Status, Verdict
+from vendorcheck.review import Review
 from vendorcheck.rulebook import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +29,12 @@ def reviewed(path: Path, health_data: bool = True) -> tuple[Document, Review]:
     return document, review(document, health_data=health_data, lang=document.language)
 
 
-def synthetic_review(statuses: dict[str, Status] | None = None, *, health_data: bool = True,
-                     evidence: dict[str, list[Evidence]] | None = None) -> Review:
+def synthetic_review(
+    statuses: dict[str, Status] | None = None,
+    *,
+    health_data: bool = True,
+    evidence: dict[str, list[Evidence]] | None = None,
+) -> Review:
     """A review of every shipped rule; requirements not in `statuses` are present."""
     statuses, evidence = statuses or {}, evidence or {}
     findings = []
@@ -37,13 +42,31 @@ def synthetic_review(statuses: dict[str, Status] | None = None, *, health_data: 
         status = statuses.get(rule.id, Status.present)
         if rule.scope == "health" and not health_data:
             status = Status.not_applicable
-        findings.append(Finding(requirement=rule.id, title=rule.title.fr, citation=rule.citation.label,
-                                status=status, severity=Severity.major, confidence=0.9, message="…",
-                                advice=rule.advice.fr, evidence=evidence.get(rule.id, [])))
-    info = DocumentInfo(name="contrat.pdf", sha256="0" * 64, format="pdf", language="fr", unit="page",
-                        page_count=4, characters=1000)
-    return Review(document=info, findings=findings, verdict=Verdict.signable_with_addendum, health_data=health_data,
-                  lang="fr", rules_version="test", created_at=datetime.now(UTC))
+        findings.append(
+            Finding(
+                requirement=rule.id,
+                title=rule.title.fr,
+                citation=rule.citation.label,
+                status=status,
+                severity=Severity.major,
+                confidence=0.9,
+                message="…",
+                advice=rule.advice.fr,
+                evidence=evidence.get(rule.id, []),
+            )
+        )
+    info = DocumentInfo(
+        name="contrat.pdf", sha256="0" * 64, format="pdf", language="fr", unit="page", page_count=4, characters=1000
+    )
+    return Review(
+        document=info,
+        findings=findings,
+        verdict=Verdict.signable_with_addendum,
+        health_data=health_data,
+        lang="fr",
+        rules_version="test",
+        created_at=datetime.now(UTC),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -44,8 +44,12 @@ def write(root: Path, relative: str, text: str) -> Path:
 
 
 def test_override_replaces_only_the_clause_of_the_same_name(tmp_path: Path) -> None:
-    write(tmp_path, "fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}{% set title = "Alerte" %}'
-                                          '{% set citation = "RGPD, art. 33" %}\nSous {{ t.breach_notice_hours }} h.')
+    write(
+        tmp_path,
+        "fr/GDPR-33-2.md.j2",
+        '{% set rule = "GDPR-33-2" %}{% set title = "Alerte" %}'
+        '{% set citation = "RGPD, art. 33" %}\nSous {{ t.breach_notice_hours }} h.',
+    )
     review = synthetic_review({"GDPR-33-2": Status.missing, "GDPR-28-3-h": Status.missing})
     shipped = {a.requirement: a for a in draft(review).clauses}
     custom = {a.requirement: a for a in draft(review, clauses_dir=tmp_path).clauses}
@@ -53,18 +57,32 @@ def test_override_replaces_only_the_clause_of_the_same_name(tmp_path: Path) -> N
     assert custom["GDPR-28-3-h"] == shipped["GDPR-28-3-h"]
 
 
-@pytest.mark.parametrize(("relative", "text", "expected"), [
-    ("fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}\n{% set title = "T" %}\n{% set citation = "C" %}\n'
-                           "{% if t.breach_notice_hours %}\nsans fin\n", "ligne 4"),
-    ("fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}\n{% set title = "T" %}\n{% set citation = "C" %}\n'
-                           "Sous {{ t.breach_hours }} heures.\n", "ligne 4"),
-    ("fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-28-2" %}{% set title = "T" %}{% set citation = "C" %}x',
-     "rule = « GDPR-28-2 »"),
-    ("fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}{% set citation = "C" %}x', "set title"),
-    ("fr/precedence.md.j2", "{{ ''.__class__.__mro__ }}", "precedence.md.j2"),
-    ("fr/GDPR-33-3.md.j2", "x", "nom de modèle inconnu « GDPR-33-3 »"),
-    ("GDPR-33-2.md.j2", "x", "sous-dossiers fr/ ou en/"),
-])
+@pytest.mark.parametrize(
+    ("relative", "text", "expected"),
+    [
+        (
+            "fr/GDPR-33-2.md.j2",
+            '{% set rule = "GDPR-33-2" %}\n{% set title = "T" %}\n{% set citation = "C" %}\n'
+            "{% if t.breach_notice_hours %}\nsans fin\n",
+            "ligne 4",
+        ),
+        (
+            "fr/GDPR-33-2.md.j2",
+            '{% set rule = "GDPR-33-2" %}\n{% set title = "T" %}\n{% set citation = "C" %}\n'
+            "Sous {{ t.breach_hours }} heures.\n",
+            "ligne 4",
+        ),
+        (
+            "fr/GDPR-33-2.md.j2",
+            '{% set rule = "GDPR-28-2" %}{% set title = "T" %}{% set citation = "C" %}x',
+            "rule = « GDPR-28-2 »",
+        ),
+        ("fr/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}{% set citation = "C" %}x', "set title"),
+        ("fr/precedence.md.j2", "{{ ''.__class__.__mro__ }}", "precedence.md.j2"),
+        ("fr/GDPR-33-3.md.j2", "x", "nom de modèle inconnu « GDPR-33-3 »"),
+        ("GDPR-33-2.md.j2", "x", "sous-dossiers fr/ ou en/"),
+    ],
+)
 def test_broken_templates_fail_naming_the_file(tmp_path: Path, relative: str, text: str, expected: str) -> None:
     path = write(tmp_path, relative, text)
     with pytest.raises(ClauseTemplateError) as caught:
@@ -75,8 +93,12 @@ def test_broken_templates_fail_naming_the_file(tmp_path: Path, relative: str, te
 
 
 def test_an_unknown_variable_is_named(tmp_path: Path) -> None:
-    write(tmp_path, "en/GDPR-33-2.md.j2", '{% set rule = "GDPR-33-2" %}{% set title = "T" %}{% set citation = "C" %}\n'
-                                          "Within {{ t.breach_hours }} hours.\n")
+    write(
+        tmp_path,
+        "en/GDPR-33-2.md.j2",
+        '{% set rule = "GDPR-33-2" %}{% set title = "T" %}{% set citation = "C" %}\n'
+        "Within {{ t.breach_hours }} hours.\n",
+    )
     with pytest.raises(ClauseTemplateError, match="breach_hours"):
         draft(synthetic_review({"GDPR-33-2": Status.missing}), lang="en", clauses_dir=tmp_path)
 

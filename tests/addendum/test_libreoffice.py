@@ -26,9 +26,22 @@ def test_docx_converts_to_pdf(tmp_path: Path, rule_ids: list[str]) -> None:
     source.write_bytes(write(addendum, "docx"))
     profile = tmp_path / "lo-profile"  # a private profile: no clash with a running LibreOffice or another test
     completed = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180, check=False)
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     pdf_path = tmp_path / "avenant.pdf"
     assert completed.returncode == 0 and pdf_path.is_file(), completed.stderr
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from tests.addendum.conftest import CORPUS_TEXTS, SAMPLES, reviewed, synthetic_review
-from vendorcheck.addendum import Addendum, draft
-from vendorcheck.addendum.markdown_writer import write_markdown
+from vendorcheck.addendum import Addendum, draft, write
 from vendorcheck.api import review_file
-from vendorcheck.models import Document, Review, Status
+from vendorcheck.models import Document, Status
+from vendorcheck.review import Review
 
 # The Markdown samples (their DOCX and PDF twins hold the same contract) and an English corpus DPA with
 # contradictions; reviews of contract + addendum take seconds each, so the list stays short.
@@ -32,8 +32,9 @@ LOOP_INPUTS = [p for p in SAMPLES if p.suffix == ".md"] + [
 
 def clauses_only(addendum: Addendum) -> Addendum:
     """The addendum without the quotations of the stipulations it replaces."""
-    return addendum.model_copy(update={"articles": [a.model_copy(update={"lead": None, "replaced": []})
-                                                    for a in addendum.articles]})
+    return addendum.model_copy(
+        update={"articles": [a.model_copy(update={"lead": None, "replaced": []}) for a in addendum.articles]}
+    )
 
 
 def review_text(text: str, tmp_path: Path, name: str) -> Review:
@@ -43,15 +44,18 @@ def review_text(text: str, tmp_path: Path, name: str) -> Review:
 
 
 def not_present(review: Review, requirements: set[str]) -> dict[str, str]:
-    return {f.requirement: f.status.value for f in review.findings
-            if f.requirement in requirements and f.status is not Status.present}
+    return {
+        f.requirement: f.status.value
+        for f in review.findings
+        if f.requirement in requirements and f.status is not Status.present
+    }
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_clause_meets_its_requirement(lang: str, rule_ids: list[str], tmp_path: Path) -> None:
     addendum = draft(synthetic_review({rid: Status.missing for rid in rule_ids}), lang=lang)
     assert len(addendum.clauses) == len(rule_ids)
-    result = review_text(write_markdown(addendum), tmp_path, f"avenant-{lang}.md")
+    result = review_text(write(addendum, "md").decode("utf-8"), tmp_path, f"avenant-{lang}.md")
     assert result.document.language == lang
     missed = not_present(result, set(rule_ids))
     assert not missed, f"clauses not recognised ({lang}): {missed}"
@@ -61,12 +65,14 @@ def amended_contract(document: Document, review: Review, addendum: Addendum) -> 
     """The contract as the addendum leaves it: quoted stipulations struck out (to the end of their
     paragraph, as a review cuts long quotes), then the addendum's clauses; and where the clauses start."""
     text = document.text
-    spans = sorted({(e.start, e.end) for f in review.violations if f.status is not Status.missing
-                    for e in f.evidence}, reverse=True)
+    spans = sorted(
+        {(e.start, e.end) for f in review.violations if f.status is not Status.missing for e in f.evidence},
+        reverse=True,
+    )
     for start, end in spans:
         stop = text.find("\n", end)
-        text = text[:start] + text[stop if stop != -1 else len(text):]
-    return text + "\n\n" + write_markdown(clauses_only(addendum)), len(text)
+        text = text[:start] + text[stop if stop != -1 else len(text) :]
+    return text + "\n\n" + write(clauses_only(addendum), "md").decode("utf-8"), len(text)
 
 
 def overridden_by_precedence(review: Review, requirement: str, contract_end: int) -> bool:
@@ -81,12 +87,15 @@ def test_contract_plus_addendum(path: Path, tmp_path: Path) -> None:
     addendum = draft(review, lang=document.language)
     covered = {a.requirement for a in addendum.clauses}
 
-    as_sent = review_text(document.text + "\n\n" + write_markdown(addendum), tmp_path, "contrat+avenant.md")
+    as_sent = review_text(
+        document.text + "\n\n" + write(addendum, "md").decode("utf-8"), tmp_path, "contrat+avenant.md"
+    )
     lacking = {f.requirement for f in review.findings if f.status is Status.missing}
     assert not not_present(as_sent, lacking)
 
     text, contract_end = amended_contract(document, review, addendum)
     amended = review_text(text, tmp_path, "contrat-modifie.md")
-    missed = {r: s for r, s in not_present(amended, covered).items()
-              if not overridden_by_precedence(amended, r, contract_end)}
+    missed = {
+        r: s for r, s in not_present(amended, covered).items() if not overridden_by_precedence(amended, r, contract_end)
+    }
     assert not missed, f"clauses not recognised: {missed}"

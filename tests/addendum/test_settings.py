@@ -26,15 +26,18 @@ def test_everything_is_optional(tmp_path: Path) -> None:
     assert AddendumDetails.resolve(None).terms.breach_notice_hours == 24
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("terms:\n  breach_hours: 12\n", "terms → breach_hours"),
-    ("terms:\n  breach_notice_hours: 120\n", "terms → breach_notice_hours"),
-    ("terms:\n  subprocessor_notice_days: 5\n", "subprocessor_notice_days"),
-    ("processor:\n  siren: '123'\n", "processor → name"),
-    ("contract: [a, b]\n", "contract"),
-    ("- a\n- b\n", "rubriques"),
-    ("terms: {breach_notice_hours: 12\n", "YAML illisible"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms:\n  breach_hours: 12\n", "terms → breach_hours"),
+        ("terms:\n  breach_notice_hours: 120\n", "terms → breach_notice_hours"),
+        ("terms:\n  subprocessor_notice_days: 5\n", "subprocessor_notice_days"),
+        ("processor:\n  siren: '123'\n", "processor → name"),
+        ("contract: [a, b]\n", "contract"),
+        ("- a\n- b\n", "rubriques"),
+        ("terms: {breach_notice_hours: 12\n", "YAML illisible"),
+    ],
+)
 def test_a_bad_file_is_refused_with_its_name(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "parties.yaml"
     path.write_text(text, encoding="utf-8")

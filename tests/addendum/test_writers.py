@@ -9,7 +9,6 @@ import pytest
 
 from tests.addendum.conftest import synthetic_review
 from vendorcheck.addendum import Addendum, build_addendum, draft, write
-from vendorcheck.addendum.markdown_writer import write_markdown
 from vendorcheck.errors import OptionError
 from vendorcheck.ingest import load
 from vendorcheck.models import Evidence, Status
@@ -21,9 +20,14 @@ QUOTE = "Le Prestataire peut recourir librement à tout sous-traitant."
 @pytest.fixture(scope="module")
 def addendum() -> Addendum:
     review = synthetic_review(
-        {"GDPR-28-2": Status.non_compliant, "GDPR-33-2": Status.missing, "CSP-R1111-11-3": Status.partial,
-         "GDPR-28-3-c": Status.missing},
-        evidence={"GDPR-28-2": [Evidence(quote=QUOTE, start=0, end=len(QUOTE), page=2, section="Article 4")]})
+        {
+            "GDPR-28-2": Status.non_compliant,
+            "GDPR-33-2": Status.missing,
+            "CSP-R1111-11-3": Status.partial,
+            "GDPR-28-3-c": Status.missing,
+        },
+        evidence={"GDPR-28-2": [Evidence(quote=QUOTE, start=0, end=len(QUOTE), page=2, section="Article 4")]},
+    )
     return draft(review, parties={"processor": {"name": "Santé <Cloud> & Cie"}})
 
 
@@ -34,8 +38,11 @@ def test_docx_uses_real_styles_and_article_numbering(addendum: Addendum) -> None
     styles = [p.style.name for p in document.paragraphs]
     assert styles[:2] == ["Title", "Subtitle"]
     assert {"Heading 1", "List Bullet", "Quote", "Legal Basis", "Normal"} <= set(styles)
-    numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
-                and p.style.name == "Heading 1"]
+    numbered = [
+        p
+        for p in document.paragraphs
+        if p._p.pPr is not None and p._p.pPr.numPr is not None and p.style.name == "Heading 1"
+    ]
     assert [p.text for p in numbered] == [a.title for a in addendum.articles]
     assert len({p._p.pPr.numPr.numId.val for p in numbered}) == 1  # one list: Word renumbers on edits
     numbering = document.part.numbering_part.element
@@ -56,7 +63,10 @@ def test_docx_reads_back_with_its_article_numbers(addendum: Addendum, tmp_path: 
     for article in addendum.articles:
         assert f"Article {article.number} – {article.title}" in document.text
     assert [s.number for s in document.sections if s.number and s.number.startswith("Article")][:3] == [
-        "Article 1", "Article 2", "Article 3"]
+        "Article 1",
+        "Article 2",
+        "Article 3",
+    ]
     assert "Santé <Cloud> & Cie" in document.text
 
 
@@ -79,7 +89,7 @@ def test_html_is_escaped_and_marks_fields(addendum: Addendum) -> None:
 
 
 def test_same_text_in_every_format(addendum: Addendum) -> None:
-    markdown = write_markdown(addendum)
+    markdown = write(addendum, "md").decode("utf-8")
     html = write(addendum, "html").decode("utf-8")
     for article in addendum.clauses:
         first_words = article.body.split("\n")[0][:60]

@@ -14,8 +14,13 @@ from vendorcheck.register import Register
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "contracts"
 # Damaged or unreadable inputs and the error code each must be recorded with.
-BAD_FILES = {"beta/scan-corrompu.pdf": "VC-E012", "beta/avenant.docx": "VC-E020", "beta/vide.txt": "VC-E002",
-             "beta/logo.png": "VC-E017", "beta/ancien-contrat.doc": "VC-E003"}  # logo.png: a broken picture
+BAD_FILES = {
+    "beta/scan-corrompu.pdf": "VC-E012",
+    "beta/avenant.docx": "VC-E020",
+    "beta/vide.txt": "VC-E002",
+    "beta/logo.png": "VC-E017",
+    "beta/ancien-contrat.doc": "VC-E003",
+}  # logo.png: a broken picture
 # Not documents at all: listed as skipped, with the catalogue key of their reason.
 NOT_DOCUMENTS = {"README.md": "batch.skip.readme", "beta/rappels.txt": "batch.skip.note"}
 
@@ -27,7 +32,7 @@ def write_pdf(path: Path, text: str, lines_per_page: int = 40) -> int:
 
     lines = [chunk for paragraph in text.splitlines() for chunk in textwrap.wrap(paragraph, 95) or [""]]
     canvas = Canvas(str(path), pagesize=A4)
-    pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
     for page in pages:
         y = 800
         for line in page:
@@ -68,8 +73,9 @@ def suppliers(tmp_path: Path) -> Path:
     (root / "beta" / "ancien-contrat.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     (root / "beta" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (root / "beta" / "rappels.txt").write_text("Rappeler Beta mardi pour le devis.\nApporter la clé USB.\n")
-    (root / "README.md").write_text("# Fournisseurs du cabinet\n\nUn dossier par fournisseur : contrat, "
-                                    "conditions générales et déclaration.\n")
+    (root / "README.md").write_text(
+        "# Fournisseurs du cabinet\n\nUn dossier par fournisseur : contrat, conditions générales et déclaration.\n"
+    )
     (root / "beta" / "~$cgu.docx").write_bytes(b"Office lock file")
     (root / ".DS_Store").write_bytes(b"\x00\x00")
     return root
@@ -83,8 +89,10 @@ def many(tmp_path: Path) -> Path:
     """Eight distinct short contracts (the openings of two samples) in three supplier folders: enough for
     a run to be stopped mid-way, small enough to keep the suite fast."""
     root = tmp_path / "lot"
-    texts = [(SAMPLES / "saas-agenda-cgu-faibles.md").read_text(encoding="utf-8")[:2500],
-             (SAMPLES / "dpa-cloud-backup-en.md").read_text(encoding="utf-8")[:2500]]
+    texts = [
+        (SAMPLES / "saas-agenda-cgu-faibles.md").read_text(encoding="utf-8")[:2500],
+        (SAMPLES / "dpa-cloud-backup-en.md").read_text(encoding="utf-8")[:2500],
+    ]
     for i in range(MANY):
         folder = root / f"fournisseur-{i % 3}"
         folder.mkdir(parents=True, exist_ok=True)

@@ -14,10 +14,20 @@ from .conftest import NOT_DOCUMENTS
 
 def test_files_are_grouped_by_supplier_folder_and_clutter_is_ignored(suppliers: Path) -> None:
     found = {Path(f.ref.path).relative_to(suppliers).as_posix(): f for f in discover(suppliers)}
-    assert set(found) == {"acme/contrat-hebergement.pdf", "acme/dpa.md", "beta/dpa-copie.md", "beta/cgu.md",
-                          "beta/scan-corrompu.pdf", "beta/avenant.docx", "beta/vide.txt", "beta/ancien-contrat.doc",
-                          "beta/logo.png",
-                          "contrat-kalendo.docx", "conditions-kalendo-2025.md", *NOT_DOCUMENTS}
+    assert set(found) == {
+        "acme/contrat-hebergement.pdf",
+        "acme/dpa.md",
+        "beta/dpa-copie.md",
+        "beta/cgu.md",
+        "beta/scan-corrompu.pdf",
+        "beta/avenant.docx",
+        "beta/vide.txt",
+        "beta/ancien-contrat.doc",
+        "beta/logo.png",
+        "contrat-kalendo.docx",
+        "conditions-kalendo-2025.md",
+        *NOT_DOCUMENTS,
+    }
     assert {name: f.skipped for name, f in found.items() if f.skipped} == NOT_DOCUMENTS
     assert found["acme/dpa.md"].ref.folder == "acme" and found["contrat-kalendo.docx"].ref.folder is None
     assert found["acme/dpa.md"].sha256 == found["beta/dpa-copie.md"].sha256 == file_sha256(suppliers / "acme/dpa.md")
@@ -40,8 +50,9 @@ def test_output_folder_and_register_inside_the_tree_are_left_out(suppliers: Path
     assert not any("vendorcheck-resultats" in p or p.endswith("registre.sqlite") for p in paths)
 
 
-def test_an_unreadable_file_becomes_a_failure_not_an_exception(suppliers: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_file_becomes_a_failure_not_an_exception(
+    suppliers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Root reads any file whatever its mode, so the refusal is simulated at the read itself.
     def refuse(path: Path) -> str:
         if path.name == "dpa.md":

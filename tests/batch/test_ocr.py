@@ -22,8 +22,10 @@ def test_scan_refused_without_ocr_is_read_by_the_next_run(tmp_path: Path, regist
     folder = tmp_path / "fournisseurs" / "armor"
     folder.mkdir(parents=True)
     rng = np.random.default_rng(1)
-    pages = [make_scans.scanned(page, rng) for page in make_scans.rasterise(SAMPLES / "pacs-radiologie-hebergement.pdf",
-                                                                              200, [1, 2, 3])]
+    pages = [
+        make_scans.scanned(page, rng)
+        for page in make_scans.rasterise(SAMPLES / "pacs-radiologie-hebergement.pdf", 200, [1, 2, 3])
+    ]
     (folder / "contrat-signe.pdf").write_bytes(make_scans.image_pdf(pages))
     root = folder.parent
     refused = run_batch(root, register, BatchOptions(jobs=1, ocr="never"))

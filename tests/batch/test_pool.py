@@ -17,10 +17,16 @@ def die_on_poison(job: Job) -> Outcome:
 
 
 def test_a_worker_crash_costs_one_document(tmp_path) -> None:  # noqa: ANN001
-    jobs = [Job(path=f"/lot/{name}.md", sha256=f"{i:064}", kind="contract")
-            for i, name in enumerate(["a", "b", "poison", "c", "d", "e", "f"])]
-    results = {o.path: o for o in outcomes(jobs, WorkerSettings(health_data=False, lang="fr"), workers=2,
-                                           stop=lambda: False, task=die_on_poison)}
+    jobs = [
+        Job(path=f"/lot/{name}.md", sha256=f"{i:064}", kind="contract")
+        for i, name in enumerate(["a", "b", "poison", "c", "d", "e", "f"])
+    ]
+    results = {
+        o.path: o
+        for o in outcomes(
+            jobs, WorkerSettings(health_data=False, lang="fr"), workers=2, stop=lambda: False, task=die_on_poison
+        )
+    }
     assert set(results) == {j.path for j in jobs}
     poisoned = results.pop("/lot/poison.md")
     assert poisoned.failure is not None and poisoned.failure.code == UNEXPECTED_CODE and poisoned.failure.retryable
@@ -30,7 +36,8 @@ def test_a_worker_crash_costs_one_document(tmp_path) -> None:  # noqa: ANN001
 def test_no_job_starts_once_stop_is_requested() -> None:
     jobs = [Job(path=f"/lot/{i}.md", sha256=f"{i:064}", kind="contract") for i in range(5)]
     seen: list[Outcome] = []
-    for outcome in outcomes(jobs, WorkerSettings(health_data=False, lang="fr"), workers=1,
-                            stop=lambda: len(seen) >= 2, task=die_on_poison):
+    for outcome in outcomes(
+        jobs, WorkerSettings(health_data=False, lang="fr"), workers=1, stop=lambda: len(seen) >= 2, task=die_on_poison
+    ):
         seen.append(outcome)
     assert [o.path for o in seen] == ["/lot/0.md", "/lot/1.md"]

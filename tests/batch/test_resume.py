@@ -41,8 +41,9 @@ class CtrlC:
 
 def _reviews_per_document(register: Register) -> dict[str, int]:
     with register.transaction() as session:
-        rows = session.execute(select(DocumentRow.name, func.count(ReviewRow.id)).join(ReviewRow)
-                               .group_by(DocumentRow.name)).all()
+        rows = session.execute(
+            select(DocumentRow.name, func.count(ReviewRow.id)).join(ReviewRow).group_by(DocumentRow.name)
+        ).all()
     return dict(rows)
 
 

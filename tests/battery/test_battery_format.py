@@ -72,14 +72,17 @@ def test_both_independent_batteries_are_there():
     assert [path.name for path in BATTERY_FILES] == ["phrasings-2026-12-b.yaml", "phrasings-2026-12.yaml"]
 
 
-@pytest.mark.parametrize("bad", [
-    {"extra": "x"},
-    {"expect": "not_applicable"},
-    {"lang": "de"},
-    {"id": "GDPR-28-2 fr 1"},
-    {"why": ""},
-    {"why": "two\nlines"},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"extra": "x"},
+        {"expect": "not_applicable"},
+        {"lang": "de"},
+        {"id": "GDPR-28-2 fr 1"},
+        {"why": ""},
+        {"why": "two\nlines"},
+    ],
+)
 def test_case_schema_is_strict(bad, battery):
     case = battery.cases[0].model_dump() | bad
     with pytest.raises(ValidationError):
@@ -89,4 +92,3 @@ def test_case_schema_is_strict(bad, battery):
 def test_battery_schema_forbids_unknown_keys():
     with pytest.raises(ValidationError):
         Battery.model_validate({"written": "2026-12-05", "cases": [], "tuned": True})
-

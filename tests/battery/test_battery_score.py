@@ -11,8 +11,14 @@ def test_scores_count_agreement_confusion_and_violations():
     def result(expect: str, got: str, requirement: str = "GDPR-28-2") -> CaseResult:
         return CaseResult(id=f"{requirement}.fr.{expect}.1", requirement=requirement, lang="fr", expect=expect, got=got)
 
-    score = score_results([result("present", "present"), result("partial", "missing"),
-                           result("missing", "present", "GDPR-33-2"), result("non_compliant", "non_compliant")])
+    score = score_results(
+        [
+            result("present", "present"),
+            result("partial", "missing"),
+            result("missing", "present", "GDPR-33-2"),
+            result("non_compliant", "non_compliant"),
+        ]
+    )
     assert (score.exact.agree, score.exact.cases) == (2, 4)
     assert score.per_requirement["GDPR-28-2"].rate == pytest.approx(2 / 3)
     assert score.per_status["partial"].agree == 0

@@ -98,8 +98,13 @@ def test_english_messages(tmp_path):
 def test_installed_command_in_a_real_process():
     path = BAD / "encrypted.pdf"
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    run = subprocess.run([sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "review",
-                          str(path)], capture_output=True, text=True, timeout=60, env=env)
+    run = subprocess.run(
+        [sys.executable, "-c", "from vendorcheck.cli.main import main; main()", "review", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert run.returncode == 2
     assert_one_clean_line(run.stderr, run.stdout, path, "VC-E010", "mot de passe")
 
@@ -133,10 +138,8 @@ def test_every_error_class_has_its_own_code_and_both_messages():
     codes = [cls.code for cls in leaves]
     assert len(codes) == len(set(codes)), sorted(codes)
     for cls in leaves:
-        if cls.catalogue_key:
-            fr, en = (catalogue(lang)[cls.catalogue_key] for lang in ("fr", "en"))
-        else:
-            fr, en = errors.MESSAGES[cls.code]
+        key = cls.catalogue_key or f"errors.{cls.code}"
+        fr, en = (catalogue(lang)[key] for lang in ("fr", "en"))
         assert fr and en and fr != en
 
 
@@ -145,6 +148,9 @@ def test_every_bad_input_case_has_a_distinct_failure_mode():
     modes = {(code, reason) for make, code, reason, *options in CASES.values()}
     assert len(modes) == len(CASES)
     shipped = {p.name for p in BAD.iterdir()}
-    used = {make(Path("/")).name for make, *_ in CASES.values()
-            if make.__name__ == "<lambda>" and make(Path("/")).parent == BAD}
+    used = {
+        make(Path("/")).name
+        for make, *_ in CASES.values()
+        if make.__name__ == "<lambda>" and make(Path("/")).parent == BAD
+    }
     assert shipped == used

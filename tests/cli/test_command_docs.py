@@ -19,8 +19,15 @@ def _commands(group, prefix: str = "vendorcheck"):  # noqa: ANN001 - typer's und
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = dict(_commands(typer.main.get_command(app)))
-    assert {"vendorcheck review", "vendorcheck addendum", "vendorcheck batch", "vendorcheck serve",
-            "vendorcheck hds check", "vendorcheck register export", "vendorcheck rules check"} <= set(commands)
+    assert {
+        "vendorcheck review",
+        "vendorcheck addendum",
+        "vendorcheck batch",
+        "vendorcheck serve",
+        "vendorcheck hds check",
+        "vendorcheck register export",
+        "vendorcheck rules check",
+    } <= set(commands)
     for path, command in commands.items():
         assert (command.help or "").strip(), f"{path} has no help text"
         top = " ".join(path.split()[:2])

@@ -34,11 +34,14 @@ def test_a_few_aliases_are_still_accepted(tmp_path: Path) -> None:
     assert parse_declaration(path).vendor.name == "Armor Imagerie Cloud"
 
 
-@pytest.mark.parametrize(("name", "text"), [
-    ("profond.yaml", "vendor: " + "[" * 50_000 + "]" * 50_000),
-    ("profond-blocs.yaml", "".join(" " * depth + f"k{depth}:\n" for depth in range(200))),
-    ("profond.json", '{"vendor": ' + "[" * 50_000 + "]" * 50_000 + "}"),
-])
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("profond.yaml", "vendor: " + "[" * 50_000 + "]" * 50_000),
+        ("profond-blocs.yaml", "".join(" " * depth + f"k{depth}:\n" for depth in range(200))),
+        ("profond.json", '{"vendor": ' + "[" * 50_000 + "]" * 50_000 + "}"),
+    ],
+)
 def test_deep_nesting_is_refused(tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -11,9 +11,10 @@ import yaml
 from openpyxl import load_workbook
 
 from vendorcheck.declarations import cross_check, parse_declaration, write_template
-from vendorcheck.declarations.template import SCALARS, SHEET, skeleton, yaml_template
+from vendorcheck.declarations.template import SCALARS, question, sheet_title, skeleton, yaml_template
 from vendorcheck.errors import DeclarationError
 from vendorcheck.hds.imports import parse_list
+from vendorcheck.hds.messages import headline
 from vendorcheck.hds.store import new_snapshot
 from vendorcheck.ingest import load
 from vendorcheck.parties import extract_parties
@@ -50,8 +51,8 @@ def _check(path: Path, contract, snapshot):  # noqa: ANN001, ANN202
 def test_yaml_template_is_the_skeleton_with_comments() -> None:
     text = yaml_template()
     assert yaml.safe_load(text) == skeleton()
-    for _, question, _ in SCALARS:
-        assert f"# {question}" in text
+    for key in SCALARS:
+        assert f"# {question(key)}" in text
 
 
 def test_blank_templates_fail_on_the_vendor_name_only(tmp_path: Path) -> None:
@@ -59,28 +60,38 @@ def test_blank_templates_fail_on_the_vendor_name_only(tmp_path: Path) -> None:
         path = write_template(tmp_path / f"modele.{fmt}", fmt)
         with pytest.raises(DeclarationError) as error:
             parse_declaration(path)
-        problems = error.value.details["detail"].splitlines()
+        problems = error.value.details["detail"].text("fr").splitlines()
         assert problems == [problems[0]] and "vendor" in problems[0], fmt
 
 
 def test_xlsx_template_filled_in_round_trips(tmp_path: Path) -> None:
     path = write_template(tmp_path / "modele.xlsx", "xlsx")
     workbook = load_workbook(path)
-    answers = {"vendor.name": "Nuage Fictif SAS", "vendor.siren": 901000109, "service": "SaaS",
-               "hds.activities": "1 à 6", "hds.valid_until": "28/02/2028", "breach_notification_hours": "2 jours",
-               "transfers_outside_eea": "non"}
-    for row in workbook[SHEET].iter_rows(min_row=2):
+    answers = {
+        "vendor.name": "Nuage Fictif SAS",
+        "vendor.siren": 901000109,
+        "service": "SaaS",
+        "hds.activities": "1 à 6",
+        "hds.valid_until": "28/02/2028",
+        "breach_notification_hours": "2 jours",
+        "transfers_outside_eea": "non",
+    }
+    for row in workbook[sheet_title("main")].iter_rows(min_row=2):
         if row[0].value in answers:
             row[2].value = answers[row[0].value]
     workbook["Sous-traitants"].append(["Ouest Datacentres SAS", "791 463 524", "France", "Hébergement"])
     workbook.save(path)
     declaration = parse_declaration(path)
     assert (declaration.vendor.name, declaration.vendor.siren, declaration.service) == (
-        "Nuage Fictif SAS", "901000109", "saas")
+        "Nuage Fictif SAS",
+        "901000109",
+        "saas",
+    )
     assert declaration.hds.activities.numbers == [1, 2, 3, 4, 5, 6]
     assert declaration.breach_notification_hours == 48 and declaration.transfers_outside_eea is False
     assert [(s.name, s.siren, s.country) for s in declaration.sub_processors] == [
-        ("Ouest Datacentres SAS", "791463524", "FR")]
+        ("Ouest Datacentres SAS", "791463524", "FR")
+    ]
 
 
 def test_every_error_is_located(tmp_path: Path) -> None:
@@ -111,15 +122,25 @@ def test_unreadable_declarations(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text('{"vendor": ', encoding="utf-8")
     (tmp_path / "c.xlsx").write_bytes(b"PK\x03\x04broken")
     (tmp_path / "d.yaml").write_text("- juste\n- une liste\n", encoding="utf-8")
-    for name, fragment in (("a.yaml", "YAML invalide ligne 1"), ("b.json", "JSON invalide"),
-                           ("c.xlsx", "XLSX illisible"), ("d.yaml", "ne contient pas une déclaration")):
+    for name, fragment in (
+        ("a.yaml", "YAML invalide ligne 1"),
+        ("b.json", "JSON invalide"),
+        ("c.xlsx", "XLSX illisible"),
+        ("d.yaml", "ne contient pas une déclaration"),
+    ):
         with pytest.raises(DeclarationError, match=fragment):
             parse_declaration(tmp_path / name)
 
 
 def test_json_declaration_ignores_comment_keys(tmp_path: Path) -> None:
-    data = {"_aide": "commentaire", "vendor": {"name": "Nuage Fictif SAS"}, "hosting_locations": [
-        {"country": None, "city": None, "provider": None}, {"country": "Irlande", "city": "Dublin"}]}
+    data = {
+        "_aide": "commentaire",
+        "vendor": {"name": "Nuage Fictif SAS"},
+        "hosting_locations": [
+            {"country": None, "city": None, "provider": None},
+            {"country": "Irlande", "city": "Dublin"},
+        ],
+    }
     (tmp_path / "d.json").write_text(json.dumps(data), encoding="utf-8")
     declaration = parse_declaration(tmp_path / "d.json")
     assert [loc.country for loc in declaration.hosting_locations] == ["IE"]
@@ -133,10 +154,15 @@ def test_consistent_declaration_has_no_inconsistency(contract, snapshot) -> None
 def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapshot, on: date) -> None:  # noqa: ANN001
     """The coherent sample stays coherent until its first host certificate ends (14 June 2027): its hosts'
     certificates cover what they do."""
-    from vendorcheck.hds.contract import assess_contract
+    from vendorcheck.certification import assess_contract
 
-    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
-                             today=on, snapshot=snapshot)
+    result = assess_contract(
+        contract,
+        extract_parties(contract),
+        declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+        today=on,
+        snapshot=snapshot,
+    )
     assert result.verdict.value == "certified" and result.inconsistencies == []
     assert [r.code for r in result.reasons].count("declared_host_covered") == 2
 
@@ -144,12 +170,18 @@ def test_consistent_declaration_gets_a_clean_verdict_for_years(contract, snapsho
 def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, shipped) -> None:  # noqa: ANN001
     """Absent from the shipped partial list, the vendor that states its own certificate is "to check", not
     "hosted elsewhere but uncertified", and its certificate number is not "contradicted"."""
-    from vendorcheck.hds.contract import assess_contract
+    from vendorcheck.certification import assess_contract
 
-    result = assess_contract(contract, extract_parties(contract), declaration=SAMPLES / "armor-imagerie-coherente.yaml",
-                             today=date(2026, 11, 23), snapshot=shipped)
-    assert result.verdict.value == "not_found" and result.headline("fr").startswith(
-        "Absent de la liste partielle utilisée, vérifier la certification")
+    result = assess_contract(
+        contract,
+        extract_parties(contract),
+        declaration=SAMPLES / "armor-imagerie-coherente.yaml",
+        today=date(2026, 11, 23),
+        snapshot=shipped,
+    )
+    assert result.verdict.value == "not_found" and headline(result, "fr").startswith(
+        "Absent de la liste partielle utilisée, vérifier la certification"
+    )
     assert {"hosted_at_host", "certificate_number_unknown"}.isdisjoint(result.codes)
     assert "certificate_number_unverifiable" in result.codes
 
@@ -157,13 +189,23 @@ def test_consistent_declaration_on_the_partial_list_asks_to_check(contract, ship
 def test_contradicting_declaration(contract, snapshot) -> None:  # noqa: ANN001
     found = _check(SAMPLES / "armor-imagerie-contradictoire.xlsx", contract, snapshot)
     codes = [i.reason.code for i in found]
-    assert codes == ["decl_entity_contract", "decl_entity_list", "decl_location_not_in_contract",
-                     "decl_transfers_banned", "decl_transfers_self", "decl_subprocessor_not_in_contract",
-                     "decl_subprocessor_not_in_contract", "decl_subprocessor_undeclared", "decl_breach_delay",
-                     "decl_certificate_number", "decl_certificate_dates"]
+    assert codes == [
+        "decl_entity_contract",
+        "decl_entity_list",
+        "decl_location_not_in_contract",
+        "decl_transfers_banned",
+        "decl_transfers_self",
+        "decl_subprocessor_not_in_contract",
+        "decl_subprocessor_not_in_contract",
+        "decl_subprocessor_undeclared",
+        "decl_breach_delay",
+        "decl_certificate_number",
+        "decl_certificate_dates",
+    ]
     by_code = {i.reason.code: i for i in found}
-    assert by_code["decl_breach_delay"].reason.fr == ("Délai de notification des violations : 72 h selon la "
-                                                      "déclaration, 24 h selon le contrat.")
+    assert by_code["decl_breach_delay"].reason.fr == (
+        "Délai de notification des violations : 72 h selon la déclaration, 24 h selon le contrat."
+    )
     assert "délai maximal de 24 heures" in by_code["decl_breach_delay"].contract[0].quote
     assert "Aucun transfert" in by_code["decl_transfers_banned"].contract[0].quote
     assert by_code["decl_location_not_in_contract"].declared == "Irlande (IE)"
@@ -171,4 +213,4 @@ def test_contradicting_declaration(contract, snapshot) -> None:  # noqa: ANN001
     assert by_code["decl_certificate_number"].contract[0].quote == "HDS-2025-0417"
     for item in found:
         for quote in item.contract:
-            assert contract.text[quote.start:quote.end] == quote.quote
+            assert contract.text[quote.start : quote.end] == quote.quote

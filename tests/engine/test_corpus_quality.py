@@ -16,8 +16,9 @@ from vendorcheck.api import review_file
 from vendorcheck.scoring import load_labels, score
 
 # In CI a missing corpus is a failure (the measure must run), elsewhere a skip.
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir() and os.environ.get("CI") != "true",
-                                reason="../shared/corpus is not beside the project")
+pytestmark = pytest.mark.skipif(
+    not CORPUS.is_dir() and os.environ.get("CI") != "true", reason="../shared/corpus is not beside the project"
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def test_every_quote_is_verbatim_and_located(corpus_reviews):
         text = (CORPUS / "texts" / f"{doc}.md").read_text(encoding="utf-8")
         for finding in review.findings:
             for ev in finding.evidence:
-                assert text[ev.start:ev.end] == ev.quote, (doc, finding.requirement)
+                assert text[ev.start : ev.end] == ev.quote, (doc, finding.requirement)
                 assert ev.line == text.count("\n", 0, ev.start) + 1
 
 

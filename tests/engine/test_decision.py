@@ -18,8 +18,14 @@ TEXT = {"fr": "x", "en": "x"}
 def _pack(tmp_path: Path, **rule):
     """A valid rule with sensible defaults, overridden by `rule`; examples are not under test here."""
     base = {
-        "id": "TEST-1", "title": TEXT, "citation": {"label": "test", "url": "https://example.org"},
-        "scope": "gdpr", "severity": "major", "advice": TEXT, "explain_missing": TEXT, "explain_partial": TEXT,
+        "id": "TEST-1",
+        "title": TEXT,
+        "citation": {"label": "test", "url": "https://example.org"},
+        "scope": "gdpr",
+        "severity": "major",
+        "advice": TEXT,
+        "explain_missing": TEXT,
+        "explain_partial": TEXT,
         "doc": {"checks": TEXT, "why": TEXT, "compliant": TEXT, "non_compliant": TEXT, "references": ["r"]},
         "topic": {"fr": ["notifi*"], "en": ["notif*"]},
         "examples": [{"lang": lang, "text": "t", "expect": e} for lang in ("fr", "en") for e in ("present", "missing")],
@@ -40,8 +46,14 @@ def _element(id_: str, *patterns: str, **extra):
 
 
 def _flag(id_: str, status: str, *patterns: str, **extra):
-    return {"id": id_, "status": status, "severity": "major", "message": TEXT,
-            "patterns": {"fr": list(patterns), "en": list(patterns)}, **extra}
+    return {
+        "id": id_,
+        "status": status,
+        "severity": "major",
+        "message": TEXT,
+        "patterns": {"fr": list(patterns), "en": list(patterns)},
+        **extra,
+    }
 
 
 def test_topic_elements_and_missing(tmp_path):
@@ -52,34 +64,51 @@ def test_topic_elements_and_missing(tmp_path):
 
 
 def test_a_clean_complete_clause_wins_over_a_weak_restatement_elsewhere(tmp_path):
-    pack = _pack(tmp_path, window=0, elements=[_element("delay", "hours")],
-                 flags=[_flag("weak", "partial", "if possible")])
+    pack = _pack(
+        tmp_path, window=0, elements=[_element("delay", "hours")], flags=[_flag("weak", "partial", "if possible")]
+    )
     clean_and_weak = "We notify the customer within 24 hours. Later we may notify affiliates if possible."
     assert _status(pack, clean_and_weak) is Status.partial  # the weakening sits in a topic sentence
-    pack = _pack(tmp_path, window=1, elements=[_element("delay", "hours")],
-                 flags=[_flag("weak", "partial", "if possible")])
-    assert _status(pack, "We notify the customer within 24 hours. We also notify partners. "
-                         "Fees rise if possible.") is Status.present
+    pack = _pack(
+        tmp_path, window=1, elements=[_element("delay", "hours")], flags=[_flag("weak", "partial", "if possible")]
+    )
+    assert (
+        _status(pack, "We notify the customer within 24 hours. We also notify partners. Fees rise if possible.")
+        is Status.present
+    )
 
 
 def test_negation_cancels_ignores_or_is_required(tmp_path):
     cancels = _pack(tmp_path, flags=[_flag("free", "non_compliant", "without consent")])
     assert _status(cancels, "We notify you and may act without consent.") is Status.non_compliant
     assert _status(cancels, "We notify you and shall not act without consent.") is Status.present
-    required = _pack(tmp_path, flags=[_flag("excl", "non_compliant", "liable ... failure", within="document",
-                                            negation="required")])
+    required = _pack(
+        tmp_path, flags=[_flag("excl", "non_compliant", "liable ... failure", within="document", negation="required")]
+    )
     assert _status(required, "We notify you. We are not liable for any failure.") is Status.non_compliant
     assert _status(required, "We notify you. We are liable for any failure.") is Status.present
 
 
 def test_unless_lifts_a_flag_in_its_sentence_or_anywhere(tmp_path):
-    sentence = _pack(tmp_path, flags=[_flag("old", "partial", "privacy shield", within="document",
-                                            unless={"fr": ["2021"], "en": ["2021"]})])
+    sentence = _pack(
+        tmp_path,
+        flags=[_flag("old", "partial", "privacy shield", within="document", unless={"fr": ["2021"], "en": ["2021"]})],
+    )
     assert _status(sentence, "We notify you. Transfers rely on the Privacy Shield.") is Status.partial
-    assert _status(sentence, "We notify you. Transfers rely on the Privacy Shield, replaced in 2021.") \
-        is Status.present
-    document = _pack(tmp_path, flags=[_flag("old", "partial", "privacy shield", within="document",
-                                            unless_scope="document", unless={"fr": ["2021"], "en": ["2021"]})])
+    assert _status(sentence, "We notify you. Transfers rely on the Privacy Shield, replaced in 2021.") is Status.present
+    document = _pack(
+        tmp_path,
+        flags=[
+            _flag(
+                "old",
+                "partial",
+                "privacy shield",
+                within="document",
+                unless_scope="document",
+                unless={"fr": ["2021"], "en": ["2021"]},
+            )
+        ],
+    )
     assert _status(document, "We notify you. Privacy Shield applies. Clauses of 2021 apply.") is Status.present
 
 
@@ -93,19 +122,26 @@ def test_flag_scopes(tmp_path):
 
 
 def test_required_sufficient_and_minimum_elements(tmp_path):
-    pack = _pack(tmp_path, min_elements=2, elements=[
-        _element("who", "customer", required=True), _element("when", "hours"), _element("how", "email"),
-        _element("all", "everything", sufficient=True)])
+    pack = _pack(
+        tmp_path,
+        min_elements=2,
+        elements=[
+            _element("who", "customer", required=True),
+            _element("when", "hours"),
+            _element("how", "email"),
+            _element("all", "everything", sufficient=True),
+        ],
+    )
     assert _status(pack, "We notify the customer within 24 hours.") is Status.present
     assert _status(pack, "We notify within 24 hours by email.") is Status.partial  # required one absent
     assert _status(pack, "We notify everything.") is Status.present
 
 
-@pytest.mark.parametrize(("scope", "expected"), [("window", Status.partial), ("topics", Status.present),
-                                                 ("document", Status.present)])
+@pytest.mark.parametrize(
+    ("scope", "expected"), [("window", Status.partial), ("topics", Status.present), ("document", Status.present)]
+)
 def test_element_scopes(tmp_path, scope, expected):
-    pack = _pack(tmp_path, window=0, elements_scope=scope, elements=[_element("a", "customer"),
-                                                                     _element("b", "hours")])
+    pack = _pack(tmp_path, window=0, elements_scope=scope, elements=[_element("a", "customer"), _element("b", "hours")])
     assert _status(pack, "We notify the customer. Later, we notify within 24 hours.") is expected
 
 

@@ -11,12 +11,15 @@ from vendorcheck.engine.fastmatch import PatternSet, compile_steps
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import to_token_patterns
 from vendorcheck.ingest import load
-from vendorcheck.ingest.cleanup import analysis_view
 from vendorcheck.rulebook import load_rules
+from vendorcheck.text import fold_typography
 
-TEXTS = [ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md",
-         ROOT / "samples" / "contracts" / "dpa-cloud-backup-en.md",
-         CORPUS / "texts" / "009_wetransfer-dpa.md", CORPUS / "texts" / "024_demarches-simplifiees-cgu.md"]
+TEXTS = [
+    ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md",
+    ROOT / "samples" / "contracts" / "dpa-cloud-backup-en.md",
+    CORPUS / "texts" / "009_wetransfer-dpa.md",
+    CORPUS / "texts" / "024_demarches-simplifiees-cgu.md",
+]
 
 
 def _all_patterns(lang):
@@ -33,7 +36,7 @@ def _all_patterns(lang):
 def test_same_matches_as_spacy(path):
     document = load(path)
     nlp = pipeline(document.language)
-    doc = nlp(analysis_view(document.text))
+    doc = nlp(fold_typography(document.text))
     fast = PatternSet(fallback=Matcher(nlp.vocab))
     reference = Matcher(nlp.vocab)
     for key, pattern in _all_patterns(document.language):

@@ -10,22 +10,23 @@ from vendorcheck.api import review
 from vendorcheck.engine import chunks
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.ingest import load
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.text import fold_typography
 
 SAMPLES = sorted((ROOT / "samples" / "contracts").glob("*.md"))
 SAMPLES = [p for p in SAMPLES if p.name != "README.md"]
 
 
 def _outcome(result) -> list[tuple]:
-    return [(f.requirement, f.status, f.flags, [(e.start, e.end, e.quote) for e in f.evidence])
-            for f in result.findings]
+    return [
+        (f.requirement, f.status, f.flags, [(e.start, e.end, e.quote) for e in f.evidence]) for f in result.findings
+    ]
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_pieces_give_the_tokens_norms_and_sentences_of_one_parse(path):
     document = load(path)
     nlp = pipeline(document.language)
-    text = analysis_view(document.text)
+    text = fold_typography(document.text)
     whole = nlp(text)
     pieces = chunks.parse(nlp, text, document.sections, piece_chars=1500)
     assert pieces.text == whole.text
@@ -51,14 +52,17 @@ def test_findings_do_not_depend_on_where_the_text_is_cut(path, monkeypatch):
 
 def test_a_contract_over_a_million_characters_is_reviewed_with_the_findings_of_one_piece(tmp_path, monkeypatch):
     sample = (ROOT / "samples" / "contracts" / "pacs-radiologie-hebergement.md").read_text(encoding="utf-8")
-    annex = "\n\n".join(f"## Annexe {n} – Journal des interventions\n\nIntervention n° {n} réalisée sur le "
-                        f"poste de consultation {n % 7} ; aucune donnée n'a été déplacée." for n in range(1, 9000))
+    annex = "\n\n".join(
+        f"## Annexe {n} – Journal des interventions\n\nIntervention n° {n} réalisée sur le "
+        f"poste de consultation {n % 7} ; aucune donnée n'a été déplacée."
+        for n in range(1, 9000)
+    )
     path = tmp_path / "long.md"
     path.write_text(sample + "\n\n" + annex + "\n", encoding="utf-8")
     document = load(path)
     assert len(document.text) > 1_000_000
     in_pieces = _outcome(review(document))
 
-    monkeypatch.setattr(chunks, "PIECE_CHARS", 10 ** 8)
-    monkeypatch.setattr(pipeline(document.language), "max_length", 10 ** 8)
+    monkeypatch.setattr(chunks, "PIECE_CHARS", 10**8)
+    monkeypatch.setattr(pipeline(document.language), "max_length", 10**8)
     assert _outcome(review(document)) == in_pieces

@@ -11,6 +11,7 @@ import yaml
 from tests.hds.conftest import SAMPLES, TODAY
 from vendorcheck.hds import assess
 from vendorcheck.hds.certificate import parse_certificate
+from vendorcheck.hds.messages import reason_lines
 from vendorcheck.hds.models import HdsClaim, HdsVerdict
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
@@ -25,9 +26,16 @@ def test_case(case: dict, request: pytest.FixtureRequest) -> None:
         claim = parse_certificate(SAMPLES / case["certificate"]).claim()
     elif "claim" in case:
         claim = HdsClaim(**case["claim"])
-    result = assess(case["query"], service=case.get("service"), host=case.get("host"),
-                    product=case.get("product"), claim=claim, today=TODAY, snapshot=snapshot)
-    assert result.verdict == HdsVerdict(case["verdict"]), result.reason_lines("fr")
+    result = assess(
+        case["query"],
+        service=case.get("service"),
+        host=case.get("host"),
+        product=case.get("product"),
+        claim=claim,
+        today=TODAY,
+        snapshot=snapshot,
+    )
+    assert result.verdict == HdsVerdict(case["verdict"]), reason_lines(result, "fr")
     if "entity" in case:
         assert (result.entry.legal_entity if result.entry else None) == case["entity"]
     assert set(case.get("codes", [])) <= set(result.codes), result.codes
@@ -39,7 +47,7 @@ def test_case(case: dict, request: pytest.FixtureRequest) -> None:
         assert result.source.startswith(entry.source) and (entry.source_date or "") in result.source
     else:
         assert result.source == snapshot.info.source
-    last = result.reason_lines("fr")[-1]
+    last = reason_lines(result, "fr")[-1]
     assert result.source in last and snapshot.info.list_date.strftime("%d/%m/%Y") in last
 
 

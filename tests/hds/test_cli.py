@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from tests.hds.conftest import EXAMPLE_DATE, ROOT, SAMPLES, TODAY
 from vendorcheck.cli.main import app
 from vendorcheck.hds import import_file
+from vendorcheck.hds.messages import reason_lines
 from vendorcheck.rulebook.loader import RulePack
 
 runner = CliRunner()
@@ -38,20 +39,34 @@ def test_check_exit_code_and_json() -> None:
 
 
 def test_check_with_a_certificate_in_english() -> None:
-    result = runner.invoke(app, ["hds", "check", "Agenda Fictif SAS", "--certificate",
-                                 str(SAMPLES / "attestation-ministere-sante.txt"), "--lang", "en",
-                                 "--date", "2026-11-23"])
+    result = runner.invoke(
+        app,
+        [
+            "hds",
+            "check",
+            "Agenda Fictif SAS",
+            "--certificate",
+            str(SAMPLES / "attestation-ministere-sante.txt"),
+            "--lang",
+            "en",
+            "--date",
+            "2026-11-23",
+        ],
+    )
     assert result.exit_code == 1
     assert result.output.startswith("HDS : Certificate from a non-accredited issuer")
     assert "does not issue HDS certificates" in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["hds", "check", "Nuage", "--service", "cloud"], "[VC-E080]"),
-    (["hds", "check", "Nuage", "--date", "23/11/2026"], "AAAA-MM-JJ"),
-    (["hds", "check", "Nuage", "--snapshot", "1999"], "[VC-E050]"),
-    (["hds", "template", "modele.txt"], ".yaml, .json ou .xlsx"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["hds", "check", "Nuage", "--service", "cloud"], "[VC-E080]"),
+        (["hds", "check", "Nuage", "--date", "23/11/2026"], "AAAA-MM-JJ"),
+        (["hds", "check", "Nuage", "--snapshot", "1999"], "[VC-E050]"),
+        (["hds", "template", "modele.txt"], ".yaml, .json ou .xlsx"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and message in " ".join(result.output.split())  # stderr wraps at 80 columns
@@ -65,8 +80,18 @@ def test_import_malformed_then_valid_then_snapshots(vendorcheck_home: Path) -> N
     assert "ligne 9 : doublon de la ligne 2" in bad.output and "Rien n'a été enregistré" in bad.output
     assert not (vendorcheck_home / "hds").exists()
 
-    good = runner.invoke(app, ["hds", "import", str(SAMPLES / "liste-exemple.xlsx"), "--date", "2026-11-20",
-                               "--source", "https://exemple.invalid/liste"])
+    good = runner.invoke(
+        app,
+        [
+            "hds",
+            "import",
+            str(SAMPLES / "liste-exemple.xlsx"),
+            "--date",
+            "2026-11-20",
+            "--source",
+            "https://exemple.invalid/liste",
+        ],
+    )
     assert good.exit_code == 0, good.output
     assert "17 lignes lues : 17 acceptées, 0 rejetée" in good.output
     assert "Premier instantané importé : 17 entrées" in good.output
@@ -98,11 +123,13 @@ def test_review_shows_the_hds_section_in_every_format(example_list: None) -> Non
     from vendorcheck.api import review_file
     from vendorcheck.render import renderers
 
-    review = review_file(CONTRACT, declaration=DECLARATIONS / "armor-imagerie-contradictoire.xlsx", today=TODAY,
-                         rules=NO_RULES)
+    review = review_file(
+        CONTRACT, declaration=DECLARATIONS / "armor-imagerie-contradictoire.xlsx", today=TODAY, rules=NO_RULES
+    )
     assert [(p.name, p.role, p.siren) for p in review.parties] == [
         ("Cabinet de radiologie des Quatre Vents", "controller", "842156374"),
-        ("Armor Imagerie Cloud", "processor", "903782142")]
+        ("Armor Imagerie Cloud", "processor", "903782142"),
+    ]
     assert review.hds is not None and review.hds.verdict.value == "issuer_not_accredited"
     headline = "Certificat d'un émetteur non accrédité — Armor Imagerie Cloud (liste du 20/11/2026)"
     outputs = {}
@@ -123,8 +150,17 @@ def test_review_shows_the_hds_section_in_every_format(example_list: None) -> Non
 
 def test_review_cli_passes_vendor_and_declaration(example_list: None) -> None:
     """End to end, with the shipped rules: the options reach the HDS section."""
-    coherent = runner.invoke(app, ["review", str(CONTRACT), "--declaration",
-                                   str(DECLARATIONS / "armor-imagerie-coherente.yaml"), "--format", "json"])
+    coherent = runner.invoke(
+        app,
+        [
+            "review",
+            str(CONTRACT),
+            "--declaration",
+            str(DECLARATIONS / "armor-imagerie-coherente.yaml"),
+            "--format",
+            "json",
+        ],
+    )
     hds = json.loads(coherent.output)["hds"]
     assert hds["inconsistencies"] == [] and hds["entry"]["legal_entity"] == "Armor Imagerie Cloud"
     assert hds["service"] == "pacs" and hds["snapshot_date"] == "2026-11-20"
@@ -144,22 +180,30 @@ def test_review_without_a_named_vendor(example_list: None, tmp_path: Path) -> No
     from vendorcheck.api import review_file
 
     contract = tmp_path / "cgu.md"
-    contract.write_text("# Conditions d'utilisation\n\nLe service permet de stocker des comptes rendus.\n",
-                        encoding="utf-8")
+    contract.write_text(
+        "# Conditions d'utilisation\n\nLe service permet de stocker des comptes rendus.\n", encoding="utf-8"
+    )
     review = review_file(contract, rules=NO_RULES, today=TODAY)
     assert review.hds is not None and review.hds.verdict.value == "vendor_unidentified"
-    assert "--vendor" in review.hds.reason_lines("fr")[0]
+    assert "--vendor" in reason_lines(review.hds, "fr")[0]
 
 
-@pytest.mark.parametrize(("query", "args", "code", "headline"), [
-    ("Nuage Fictif SAS", ["--service", "saas"], 0, "Certifié HDS"),
-    ("Sauvegarde Factice SAS", ["--service", "backup", "--host", "Datacentre Chimère SA"], 0,
-     "Certifié HDS, échéance proche"),
-    ("Nuage Sans Date SAS", ["--service", "saas"], 1, "Figure dans la liste, validité à confirmer"),
-    ("Exemplum Cloud SAS", [], 1, "Certifié HDS pour une partie des activités"),
-    ("123456789", [], 1, "Identifiant invalide"),
-    ("Exemplum", [], 1, "Plusieurs entités possibles"),
-])
+@pytest.mark.parametrize(
+    ("query", "args", "code", "headline"),
+    [
+        ("Nuage Fictif SAS", ["--service", "saas"], 0, "Certifié HDS"),
+        (
+            "Sauvegarde Factice SAS",
+            ["--service", "backup", "--host", "Datacentre Chimère SA"],
+            0,
+            "Certifié HDS, échéance proche",
+        ),
+        ("Nuage Sans Date SAS", ["--service", "saas"], 1, "Figure dans la liste, validité à confirmer"),
+        ("Exemplum Cloud SAS", [], 1, "Certifié HDS pour une partie des activités"),
+        ("123456789", [], 1, "Identifiant invalide"),
+        ("Exemplum", [], 1, "Plusieurs entités possibles"),
+    ],
+)
 def test_check_exit_codes_are_the_documented_ones(query: str, args: list[str], code: int, headline: str) -> None:
     """0: certified (even expiring soon); 1: any other verdict, to read; 2: a usage or reading error."""
     import_file(SAMPLES / "liste-exemple.csv", list_date=EXAMPLE_DATE)

@@ -6,16 +6,25 @@ from datetime import date
 
 import pytest
 
-from vendorcheck.hds.activities import describe, read_activities
+from vendorcheck.hds.activities import read_activities
 from vendorcheck.hds.dates import parse_date
 from vendorcheck.hds.identifiers import normalise_siren, parse_query, siren_valid, siret_valid
-from vendorcheck.hds.names import core_key, fold, full_key
+from vendorcheck.hds.messages import describe
+from vendorcheck.hds.names import core_key, full_key
+from vendorcheck.text import fold
 
 
-@pytest.mark.parametrize(("value", "valid"), [
-    ("901000109", True), ("901 000 109", True), ("901.000.109", True), ("901000108", False),
-    ("12345678", False), ("abcdefghi", False),
-])
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("901000109", True),
+        ("901 000 109", True),
+        ("901.000.109", True),
+        ("901000108", False),
+        ("12345678", False),
+        ("abcdefghi", False),
+    ],
+)
 def test_siren_checksum(value: str, valid: bool) -> None:
     assert siren_valid(value) is valid
 
@@ -42,15 +51,18 @@ def test_parse_query_splits_name_and_identifiers() -> None:
     assert parse_query("38436-2").name == "38436-2"
 
 
-@pytest.mark.parametrize(("name", "core"), [
-    ("Nuage Fictif S.A.S.", "nuage fictif"),
-    ("NUAGE FICTIF SAS", "nuage fictif"),
-    ("Groupe Exemplum Santé", "exemplum sante"),
-    ("GitHub, Inc.", "github"),
-    ("WeTransfer B.V.", "wetransfer"),
-    ("Télésauve", "telesauve"),
-    ("SA", "sa"),  # nothing distinctive left: the full key is kept
-])
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("Nuage Fictif S.A.S.", "nuage fictif"),
+        ("NUAGE FICTIF SAS", "nuage fictif"),
+        ("Groupe Exemplum Santé", "exemplum sante"),
+        ("GitHub, Inc.", "github"),
+        ("WeTransfer B.V.", "wetransfer"),
+        ("Télésauve", "telesauve"),
+        ("SA", "sa"),  # nothing distinctive left: the full key is kept
+    ],
+)
 def test_core_key(name: str, core: str) -> None:
     assert core_key(name) == core
 
@@ -61,22 +73,25 @@ def test_fold_keeps_offsets() -> None:
     assert full_key("L'Hébergeur d’Armor") == "l hebergeur d armor"
 
 
-@pytest.mark.parametrize(("text", "numbers", "invented"), [
-    ("1, 2, 3", [1, 2, 3], []),
-    ("1 à 6", [1, 2, 3, 4, 5, 6], []),
-    ("Activités 1 à 4", [1, 2, 3, 4], []),
-    ("toutes les activités", [1, 2, 3, 4, 5, 6], []),
-    ("les six activités d'hébergement", [1, 2, 3, 4, 5, 6], []),
-    ("Hébergeur d'infrastructure physique", [1, 2], []),
-    ("hébergeur infogéreur", [3, 4, 5, 6], []),
-    ("administration et sauvegarde", [5, 6], []),
-    ("Activité 5<br>Activité 6", [5, 6], []),
-    ("backup", [6], []),
-    ("1a, 1b, 3", [3], ["1a", "1b"]),
-    ("restauration, archivage électronique", [], ["restauration", "archivage electronique"]),
-    ("activité 7", [], ["activite 7"]),
-    ("6 rôles HDS", [], ["6 roles"]),
-])
+@pytest.mark.parametrize(
+    ("text", "numbers", "invented"),
+    [
+        ("1, 2, 3", [1, 2, 3], []),
+        ("1 à 6", [1, 2, 3, 4, 5, 6], []),
+        ("Activités 1 à 4", [1, 2, 3, 4], []),
+        ("toutes les activités", [1, 2, 3, 4, 5, 6], []),
+        ("les six activités d'hébergement", [1, 2, 3, 4, 5, 6], []),
+        ("Hébergeur d'infrastructure physique", [1, 2], []),
+        ("hébergeur infogéreur", [3, 4, 5, 6], []),
+        ("administration et sauvegarde", [5, 6], []),
+        ("Activité 5<br>Activité 6", [5, 6], []),
+        ("backup", [6], []),
+        ("1a, 1b, 3", [3], ["1a", "1b"]),
+        ("restauration, archivage électronique", [], ["restauration", "archivage electronique"]),
+        ("activité 7", [], ["activite 7"]),
+        ("6 rôles HDS", [], ["6 roles"]),
+    ],
+)
 def test_read_activities(text: str, numbers: list[int], invented: list[str]) -> None:
     reading = read_activities(text)
     assert (reading.numbers, reading.invented) == (numbers, invented)
@@ -90,11 +105,19 @@ def test_describe_activities() -> None:
     assert describe([], "fr") == "aucune activité"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("19/12/2027", date(2027, 12, 19)), ("2027-12-19", date(2027, 12, 19)), ("11.09.2028", date(2028, 9, 11)),
-    ("19 décembre 2027", date(2027, 12, 19)), ("1er mars 2026", date(2026, 3, 1)), ("Dec 19, 2027", date(2027, 12, 19)),
-    ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("19/12/2027", date(2027, 12, 19)),
+        ("2027-12-19", date(2027, 12, 19)),
+        ("11.09.2028", date(2028, 9, 11)),
+        ("19 décembre 2027", date(2027, 12, 19)),
+        ("1er mars 2026", date(2026, 3, 1)),
+        ("Dec 19, 2027", date(2027, 12, 19)),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_date(value: object, expected: date | None) -> None:
     assert parse_date(value) == expected
 

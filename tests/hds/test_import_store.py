@@ -49,9 +49,15 @@ def test_malformed_file_reports_every_row_and_stores_nothing(vendorcheck_home: P
     assert _stored(vendorcheck_home) == before
     assert current_snapshot().info.list_date == EXAMPLE_DATE
     by_line = {row.line: [e.code for e in row.errors] for row in report.rejected}
-    assert by_line == {3: ["row_bad_date"], 4: ["row_bad_siren"], 5: ["row_invented_activities"],
-                       6: ["row_missing_entity"], 7: ["row_dates_order"], 8: ["row_bad_referential"],
-                       9: ["row_duplicate"]}
+    assert by_line == {
+        3: ["row_bad_date"],
+        4: ["row_bad_siren"],
+        5: ["row_invented_activities"],
+        6: ["row_missing_entity"],
+        7: ["row_dates_order"],
+        8: ["row_bad_referential"],
+        9: ["row_duplicate"],
+    }
     assert report.rejected[0].raw["Raison sociale"] == "Date Impossible SAS"
 
 
@@ -74,19 +80,24 @@ def test_line_numbers_in_html_json_and_multiline_csv(tmp_path: Path) -> None:
     (rejected,) = parse_list(tmp_path / "list.json")[0].rejected
     assert rejected.line < line and "Exemplum Infogérance" in text.splitlines()[rejected.line]
 
-    csv_text = ('Raison sociale;Activités certifiées;Fin de validité\n"Nuage\nFictif SAS";"1,\n2";31/12/2027\n'
-                "Mauvais SAS;1 à 6;bientôt\n")
+    csv_text = (
+        'Raison sociale;Activités certifiées;Fin de validité\n"Nuage\nFictif SAS";"1,\n2";31/12/2027\n'
+        "Mauvais SAS;1 à 6;bientôt\n"
+    )
     (tmp_path / "multi.csv").write_text(csv_text, encoding="utf-8")
     assert [r.line for r in parse_list(tmp_path / "multi.csv")[0].rejected] == [5]  # row 2 spans lines 2-4
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "vide"),
-    (b"<html><body><p>Aucun tableau</p></body></html>", "aucun tableau"),
-    (b'{"data": [', "JSON invalide"),
-    (b"PK\x03\x04 not really a workbook", "XLSX illisible"),
-    (b"Nom;Pays\nAcme;France\n", "aucun tableau"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "vide"),
+        (b"<html><body><p>Aucun tableau</p></body></html>", "aucun tableau"),
+        (b'{"data": [', "JSON invalide"),
+        (b"PK\x03\x04 not really a workbook", "XLSX illisible"),
+        (b"Nom;Pays\nAcme;France\n", "aucun tableau"),
+    ],
+)
 def test_unreadable_files_raise_a_registry_error(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "liste.txt"
     path.write_bytes(content)
@@ -115,7 +126,9 @@ def test_import_then_reimport_then_change(tmp_path: Path) -> None:
     assert [e.legal_entity for e in diff.added] == ["Nouvel Hébergeur Fictif SAS"]
     assert [e.legal_entity for e in diff.removed] == ["Support Chimérique SAS"]
     assert [(c.legal_entity, c.fields) for c in diff.changed] == [
-        ("Exemplum Cloud SAS", ["activities"]), ("Sauvegarde Factice SAS", ["valid_until"])]
+        ("Exemplum Cloud SAS", ["activities"]),
+        ("Sauvegarde Factice SAS", ["valid_until"]),
+    ]
     assert [e.legal_entity for e in diff.expired] == ["Sauvegarde Factice SAS"]
     assert current_snapshot().info.id == second.stored.id
     assert [s.id for s in list_snapshots()] == ["2026-11-23-sources-publiques", first.stored.id, second.stored.id]

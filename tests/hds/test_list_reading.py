@@ -28,12 +28,18 @@ NOTATIONS = [
     ("5 + 6", [5, 6]),
     ("activities 1 to 4", [1, 2, 3, 4]),
     ("sites physiques, infrastructure matérielle", [1, 2]),
-    ("Administration et exploitation du système d'information contenant les données de santé ; sauvegarde des "
-     "données de santé", [5, 6]),
+    (
+        "Administration et exploitation du système d'information contenant les données de santé ; sauvegarde des "
+        "données de santé",
+        [5, 6],
+    ),
     # R.1111-9's own wording of activity 1 names the hardware it hosts: it is still activity 1 alone.
-    ("La mise à disposition et le maintien en condition opérationnelle des sites physiques permettant "
-     "d'héberger l'infrastructure matérielle du système d'information utilisé pour le traitement des données "
-     "de santé", [1]),
+    (
+        "La mise à disposition et le maintien en condition opérationnelle des sites physiques permettant "
+        "d'héberger l'infrastructure matérielle du système d'information utilisé pour le traitement des données "
+        "de santé",
+        [1],
+    ),
     ("mise à disposition et maintien en condition opérationnelle de l'infrastructure virtuelle", [3]),
     ("Hébergeur d'infrastructure physique", [1, 2]),
     ("hébergeur infogéreur", [3, 4, 5, 6]),
@@ -50,8 +56,9 @@ def test_every_activity_notation_is_read(text: str, numbers: list[int]) -> None:
     assert read_activities(text).numbers == numbers
 
 
-@pytest.mark.parametrize("text", ["valable jusqu'au 01/03/2025", "référentiel v2.0", "disponibilité 99,5 %",
-                                  "version 1.1", "le 1/2/2025"])
+@pytest.mark.parametrize(
+    "text", ["valable jusqu'au 01/03/2025", "référentiel v2.0", "disponibilité 99,5 %", "version 1.1", "le 1/2/2025"]
+)
 def test_dates_versions_and_decimals_are_not_activities(text: str) -> None:
     assert read_activities(text).numbers == []
 
@@ -61,12 +68,34 @@ def _list(rows: list[str], header: str = "Raison sociale;SIREN;Activités certif
 
 
 def test_a_list_with_each_activity_notation_imports_fully(tmp_path: Path) -> None:
-    sirens = ["901000109", "902000207", "903000305", "904000403", "905000501", "906000609", "907000707",
-              "908000805", "909000903", "910001007", "911001105", "912001203", "913001301", "791463524",
-              "817330962", "903782142", "842156374", "991000019", "992000026", "993000033", "994000040",
-              "995000056"]
-    rows = [f"Hébergeur {index} SAS;{siren};\"{text}\";{('31/12/2028', '31.12.2028', '31/12/28')[index % 3]}"
-            for index, ((text, _), siren) in enumerate(zip(NOTATIONS, sirens, strict=False), start=1)]
+    sirens = [
+        "901000109",
+        "902000207",
+        "903000305",
+        "904000403",
+        "905000501",
+        "906000609",
+        "907000707",
+        "908000805",
+        "909000903",
+        "910001007",
+        "911001105",
+        "912001203",
+        "913001301",
+        "791463524",
+        "817330962",
+        "903782142",
+        "842156374",
+        "991000019",
+        "992000026",
+        "993000033",
+        "994000040",
+        "995000056",
+    ]
+    rows = [
+        f'Hébergeur {index} SAS;{siren};"{text}";{("31/12/2028", "31.12.2028", "31/12/28")[index % 3]}'
+        for index, ((text, _), siren) in enumerate(zip(NOTATIONS, sirens, strict=False), start=1)
+    ]
     path = tmp_path / "notations.csv"
     path.write_text(_list(rows), encoding="utf-8")
     report, entries = parse_list(path)
@@ -91,9 +120,15 @@ def test_a_list_typed_by_a_person_imports_in_every_encoding(tmp_path: Path, enco
     path.write_bytes(PERSON_SAVED.encode(encoding))
     report, entries = parse_list(path)
     assert report.rejected == [] and report.accepted == 4
-    assert report.columns == {"Nom commercial": "trade_names", "Hébergeur": "legal_entity", "Début": "issued_on",
-                              "Fin": "valid_until", "Activités": "activities", "N° SIREN": "siren",
-                              "Organisme": "certifying_body"}
+    assert report.columns == {
+        "Nom commercial": "trade_names",
+        "Hébergeur": "legal_entity",
+        "Début": "issued_on",
+        "Fin": "valid_until",
+        "Activités": "activities",
+        "N° SIREN": "siren",
+        "Organisme": "certifying_body",
+    }
     assert entries[2].legal_entity == "Société Générale d'Hébergement Éphémère"
     assert [e.activities for e in entries] == [[1, 2, 3, 4, 5, 6], [1, 2, 3, 4], [1, 2], [6]]
     assert entries[0].valid_until == date(2028, 2, 28) and entries[0].siren == "901000109"
@@ -102,10 +137,13 @@ def test_a_list_typed_by_a_person_imports_in_every_encoding(tmp_path: Path, enco
 def test_comma_delimited_list_with_unquoted_activities(tmp_path: Path) -> None:
     """'1,2,3' typed without quotes in a comma file spills into the next columns: it is joined back."""
     path = tmp_path / "virgules.csv"
-    path.write_text('Raison sociale,Activités,Fin de validité,SIREN\n'
-                    'Nuage Fictif SAS,1,2,3,4,5,6,28/02/2028,901000109\n'
-                    'Exemplum Cloud SAS,"1,2,3,4",30/06/2027,902000207\n'
-                    'Sauvegarde Factice SAS,6,31/12/2026,905000501\n', encoding="utf-8")
+    path.write_text(
+        "Raison sociale,Activités,Fin de validité,SIREN\n"
+        "Nuage Fictif SAS,1,2,3,4,5,6,28/02/2028,901000109\n"
+        'Exemplum Cloud SAS,"1,2,3,4",30/06/2027,902000207\n'
+        "Sauvegarde Factice SAS,6,31/12/2026,905000501\n",
+        encoding="utf-8",
+    )
     report, entries = parse_list(path)
     assert report.rejected == []
     assert [e.activities for e in entries] == [[1, 2, 3, 4, 5, 6], [1, 2, 3, 4], [6]]
@@ -114,8 +152,11 @@ def test_comma_delimited_list_with_unquoted_activities(tmp_path: Path) -> None:
 
 def test_cells_that_spill_for_another_reason_are_rejected(tmp_path: Path) -> None:
     path = tmp_path / "virgules.csv"
-    path.write_text("Raison sociale,Activités,Fin de validité\nNuage Fictif, SAS,1 à 6,28/02/2028\n"
-                    "Exemplum Cloud SAS,1 à 4,30/06/2027\n", encoding="utf-8")
+    path.write_text(
+        "Raison sociale,Activités,Fin de validité\nNuage Fictif, SAS,1 à 6,28/02/2028\n"
+        "Exemplum Cloud SAS,1 à 4,30/06/2027\n",
+        encoding="utf-8",
+    )
     report, entries = parse_list(path)
     (row,) = report.rejected
     assert row.line == 2 and [e.code for e in row.errors] == ["row_extra_cells"]
@@ -165,14 +206,26 @@ def test_a_truncated_list_is_not_made_current(tmp_path: Path) -> None:
 
 def test_implausible_names_and_numbers_are_rejected(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
-    path.write_text("Raison sociale;N° de certificat;Activités\n" + "12345;C-1;1 à 6\n"
-                    + "Nuage Fictif SAS;" + "X" * 80 + ";1 à 6\n" + "A" * 300 + ";C-3;1 à 6\n", encoding="utf-8")
+    path.write_text(
+        "Raison sociale;N° de certificat;Activités\n"
+        + "12345;C-1;1 à 6\n"
+        + "Nuage Fictif SAS;"
+        + "X" * 80
+        + ";1 à 6\n"
+        + "A" * 300
+        + ";C-3;1 à 6\n",
+        encoding="utf-8",
+    )
     report, _ = parse_list(path)
     assert {r.line: [e.code for e in r.errors] for r in report.rejected} == {
-        2: ["row_bad_entity"], 3: ["row_bad_certificate"], 4: ["row_bad_entity"]}
+        2: ["row_bad_entity"],
+        3: ["row_bad_certificate"],
+        4: ["row_bad_entity"],
+    }
 
 
 # --- bounds (issue 11, item 4) -----------------------------------------------------------------------
+
 
 def _refused(path: Path) -> str:
     with pytest.raises(RegistryError) as error:
@@ -190,8 +243,10 @@ def test_a_field_over_the_csv_limit_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_a_long_field_under_the_csv_limit_rejects_its_row(tmp_path: Path) -> None:
     path = tmp_path / "champ.csv"
-    path.write_text("Raison sociale;Note;Activités\nNuage Fictif SAS;" + "x" * 5_000 + ";1\n"
-                    "Exemplum Cloud SAS;;1 à 4\n", encoding="utf-8")
+    path.write_text(
+        "Raison sociale;Note;Activités\nNuage Fictif SAS;" + "x" * 5_000 + ";1\nExemplum Cloud SAS;;1 à 4\n",
+        encoding="utf-8",
+    )
     report, entries = parse_list(path)
     assert [[e.code for e in r.errors] for r in report.rejected] == [["row_field_too_long"]]
     assert len(entries) == 1

@@ -22,8 +22,9 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     do; a line may contain U+FB01 to draw the "fi" ligature glyph (Vera has it).
     """
 
-    def build(pages: list[list[str]], *, header: str | None = None, footer: str | None = None,
-              name: str = "doc.pdf") -> Path:
+    def build(
+        pages: list[list[str]], *, header: str | None = None, footer: str | None = None, name: str = "doc.pdf"
+    ) -> Path:
         import os
 
         import reportlab
@@ -53,8 +54,10 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
 
 
 def document_xml(body: str) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    )
 
 
 @pytest.fixture
@@ -62,32 +65,39 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
     """`make_docx(body_xml, numbering=..., styles=...)`: a minimal but valid package around raw WordML,
     for constructs python-docx cannot write (tracked changes, content controls, list overrides)."""
 
-    def build(body: str, *, numbering: str | None = None, styles: str | None = None,
-              name: str = "doc.docx") -> Path:
+    def build(body: str, *, numbering: str | None = None, styles: str | None = None, name: str = "doc.docx") -> Path:
         parts = {"word/document.xml": document_xml(body)}
         rels, overrides = [], []
-        for rid, (part, xml, kind) in enumerate((("numbering", numbering, "numbering"),
-                                                 ("styles", styles, "styles")), start=1):
+        for rid, (part, xml, kind) in enumerate(
+            (("numbering", numbering, "numbering"), ("styles", styles, "styles")), start=1
+        ):
             if xml is None:
                 continue
             parts[f"word/{part}.xml"] = f'<w:{kind} xmlns:w="{W_NS}">{xml}</w:{kind}>'
-            rels.append(f'<Relationship Id="rId{rid}" Target="{part}.xml" Type="http://schemas.'
-                        f'openxmlformats.org/officeDocument/2006/relationships/{kind}"/>')
-            overrides.append(f'<Override PartName="/word/{part}.xml" ContentType="application/vnd.'
-                             f'openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>')
+            rels.append(
+                f'<Relationship Id="rId{rid}" Target="{part}.xml" Type="http://schemas.'
+                f'openxmlformats.org/officeDocument/2006/relationships/{kind}"/>'
+            )
+            overrides.append(
+                f'<Override PartName="/word/{part}.xml" ContentType="application/vnd.'
+                f'openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
+            )
         parts["[Content_Types].xml"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
             'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
             '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-            'document.main+xml"/>' + "".join(overrides) + "</Types>")
+            'document.main+xml"/>' + "".join(overrides) + "</Types>"
+        )
         parts["_rels/.rels"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        )
         parts["word/_rels/document.xml.rels"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships">' + "".join(rels) + "</Relationships>")
+            'package/2006/relationships">' + "".join(rels) + "</Relationships>"
+        )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for part, xml in parts.items():
@@ -97,4 +107,3 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return build
-

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vendorcheck.ingest.cleanup import analysis_view, clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.ingest.cleanup import clean_extracted, join_hyphenated_lines, vocabulary
+from vendorcheck.text import fold_typography
 
 
 def test_ligatures_soft_hyphens_bom_and_line_ends():
@@ -16,17 +17,20 @@ def test_pdfium_hyphen_marker_becomes_a_line_end_hyphen():
     assert clean_extracted("héber\x02gement") == "héber-\ngement"
 
 
-@pytest.mark.parametrize(("text", "known", "expected"), [
-    ("l’héber-\ngement des données", set(), "l’hébergement des données"),
-    ("le sous-\ntraitant ultérieur", set(), "le sous-traitant ultérieur"),  # head that always takes a hyphen
-    ("ci-\naprès dénommé", set(), "ci-après dénommé"),
-    ("the sub-\nprocessor", {"sub-processor"}, "the sub-processor"),
-    ("the sub-\nprocessor", {"subprocessor"}, "the subprocessor"),  # the document's own spelling wins
-    ("une auto-\nrisation écrite", {"autorisation"}, "une autorisation écrite"),
-    ("la région Île-de-\nFrance", set(), "la région Île-de-France"),  # capital after: compound, kept
-    ("période 2024-\n2025", set(), "période 2024-\n2025"),  # digits are not words: left alone
-    ("Article 5 -\nObjet", set(), "Article 5 -\nObjet"),  # a spaced dash is punctuation, not a split word
-])
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("l’héber-\ngement des données", set(), "l’hébergement des données"),
+        ("le sous-\ntraitant ultérieur", set(), "le sous-traitant ultérieur"),  # head that always takes a hyphen
+        ("ci-\naprès dénommé", set(), "ci-après dénommé"),
+        ("the sub-\nprocessor", {"sub-processor"}, "the sub-processor"),
+        ("the sub-\nprocessor", {"subprocessor"}, "the subprocessor"),  # the document's own spelling wins
+        ("une auto-\nrisation écrite", {"autorisation"}, "une autorisation écrite"),
+        ("la région Île-de-\nFrance", set(), "la région Île-de-France"),  # capital after: compound, kept
+        ("période 2024-\n2025", set(), "période 2024-\n2025"),  # digits are not words: left alone
+        ("Article 5 -\nObjet", set(), "Article 5 -\nObjet"),  # a spaced dash is punctuation, not a split word
+    ],
+)
 def test_line_end_hyphens(text, known, expected):
     assert join_hyphenated_lines(text, known) == expected
 
@@ -37,6 +41,6 @@ def test_vocabulary_keeps_compounds_whole():
 
 def test_analysis_view_folds_typography_one_for_one():
     text = "« l’Hébergeur » notifie\u00a0: 24\u202fheures – “sans délai”\tici"
-    view = analysis_view(text)
-    assert view == "\" l'Hébergeur \" notifie : 24 heures - \"sans délai\" ici"
+    view = fold_typography(text)
+    assert view == '" l\'Hébergeur " notifie : 24 heures - "sans délai" ici'
     assert len(view) == len(text)

@@ -9,10 +9,13 @@ BODY = "Le Prestataire héberge les données de santé du Cabinet dans ses centr
 
 def test_running_lines_with_changing_numbers_are_removed():
     titles = ["Objet", "Durée", "Prix", "Fin"]
-    pages = [[f"Contrat n° 12 – version du {n}/2/2026", f"Article {n} – {title}", f"Texte sur {title}.",
-              f"Page {n} sur 4"] for n, title in enumerate(titles, start=1)]
-    assert strip_running_lines(pages) == [[f"Article {n} – {title}", f"Texte sur {title}."]
-                                          for n, title in enumerate(titles, start=1)]
+    pages = [
+        [f"Contrat n° 12 – version du {n}/2/2026", f"Article {n} – {title}", f"Texte sur {title}.", f"Page {n} sur 4"]
+        for n, title in enumerate(titles, start=1)
+    ]
+    assert strip_running_lines(pages) == [
+        [f"Article {n} – {title}", f"Texte sur {title}."] for n, title in enumerate(titles, start=1)
+    ]
 
 
 def test_repeated_lines_in_the_middle_of_pages_are_content():
@@ -28,24 +31,28 @@ def test_page_number_must_match_the_page():
 
 
 def test_unwrap_joins_lines_cut_by_the_page_width_only():
-    text = "\n".join([
-        "Article 6 – Lieux d’hébergement",
-        "6.1 " + BODY,
-        "France, dans deux centres de données à Rennes et à Nantes.",
-        "6.2 Liste des sites :",
-        "a) Rennes (site principal) ;",
-        "b) Nantes (site de secours).",
-        "Les sauvegardes sont conservées",
-        "à Nantes.",
-    ])
-    assert unwrap(text, width=len(BODY)) == "\n".join([
-        "Article 6 – Lieux d’hébergement",
-        "6.1 " + BODY + " France, dans deux centres de données à Rennes et à Nantes.",
-        "6.2 Liste des sites :",
-        "a) Rennes (site principal) ;",
-        "b) Nantes (site de secours).",
-        "Les sauvegardes sont conservées à Nantes.",
-    ])
+    text = "\n".join(
+        [
+            "Article 6 – Lieux d’hébergement",
+            "6.1 " + BODY,
+            "France, dans deux centres de données à Rennes et à Nantes.",
+            "6.2 Liste des sites :",
+            "a) Rennes (site principal) ;",
+            "b) Nantes (site de secours).",
+            "Les sauvegardes sont conservées",
+            "à Nantes.",
+        ]
+    )
+    assert unwrap(text, width=len(BODY)) == "\n".join(
+        [
+            "Article 6 – Lieux d’hébergement",
+            "6.1 " + BODY + " France, dans deux centres de données à Rennes et à Nantes.",
+            "6.2 Liste des sites :",
+            "a) Rennes (site principal) ;",
+            "b) Nantes (site de secours).",
+            "Les sauvegardes sont conservées à Nantes.",
+        ]
+    )
 
 
 def test_unwrap_never_changes_offsets():

@@ -60,8 +60,15 @@ _CHILD = textwrap.dedent("""
 def test_hostile_texts_are_read_in_bounded_time():
     import json
 
-    result = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(HOSTILE), capture_output=True,
-                            text=True, timeout=240, cwd=ROOT, env=_env())
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=json.dumps(HOSTILE),
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+        env=_env(),
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split("\n")[:-1] == list(HOSTILE)
 

@@ -56,21 +56,27 @@ def png_header(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", b"") + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", b"")
+        + chunk(b"IEND", b"")
+    )
 
 
 # --- without Tesseract ----------------------------------------------------------------------------------
 
-TSV = "\n".join([
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
-    "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t",
-    "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t96\tArticle",
-    "5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t90\t9",
-    "5\t1\t1\t1\t2\t1\t0\t0\t10\t10\t80\tL'Hébergeur",
-    "5\t1\t1\t1\t2\t2\t0\t0\t10\t10\t12\t|",
-    "5\t1\t2\t1\t1\t1\t0\t0\t10\t10\t40\tnotifie",
-])
+TSV = "\n".join(
+    [
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+        "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t",
+        "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t96\tArticle",
+        "5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t90\t9",
+        "5\t1\t1\t1\t2\t1\t0\t0\t10\t10\t80\tL'Hébergeur",
+        "5\t1\t1\t1\t2\t2\t0\t0\t10\t10\t12\t|",
+        "5\t1\t2\t1\t1\t1\t0\t0\t10\t10\t40\tnotifie",
+    ]
+)
 
 
 def test_tsv_gives_one_line_per_printed_line_and_a_length_weighted_confidence():
@@ -148,14 +154,26 @@ def test_missing_french_data_names_the_package(tmp_path):
 
 def scanned_document(pages: list[str], recognised: list[RecognisedPage]):
     """A Document as the OCR path builds it: page texts joined, pages recognised at given confidences."""
-    return assemble(Path("scan.pdf"), b"scan", "pdf", tidy_pages(pages), unit="page", separator="",
-                    page_count=len(pages), recognised=recognised)
+    return assemble(
+        Path("scan.pdf"),
+        b"scan",
+        "pdf",
+        tidy_pages(pages),
+        unit="page",
+        separator="",
+        page_count=len(pages),
+        recognised=recognised,
+    )
 
 
-CONFIDENTIALITY = ("Article 9 – Confidentialité\n9.1 Le Prestataire veille à ce que les personnes autorisées à "
-                   "traiter les données personnelles s'engagent à respecter la confidentialité.")
-BREACH = ("Article 10 – Violations\n10.1 Le Prestataire notifie au Cabinet toute violation de données "
-          "personnelles dans un délai de 24 heures après en avoir pris connaissance.")
+CONFIDENTIALITY = (
+    "Article 9 – Confidentialité\n9.1 Le Prestataire veille à ce que les personnes autorisées à "
+    "traiter les données personnelles s'engagent à respecter la confidentialité."
+)
+BREACH = (
+    "Article 10 – Violations\n10.1 Le Prestataire notifie au Cabinet toute violation de données "
+    "personnelles dans un délai de 24 heures après en avoir pris connaissance."
+)
 
 
 def test_findings_on_recognised_text_say_so_and_are_never_surer():
@@ -171,20 +189,24 @@ def test_findings_on_recognised_text_say_so_and_are_never_surer():
     for finding in after.findings:
         assert finding.confidence <= before.finding(finding.requirement).confidence
         for quote in finding.evidence:
-            assert scanned.text[quote.start:quote.end] == quote.quote
+            assert scanned.text[quote.start : quote.end] == quote.quote
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
 def test_low_confidence_pages_are_named_in_every_report_format(fmt, lang):
-    document = scanned_document([CONFIDENTIALITY, BREACH, BREACH],
-                                [RecognisedPage(page=n, confidence=c) for n, c in ((1, 93.0), (2, 91.0), (3, 58.4))])
+    document = scanned_document(
+        [CONFIDENTIALITY, BREACH, BREACH],
+        [RecognisedPage(page=n, confidence=c) for n, c in ((1, 93.0), (2, 91.0), (3, 58.4))],
+    )
     assert 58.4 < LOW_CONFIDENCE < 91
     out = io.StringIO()
     get_renderer(fmt)(review(document, lang=lang), out)
     report = " ".join(out.getvalue().split())
-    wanted = {"fr": ["relisez la page 3 : texte peu lisible", "3 pages lues par reconnaissance de caractères (p. 1-3)"],
-              "en": ["reread page 3: text hard to read", "3 pages read by character recognition (p. 1-3)"]}[lang]
+    wanted = {
+        "fr": ["relisez la page 3 : texte peu lisible", "3 pages lues par reconnaissance de caractères (p. 1-3)"],
+        "en": ["reread page 3: text hard to read", "3 pages read by character recognition (p. 1-3)"],
+    }[lang]
     for text in wanted:
         assert text in report
     assert "page 1 :" not in report and "page 1:" not in report
@@ -195,6 +217,7 @@ def test_page_ranges():
 
 
 # --- with Tesseract -------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pacs_text_review():
@@ -231,7 +254,7 @@ def test_photographed_page_is_read(tmp_path):
     page.save(single)
     result = CliRunner().invoke(app, ["review", str(photo), "--format", "json"], env=WIDE)
     assert result.exit_code == 0, result.stderr
-    from vendorcheck.models import Review
+    from vendorcheck.review import Review
 
     photographed = Review.model_validate_json(result.stdout)
     (read,) = photographed.document.recognised
@@ -275,7 +298,7 @@ def test_mixed_pdf_recognises_only_its_image_pages_and_saves_a_searchable_copy(t
     mixed.save(path)
     document = load(path, {"ocr_output": searchable})
     assert [p.page for p in document.recognised] == [2]
-    assert "Article 6" in document.text[document.unit_starts[1]:]
+    assert "Article 6" in document.text[document.unit_starts[1] :]
     archive = pdfium.PdfDocument(searchable)
     assert len(archive) == 2
     typed, recognised = (archive[i].get_textpage().get_text_bounded() for i in range(2))

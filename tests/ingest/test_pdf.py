@@ -8,7 +8,7 @@ import pytest
 
 from vendorcheck import errors
 from vendorcheck.ingest import load
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.text import fold_typography
 
 from .conftest import SAMPLES
 
@@ -32,15 +32,18 @@ def page_of(document, phrase: str) -> int:
     return document.location(offset)
 
 
-@pytest.mark.parametrize(("phrase", "page"), [
-    ("Entre les soussignés", 1),
-    ("3.7 Obligations et droits du Cabinet", 2),
-    ("15.3 Le Cabinet désigne comme référent", 6),
-    ("16.3 Des pénalités s’appliquent", 7),
-    ("Fait à Rennes, le 12 février 2026", 9),
-    ("Annexe 2 – Liste des Sous-traitants ultérieurs autorisés", 10),
-    ("rssi@armor-imagerie.fr", 10),
-])
+@pytest.mark.parametrize(
+    ("phrase", "page"),
+    [
+        ("Entre les soussignés", 1),
+        ("3.7 Obligations et droits du Cabinet", 2),
+        ("15.3 Le Cabinet désigne comme référent", 6),
+        ("16.3 Des pénalités s’appliquent", 7),
+        ("Fait à Rennes, le 12 février 2026", 9),
+        ("Annexe 2 – Liste des Sous-traitants ultérieurs autorisés", 10),
+        ("rssi@armor-imagerie.fr", 10),
+    ],
+)
 def test_phrase_maps_to_its_page(sample, phrase, page):
     assert page_of(sample, phrase) == page
 
@@ -88,10 +91,14 @@ def test_sentence_running_over_a_page_break_stays_one_line(sample):
 
 
 def test_wrapped_lines_are_unwrapped_but_items_and_headings_keep_their_line(sample):
-    assert "\n5.2 L’Hébergeur s’engage sur les résultats suivants, qui constituent des obligations du Service :\n" \
+    assert (
+        "\n5.2 L’Hébergeur s’engage sur les résultats suivants, qui constituent des obligations du Service :\n"
         in sample.text
-    assert "\nb) intégrité : chaque objet DICOM reçu fait l’objet d’un contrôle d’intégrité par empreinte" \
-        in analysis_view(sample.text).replace("'", "’")
+    )
+    assert (
+        "\nb) intégrité : chaque objet DICOM reçu fait l’objet d’un contrôle d’intégrité par empreinte"
+        in fold_typography(sample.text).replace("'", "’")
+    )
     assert "\nArticle 6 – Lieux d’hébergement et transferts\n" in sample.text
     # Unwrapping swaps "\n" for " ": no line of the body is left cut at the page width mid-sentence.
     assert "délai maximal de 24 heures après en avoir pris connaissance" in sample.text
@@ -99,7 +106,7 @@ def test_wrapped_lines_are_unwrapped_but_items_and_headings_keep_their_line(samp
 
 def test_curly_quotes_kept_verbatim_and_folded_one_for_one(sample):
     assert "l’Hébergeur" in sample.text
-    view = analysis_view(sample.text)
+    view = fold_typography(sample.text)
     assert len(view) == len(sample.text)
     assert "l'Hébergeur" in view and "’" not in view and "«" not in view
 
@@ -109,9 +116,9 @@ def test_sections_follow_the_numbering(sample):
     assert numbers[:3] == ["Article 1", "Article 2", "2.1"]
     assert "Annexe 2" in numbers and "16.3" in numbers
     article = next(s for s in sample.sections if s.number == "Article 16")
-    assert sample.text[article.start:].startswith("Article 16 – Niveaux de service")
-    assert "16.3 Des pénalités" in sample.text[article.start:article.end]
-    assert "Article 17" not in sample.text[article.start:article.end]
+    assert sample.text[article.start :].startswith("Article 16 – Niveaux de service")
+    assert "16.3 Des pénalités" in sample.text[article.start : article.end]
+    assert "Article 17" not in sample.text[article.start : article.end]
 
 
 def test_language_is_french(sample):
@@ -127,8 +134,11 @@ def test_ligature_glyphs_become_letters(make_pdf):
 
 def test_two_page_document_drops_repeated_header_and_page_numbers(make_pdf):
     body = ["Article 1 – Objet", "Le présent contrat organise l’hébergement des données du Cabinet."]
-    path = make_pdf([body, ["Article 2 – Durée", "Le contrat est conclu pour trois ans."]],
-                    header="Contrat d’hébergement – version 3", footer="{n}")
+    path = make_pdf(
+        [body, ["Article 2 – Durée", "Le contrat est conclu pour trois ans."]],
+        header="Contrat d’hébergement – version 3",
+        footer="{n}",
+    )
     document = load(path)
     assert "version 3" not in document.text
     assert not re.search(r"^\d$", document.text, re.MULTILINE)
@@ -144,7 +154,7 @@ def test_page_without_text_gives_a_warning(make_pdf):
     text_page = ["Article 1 – Objet du contrat", "Le Prestataire héberge les données de santé du Cabinet."] * 4
     document = load(make_pdf([text_page, [], text_page]))
     assert document.page_count == 3
-    assert document.warnings and "(2)" in document.warnings[0]
+    assert document.warnings and "(2)" in document.warnings[0].text("fr")
 
 
 def test_blank_document_is_refused_as_scanned_when_ocr_is_off(make_pdf):
@@ -163,4 +173,4 @@ def test_both_engines_read_the_same_words_outside_tables(renderings):
 
 def page_text(document, page: int) -> str:
     starts = document.unit_starts + [len(document.text)]
-    return document.text[starts[page - 1]:starts[page]]
+    return document.text[starts[page - 1] : starts[page]]

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from vendorcheck.models import DocumentInfo, Evidence, Finding, Review, Severity, Status
+from vendorcheck.models import DocumentInfo, Evidence, Finding, Severity, Status
 from vendorcheck.register import Register
 from vendorcheck.register.records import FileRef, Outcome, ReviewKey
 from vendorcheck.register.store import record, start_run
+from vendorcheck.review import Review
 
 KEY = ReviewKey(rules_version="r1", snapshot="2026-01-01-abcd1234", health_data=False, lang="fr")
 ROOT = "/cabinet/fournisseurs"
@@ -22,22 +23,40 @@ def register() -> Iterator[Register]:
         yield reg
 
 
-def make_review(sha256: str, findings: dict[str, tuple[Status, Severity]], *, quote: str = "",
-                name: str = "contrat.md") -> Review:
+def make_review(
+    sha256: str, findings: dict[str, tuple[Status, Severity]], *, quote: str = "", name: str = "contrat.md"
+) -> Review:
     """A Review whose findings have the given (status, severity) per requirement; `quote` becomes the
     evidence of every finding that is not missing."""
     items = []
     for requirement, (status, severity) in findings.items():
         evidence = [Evidence(quote=quote, start=0, end=len(quote), page=2)] if quote and status != "missing" else []
-        items.append(Finding(requirement=requirement, title=f"Titre {requirement}", citation="RGPD art. 28",
-                             status=status, severity=severity, confidence=0.9, message=f"Message {requirement}",
-                             evidence=evidence))
+        items.append(
+            Finding(
+                requirement=requirement,
+                title=f"Titre {requirement}",
+                citation="RGPD art. 28",
+                status=status,
+                severity=severity,
+                confidence=0.9,
+                message=f"Message {requirement}",
+                evidence=evidence,
+            )
+        )
     from vendorcheck.verdict import overall_verdict
 
-    info = DocumentInfo(name=name, sha256=sha256, format="text", language="fr", unit="page", page_count=3,
-                        characters=100)
-    return Review(document=info, findings=items, verdict=overall_verdict(items), health_data=False, lang="fr",
-                  rules_version=KEY.rules_version, created_at=datetime.now(UTC))
+    info = DocumentInfo(
+        name=name, sha256=sha256, format="text", language="fr", unit="page", page_count=3, characters=100
+    )
+    return Review(
+        document=info,
+        findings=items,
+        verdict=overall_verdict(items),
+        health_data=False,
+        lang="fr",
+        rules_version=KEY.rules_version,
+        created_at=datetime.now(UTC),
+    )
 
 
 @pytest.fixture
@@ -45,8 +64,11 @@ def put(register: Register) -> Callable[..., None]:
     """`put(path, outcome_or_review, folder=..., key=...)`: record one outcome in a new run."""
 
     def store(path: str, item: Review | Outcome, *, folder: str | None = None, key: ReviewKey = KEY) -> None:
-        outcome = item if isinstance(item, Outcome) else Outcome(
-            path=path, sha256=item.document.sha256, kind="contract", review=item)
+        outcome = (
+            item
+            if isinstance(item, Outcome)
+            else Outcome(path=path, sha256=item.document.sha256, kind="contract", review=item)
+        )
         with register.transaction() as session:
             run = start_run(session, ROOT, key, jobs=1)
             record(session, run.id, key, outcome, [FileRef(path=path, root=ROOT, folder=folder)])

@@ -21,8 +21,13 @@ from vendorcheck.register.store import record, start_run
 from .conftest import KEY, ROOT, make_review
 
 WIDE = {"COLUMNS": "1000"}
-ENTRY = dict(legal_entity="Nuage Fictif SAS", certifying_body="LSTI", issued_on=date(2025, 1, 10),
-             activities=[1, 2, 3, 4, 5, 6], referential="2024")
+ENTRY = dict(
+    legal_entity="Nuage Fictif SAS",
+    certifying_body="LSTI",
+    issued_on=date(2025, 1, 10),
+    activities=[1, 2, 3, 4, 5, 6],
+    referential="2024",
+)
 
 
 @pytest.fixture
@@ -35,8 +40,7 @@ def db(tmp_path: Path, hds_list: Callable) -> Path:
         for folder, sha, status in (("Nuage Fictif", "a", Status.partial), ("Beta", "b", Status.present)):
             review = make_review(sha * 64, {"GDPR-28-3-h": (status, Severity.major)}, name="contrat.md")
             ref = FileRef(path=f"{ROOT}/{folder}/contrat.md", root=ROOT, folder=folder)
-            record(session, run.id, KEY, Outcome(path=ref.path, sha256=sha * 64, kind="contract", review=review),
-                   [ref])
+            record(session, run.id, KEY, Outcome(path=ref.path, sha256=sha * 64, kind="contract", review=review), [ref])
         assess_suppliers(session, run.id, root=ROOT, health_data=True, today=date(2026, 12, 1))
     return path
 
@@ -50,7 +54,9 @@ def test_list_puts_the_supplier_to_chase_first(db: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [(r["name"], r["overall"], r["hds"]["verdict"]) for r in rows] == [
-        ("Beta", "not_signable", "not_found"), ("Nuage Fictif", "signable_with_addendum", "certified")]
+        ("Beta", "not_signable", "not_found"),
+        ("Nuage Fictif", "signable_with_addendum", "certified"),
+    ]
     text = run("list", "--db", str(db))
     assert text.exit_code == 0 and "Nuage Fictif" in text.stdout and "Ne pas signer" in text.stdout
 
@@ -64,8 +70,16 @@ def test_list_fits_80_columns_and_wide_shows_every_column(db: Path) -> None:
     assert any("certifié 2028-01-09" in line for line in lines) and any("0/1" in line for line in lines)
     wide = CliRunner().invoke(app, ["register", "list", "--db", str(db), "--wide"], env={"COLUMNS": "80"})
     assert wide.exit_code == 0
-    for header in ("Fournisseur", "Statut global", "Certification HDS", "Fin de validité HDS", "Écarts bloquants",
-                   "Écarts majeurs", "Documents", "Erreurs"):
+    for header in (
+        "Fournisseur",
+        "Statut global",
+        "Certification HDS",
+        "Fin de validité HDS",
+        "Écarts bloquants",
+        "Écarts majeurs",
+        "Documents",
+        "Erreurs",
+    ):
         assert header in wide.stdout
     assert "Ne pas signer en l'état" in wide.stdout
 

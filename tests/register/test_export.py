@@ -26,16 +26,45 @@ HOSTILE = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script>'
 
 @pytest.fixture
 def filled(register: Register, put: Callable) -> Register:
-    put(f"{ROOT}/acme/dpa.md", make_review("a" * 64, {
-        "GDPR-28-3-a": (Status.present, M), "GDPR-33-2": (Status.non_compliant, B),
-        "GDPR-28-3-LAST": (Status.missing, m)},
-        quote=HOSTILE, name="dpa.md"), folder="acme")
-    put(f"{ROOT}/zeta/cgu.md", make_review("b" * 64, {
-        "GDPR-28-3-a": (Status.present, M), "GDPR-33-2": (Status.present, B), "GDPR-28-3-LAST": (Status.present, m)},
-        name="cgu.md"), folder="zeta")
-    put(f"{ROOT}/zeta/scan.pdf", Outcome(path=f"{ROOT}/zeta/scan.pdf", sha256="c" * 64, kind="contract",
-                                         failure=Failure(code="VC-E011", message_fr="[VC-E011] PDF sans texte",
-                                                         message_en="[VC-E011] no text layer")), folder="zeta")
+    put(
+        f"{ROOT}/acme/dpa.md",
+        make_review(
+            "a" * 64,
+            {
+                "GDPR-28-3-a": (Status.present, M),
+                "GDPR-33-2": (Status.non_compliant, B),
+                "GDPR-28-3-LAST": (Status.missing, m),
+            },
+            quote=HOSTILE,
+            name="dpa.md",
+        ),
+        folder="acme",
+    )
+    put(
+        f"{ROOT}/zeta/cgu.md",
+        make_review(
+            "b" * 64,
+            {
+                "GDPR-28-3-a": (Status.present, M),
+                "GDPR-33-2": (Status.present, B),
+                "GDPR-28-3-LAST": (Status.present, m),
+            },
+            name="cgu.md",
+        ),
+        folder="zeta",
+    )
+    put(
+        f"{ROOT}/zeta/scan.pdf",
+        Outcome(
+            path=f"{ROOT}/zeta/scan.pdf",
+            sha256="c" * 64,
+            kind="contract",
+            failure=Failure(
+                code="VC-E011", message_fr="[VC-E011] PDF sans texte", message_en="[VC-E011] no text layer"
+            ),
+        ),
+        folder="zeta",
+    )
     return register
 
 
@@ -58,7 +87,10 @@ def test_xlsx_summary_matrix_evidence_and_errors_read_back(filled: Register, tmp
     acme = rows["acme"]
     assert (acme["Écarts bloquants"], acme["Écarts majeurs"], acme["Écarts mineurs"]) == (1, 0, 1)
     assert (rows["zeta"]["Statut global"], rows["zeta"]["Documents"], rows["zeta"]["Erreurs"]) == (
-        "Signable en l'état", 2, 1)
+        "Signable en l'état",
+        2,
+        1,
+    )
     assert rows["acme"]["Certification HDS"] == "non évaluée"
 
     matrix = book["Matrice"]
@@ -103,7 +135,12 @@ def test_csv_neutralises_formulas() -> None:
     from vendorcheck.register.export.style import plain
 
     assert [plain(t) for t in ("=1+1", "+33 1", "-x", "@SUM(A1)", "Article 5")] == [
-        "'=1+1", "'+33 1", "'-x", "'@SUM(A1)", "Article 5"]
+        "'=1+1",
+        "'+33 1",
+        "'-x",
+        "'@SUM(A1)",
+        "Article 5",
+    ]
 
 
 def test_html_dashboard_is_self_contained_and_escapes_contract_text(filled: Register, tmp_path: Path) -> None:
@@ -122,3 +159,34 @@ def test_unknown_export_format_is_an_option_error(filled: Register, tmp_path: Pa
 
     with filled.transaction() as session, pytest.raises(OptionError, match="pdf"):
         export(build_dashboard(session), tmp_path, ("pdf",))
+
+
+def test_control_characters_stored_in_the_register_still_give_a_valid_workbook(
+    register: Register, put: Callable, tmp_path: Path
+) -> None:
+    """Quotes stored before ingestion dropped control characters, and names of files and folders, which
+    may hold any character but "/": the workbook stays valid XML that Excel opens."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from tests.hostile import CONTROLS
+
+    put(
+        f"{ROOT}/acme\x1b/dpa\x01.md",
+        make_review(
+            "d" * 64,
+            {"GDPR-33-2": (Status.non_compliant, B)},
+            quote=f"Notification{CONTROLS} sous 15 jours",
+            name="dpa\x01.md",
+        ),
+        folder="acme\x1b",
+    )
+    with register.transaction() as session:
+        (path,) = export(build_dashboard(session), tmp_path / "out", ["xlsx"])
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if member.endswith(".xml"):
+                ElementTree.fromstring(archive.read(member))  # raises on a character XML cannot hold
+    book = load_workbook(path)
+    quotes = [row[6] for row in book.worksheets[2].iter_rows(min_row=2, values_only=True)]
+    assert quotes == ["Notification sous 15 jours"]

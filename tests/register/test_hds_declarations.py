@@ -25,8 +25,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.fixture(scope="module")
 def example():  # noqa: ANN201 - the example list as a Snapshot
-    return new_snapshot(parse_list(SAMPLES / "hds" / "liste-exemple.csv")[1], list_date=date(2026, 11, 20),
-                        source="liste d'exemple fictive")
+    return new_snapshot(
+        parse_list(SAMPLES / "hds" / "liste-exemple.csv")[1],
+        list_date=date(2026, 11, 20),
+        source="liste d'exemple fictive",
+    )
 
 
 def _declarations(tmp_path: Path) -> dict[str, dict]:
@@ -46,16 +49,22 @@ def _verdict(register: Register, declarations: dict[str, dict], order: list[str]
     with register.transaction() as session:
         run = start_run(session, ROOT, KEY, 2).id
         for name in order:  # the order in which the workers' results arrived
-            outcome = Outcome(path=f"{ROOT}/armor/{name}", sha256=name * 2, kind="declaration",
-                              declaration=declarations[name], vendor_name="Armor Imagerie Cloud")
+            outcome = Outcome(
+                path=f"{ROOT}/armor/{name}",
+                sha256=name * 2,
+                kind="declaration",
+                declaration=declarations[name],
+                vendor_name="Armor Imagerie Cloud",
+            )
             record(session, run, KEY, outcome, [FileRef(path=outcome.path, root=ROOT, folder="armor")])
         (supplier,) = session.query(Supplier).all()
         row = assess_supplier(session, supplier, run_id=run, today=date(2026, 11, 23), snapshot=example)
         return row.verdict, [r["code"] for r in row.data["reasons"]]
 
 
-@pytest.mark.parametrize("order", [["a-declaration.yaml", "b-declaration.yaml"],
-                                   ["b-declaration.yaml", "a-declaration.yaml"]])
+@pytest.mark.parametrize(
+    "order", [["a-declaration.yaml", "b-declaration.yaml"], ["b-declaration.yaml", "a-declaration.yaml"]]
+)
 def test_two_declarations_give_one_verdict_whatever_the_order(tmp_path: Path, example, order: list[str]) -> None:  # noqa: ANN001
     declarations = _declarations(tmp_path)
     with Register(memory=True) as register:
@@ -70,5 +79,3 @@ def test_copies_of_one_declaration_are_no_conflict(tmp_path: Path, example) -> N
     with Register(memory=True) as register:
         verdict, codes = _verdict(register, declarations, ["b-declaration.yaml", "a-declaration.yaml"], example)
     assert verdict == "certified" and "declarations_conflict" not in codes
-
-

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from vendorcheck.batch import BatchOptions, run_batch
+from vendorcheck.errors import NotARegister, RegisterBusy
 from vendorcheck.register import Register
 from vendorcheck.register.export import export
 from vendorcheck.register.models import ReviewRow
@@ -52,8 +53,9 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
-def test_batch_resume_and_export_on_postgresql(postgres_url: str, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_resume_and_export_on_postgresql(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("VENDORCHECK_HOME", str(tmp_path / "home"))
     root = tmp_path / "fournisseurs"
     (root / "acme").mkdir(parents=True)
@@ -78,5 +80,30 @@ def test_batch_resume_and_export_on_postgresql(postgres_url: str, tmp_path: Path
         assert {s.name for s in dashboard.suppliers} == {"acme", "beta"}
         assert all(s.hds is not None for s in dashboard.suppliers)
         written = export(dashboard, tmp_path / "out")
-    assert {p.name for p in written} == {"fournisseurs.xlsx", "fournisseurs.csv", "exigences.csv",
-                                         "tableau-de-bord.html"}
+    assert {p.name for p in written} == {
+        "fournisseurs.xlsx",
+        "fournisseurs.csv",
+        "exigences.csv",
+        "tableau-de-bord.html",
+    }
+
+
+def test_a_schema_of_another_application_is_refused(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE factures (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(NotARegister) as refused:
+        Register(postgres_url)
+    assert "ce n'est pas un registre vendorcheck" in refused.value.message()
+    with pytest.raises(NotARegister):
+        Register.existing(postgres_url)
+
+
+def test_one_batch_at_a_time_on_a_postgresql_register(postgres_url: str) -> None:
+    with Register(postgres_url) as first, Register(postgres_url) as second:
+        # Another connection, as another computer would have.
+        with first.batch_lock(), pytest.raises(RegisterBusy), second.batch_lock():
+            pass
+        with second.batch_lock():  # released with the first run
+            pass

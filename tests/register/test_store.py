@@ -18,8 +18,11 @@ MET = (Status.present, Severity.major)
 
 
 def test_a_review_is_stored_with_its_findings_and_evidence(register: Register, put: Callable) -> None:
-    review = make_review("a" * 64, {"GDPR-28-3-a": MET, "GDPR-33-2": (Status.missing, Severity.blocking)},
-                         quote="sur instruction documentée")
+    review = make_review(
+        "a" * 64,
+        {"GDPR-28-3-a": MET, "GDPR-33-2": (Status.missing, Severity.blocking)},
+        quote="sur instruction documentée",
+    )
     put(f"{ROOT}/acme/dpa.pdf", review, folder="acme")
     with register.transaction() as session:
         row = session.scalars(select(ReviewRow)).one()
@@ -31,17 +34,31 @@ def test_a_review_is_stored_with_its_findings_and_evidence(register: Register, p
 
 def test_still_valid_needs_the_same_key_and_a_final_outcome(register: Register, put: Callable) -> None:
     put(f"{ROOT}/a.md", make_review("a" * 64, {"GDPR-28-3-a": MET}))
-    put(f"{ROOT}/b.md", Outcome(path=f"{ROOT}/b.md", sha256="b" * 64, kind="contract",
-                                failure=Failure(code="VC-E012", message_fr="x", message_en="x")))
-    put(f"{ROOT}/c.md", Outcome(path=f"{ROOT}/c.md", sha256="c" * 64, kind="contract",
-                                failure=Failure.unexpected("c.md", MemoryError())))
+    put(
+        f"{ROOT}/b.md",
+        Outcome(
+            path=f"{ROOT}/b.md",
+            sha256="b" * 64,
+            kind="contract",
+            failure=Failure(code="VC-E012", message_fr="x", message_en="x"),
+        ),
+    )
+    put(
+        f"{ROOT}/c.md",
+        Outcome(
+            path=f"{ROOT}/c.md", sha256="c" * 64, kind="contract", failure=Failure.unexpected("c.md", MemoryError())
+        ),
+    )
     hashes = ["a" * 64, "b" * 64, "c" * 64, "d" * 64]
     with register.transaction() as session:
         # A damaged file stays damaged; a crash (retryable) or an unknown document must be processed.
         assert set(still_valid(session, hashes, KEY)) == {"a" * 64, "b" * 64}
-        for changed in (KEY.model_copy(update={"rules_version": "r2"}),
-                        KEY.model_copy(update={"snapshot": "2026-06-01-00000000"}),
-                        KEY.model_copy(update={"health_data": True}), KEY.model_copy(update={"lang": "en"})):
+        for changed in (
+            KEY.model_copy(update={"rules_version": "r2"}),
+            KEY.model_copy(update={"snapshot": "2026-06-01-00000000"}),
+            KEY.model_copy(update={"health_data": True}),
+            KEY.model_copy(update={"lang": "en"}),
+        ):
             assert still_valid(session, hashes, changed) == {}
 
 
@@ -49,8 +66,11 @@ def test_the_latest_outcome_decides(register: Register, put: Callable) -> None:
     """Reviewed once with the current rules, then again with other rules: no longer up to date."""
     review = make_review("a" * 64, {"GDPR-28-3-a": MET})
     put(f"{ROOT}/a.md", review)
-    put(f"{ROOT}/a.md", review.model_copy(update={"rules_version": "r2"}),
-        key=KEY.model_copy(update={"rules_version": "r2"}))
+    put(
+        f"{ROOT}/a.md",
+        review.model_copy(update={"rules_version": "r2"}),
+        key=KEY.model_copy(update={"rules_version": "r2"}),
+    )
     with register.transaction() as session:
         assert still_valid(session, ["a" * 64], KEY) == {}
         assert session.scalar(select(func.count()).select_from(ReviewRow)) == 2  # history is kept
@@ -58,8 +78,12 @@ def test_the_latest_outcome_decides(register: Register, put: Callable) -> None:
 
 def test_loose_files_go_to_the_detected_vendor_else_to_their_own_name(register: Register, put: Callable) -> None:
     detected = make_review("a" * 64, {"GDPR-28-3-a": MET})
-    put(f"{ROOT}/cgu.md", Outcome(path=f"{ROOT}/cgu.md", sha256="a" * 64, kind="contract", review=detected,
-                                  vendor_name="Kalendo Santé SAS"))
+    put(
+        f"{ROOT}/cgu.md",
+        Outcome(
+            path=f"{ROOT}/cgu.md", sha256="a" * 64, kind="contract", review=detected, vendor_name="Kalendo Santé SAS"
+        ),
+    )
     put(f"{ROOT}/kalendo/dpa.md", make_review("b" * 64, {"GDPR-28-3-a": MET}), folder="KALENDO SANTE")
     put(f"{ROOT}/inconnu.md", make_review("c" * 64, {"GDPR-28-3-a": MET}))
     with register.transaction() as session:
@@ -75,12 +99,13 @@ def test_supplier_keys_ignore_legal_forms_case_and_accents() -> None:
 
 def test_copies_of_one_document_share_one_review(register: Register) -> None:
     review = make_review("a" * 64, {"GDPR-28-3-a": MET})
-    refs = [FileRef(path=f"{ROOT}/acme/dpa.md", root=ROOT, folder="acme"),
-            FileRef(path=f"{ROOT}/beta/dpa-copie.md", root=ROOT, folder="beta")]
+    refs = [
+        FileRef(path=f"{ROOT}/acme/dpa.md", root=ROOT, folder="acme"),
+        FileRef(path=f"{ROOT}/beta/dpa-copie.md", root=ROOT, folder="beta"),
+    ]
     with register.transaction() as session:
         run = start_run(session, ROOT, KEY, jobs=1)
-        record(session, run.id, KEY, Outcome(path=refs[0].path, sha256="a" * 64, kind="contract", review=review),
-               refs)
+        record(session, run.id, KEY, Outcome(path=refs[0].path, sha256="a" * 64, kind="contract", review=review), refs)
     with register.transaction() as session:
         assert session.scalar(select(func.count()).select_from(ReviewRow)) == 1
         assert session.scalar(select(func.count()).select_from(FindingRow)) == 1
@@ -104,9 +129,14 @@ def test_a_complete_run_forgets_files_it_no_longer_finds(register: Register, put
 def test_the_vendor_is_the_processor_party() -> None:
     from vendorcheck.batch.worker import contracting_vendor
 
-    review = make_review("a" * 64, {"GDPR-28-3-a": MET}).model_copy(update={"parties": [
-        Party(name="Cabinet du Dr Martin", role="controller"),
-        Party(name="Kalendo Santé", role="processor", siren="884120759")]})
+    review = make_review("a" * 64, {"GDPR-28-3-a": MET}).model_copy(
+        update={
+            "parties": [
+                Party(name="Cabinet du Dr Martin", role="controller"),
+                Party(name="Kalendo Santé", role="processor", siren="884120759"),
+            ]
+        }
+    )
     assert contracting_vendor(review) == ("Kalendo Santé", "884120759")
     assert contracting_vendor(make_review("b" * 64, {})) == (None, None)
 

@@ -35,10 +35,29 @@ def test_rule_examples_cover_met_missing_weakened_and_contradicted_in_both_langu
 
 def test_every_scored_requirement_has_exactly_one_rule():
     scored = {
-        "GDPR-28-3-INTRO", "GDPR-28-3-a", "GDPR-28-3-a-TRANSFER", "GDPR-28-3-b", "GDPR-28-3-c", "GDPR-28-2",
-        "GDPR-28-4", "GDPR-28-3-e", "GDPR-28-3-f", "GDPR-33-2", "GDPR-28-3-g", "GDPR-28-3-h", "GDPR-28-3-LAST",
-        "CSP-R1111-11-1", "CSP-R1111-11-2", "CSP-R1111-11-3", "CSP-R1111-11-5", "CSP-R1111-11-6",
-        "CSP-R1111-11-7", "CSP-R1111-11-8", "CSP-R1111-11-9", "CSP-R1111-11-10", "CSP-R1111-11-11",
+        "GDPR-28-3-INTRO",
+        "GDPR-28-3-a",
+        "GDPR-28-3-a-TRANSFER",
+        "GDPR-28-3-b",
+        "GDPR-28-3-c",
+        "GDPR-28-2",
+        "GDPR-28-4",
+        "GDPR-28-3-e",
+        "GDPR-28-3-f",
+        "GDPR-33-2",
+        "GDPR-28-3-g",
+        "GDPR-28-3-h",
+        "GDPR-28-3-LAST",
+        "CSP-R1111-11-1",
+        "CSP-R1111-11-2",
+        "CSP-R1111-11-3",
+        "CSP-R1111-11-5",
+        "CSP-R1111-11-6",
+        "CSP-R1111-11-7",
+        "CSP-R1111-11-8",
+        "CSP-R1111-11-9",
+        "CSP-R1111-11-10",
+        "CSP-R1111-11-11",
         "CSP-R1111-11-12-14",
     }
     ids = [r.id for r in PACK.rules]

@@ -37,12 +37,18 @@ def test_the_shipped_rules_have_an_example_for_every_pattern():
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize(("pattern", "kind"), [
-    ("...", "aucun mot n'y est obligatoire"),  # a gap alone would match an empty passage
-    ("|", "motif vide"),
-    ("don't|can't|won't isn't|wasn't|aren't doesn't|didn't|hasn't couldn't|wouldn't|shouldn't", "trop combinatoire"),
-    ([{"NORM": {"REGEX": "(unclosed"}}], "ne peut pas être exécuté"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "kind"),
+    [
+        ("...", "aucun mot n'y est obligatoire"),  # a gap alone would match an empty passage
+        ("|", "motif vide"),
+        (
+            "don't|can't|won't isn't|wasn't|aren't doesn't|didn't|hasn't couldn't|wouldn't|shouldn't",
+            "trop combinatoire",
+        ),
+        ([{"NORM": {"REGEX": "(unclosed"}}], "ne peut pas être exécuté"),
+    ],
+)
 def test_a_pattern_review_cannot_run_is_an_error_naming_it_in_check_and_in_review(tmp_path, pattern, kind):
     rules = _rules_with(tmp_path, "GDPR-33-2", lambda d: d["topic"]["en"].append(pattern))
     result = _check(str(rules))
@@ -80,8 +86,13 @@ def test_a_pattern_no_example_shows_is_reported_and_fails_only_with_strict(tmp_p
 def test_an_example_containing_the_pattern_settles_it(tmp_path):
     def change(data):
         data["topic"]["fr"].append("pacte de discretion")
-        data["examples"].append({"lang": "fr", "expect": "present", "text": "Le Prestataire signe avec chaque "
-                                 "salarié un pacte de discrétion sur les données des patients."})
+        data["examples"].append(
+            {
+                "lang": "fr",
+                "expect": "present",
+                "text": "Le Prestataire signe avec chaque salarié un pacte de discrétion sur les données des patients.",
+            }
+        )
 
     rules = _rules_with(tmp_path, "GDPR-28-3-b", change)
     assert not [i for i in check_pack(load_rules(rules)) if i.pattern == "pacte de discretion"]

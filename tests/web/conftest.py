@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from vendorcheck.api import review_file
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web import WebSettings, create_app
 
 BASE_URL = "http://127.0.0.1:8000"

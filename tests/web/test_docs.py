@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from vendorcheck.cli.main import app
-from vendorcheck.errors import MESSAGES
+from vendorcheck.i18n import catalogue
 from vendorcheck.web.routes import router
 from vendorcheck.web.settings import SETTINGS
 
@@ -32,6 +32,6 @@ def test_every_route_is_documented(path: str) -> None:
     assert re.search(rf"`(GET|POST) {re.escape(path)}`", DOC)
 
 
-@pytest.mark.parametrize("code", [code for code in MESSAGES if code.startswith("VC-E09")])
+@pytest.mark.parametrize("code", [key.split(".")[1] for key in catalogue("fr") if key.startswith("errors.VC-E09")])
 def test_every_web_error_code_is_documented(code: str) -> None:
     assert f"| `{code}` |" in DOC

@@ -23,12 +23,24 @@ ERROR_ROUTES: list[tuple[dict[str, Any], str, str, dict[str, Any], int, str]] = 
     ({}, "POST", "/review", {"files": {"contract": ("a.pdf", b"not a pdf")}}, 422, "VC-E012"),
     ({}, "POST", "/review", {"files": {"contract": ("a.gif", b"GIF89a\x01\x00")}}, 415, "VC-E003"),
     ({}, "POST", "/review", {"files": {"contract": ("a.png", b"\x89PNG\r\n\x1a\n")}}, 422, "VC-E017"),
-    ({}, "POST", "/review", {"files": {"contract": ("a.txt", b"x"), "declaration": ("d.pdf", b"%PDF-1.4")}},
-     422, "VC-E055"),
+    (
+        {},
+        "POST",
+        "/review",
+        {"files": {"contract": ("a.txt", b"x"), "declaration": ("d.pdf", b"%PDF-1.4")}},
+        422,
+        "VC-E055",
+    ),
     ({"db": "/nonexistent/registre.sqlite"}, "GET", "/suppliers", {}, 500, "VC-E060"),
     ({"max_upload_mb": 1}, "POST", "/review", {"files": {"contract": ("a.txt", b"a" * 1_100_000)}}, 413, "VC-E004"),
-    ({}, "POST", "/review", {"files": {"contract": ("a.txt", b"x")},
-                             "headers": {"origin": "http://attacker.example"}}, 403, "VC-E091"),
+    (
+        {},
+        "POST",
+        "/review",
+        {"files": {"contract": ("a.txt", b"x")}, "headers": {"origin": "http://attacker.example"}},
+        403,
+        "VC-E091",
+    ),
     ({}, "GET", "/", {"headers": {"host": "attacker.example"}}, 403, "VC-E091"),
     ({"token": TOKEN}, "GET", "/", {}, 401, "VC-E090"),
     ({"token": TOKEN}, "GET", "/no-such-page", {}, 401, "VC-E090"),
@@ -36,8 +48,9 @@ ERROR_ROUTES: list[tuple[dict[str, Any], str, str, dict[str, Any], int, str]] = 
 IDS = [f"{method} {path} {code}" for _, method, path, _, _, code in ERROR_ROUTES]
 
 
-def _call(make_client: Any, settings: dict[str, Any], method: str, path: str, arguments: dict[str, Any],
-          accept: str) -> Any:
+def _call(
+    make_client: Any, settings: dict[str, Any], method: str, path: str, arguments: dict[str, Any], accept: str
+) -> Any:
     client: TestClient = make_client(**settings)
     arguments = dict(arguments)
     headers = {"accept": accept, **arguments.pop("headers", {})}
@@ -45,8 +58,15 @@ def _call(make_client: Any, settings: dict[str, Any], method: str, path: str, ar
 
 
 @pytest.mark.parametrize(("settings", "method", "path", "arguments", "status", "code"), ERROR_ROUTES, ids=IDS)
-def test_json_shape(make_client: Any, settings: dict[str, Any], method: str, path: str,
-                    arguments: dict[str, Any], status: int, code: str) -> None:
+def test_json_shape(
+    make_client: Any,
+    settings: dict[str, Any],
+    method: str,
+    path: str,
+    arguments: dict[str, Any],
+    status: int,
+    code: str,
+) -> None:
     answer = _call(make_client, settings, method, path, arguments, "application/json")
     assert answer.status_code == status
     assert answer.headers["content-type"] == "application/json"
@@ -57,8 +77,15 @@ def test_json_shape(make_client: Any, settings: dict[str, Any], method: str, pat
 
 
 @pytest.mark.parametrize(("settings", "method", "path", "arguments", "status", "code"), ERROR_ROUTES, ids=IDS)
-def test_html_page_in_french(make_client: Any, settings: dict[str, Any], method: str, path: str,
-                             arguments: dict[str, Any], status: int, code: str) -> None:
+def test_html_page_in_french(
+    make_client: Any,
+    settings: dict[str, Any],
+    method: str,
+    path: str,
+    arguments: dict[str, Any],
+    status: int,
+    code: str,
+) -> None:
     answer = _call(make_client, settings, method, path, arguments, "text/html,application/xhtml+xml,*/*;q=0.8")
     assert answer.status_code == status
     assert answer.headers["content-type"].startswith("text/html")
@@ -78,8 +105,9 @@ def test_error_page_names_the_uploaded_file_not_a_server_path(make_client: Any) 
     assert "Contrat hébergeur.pdf" in answer.text and "/tmp" not in answer.text
 
 
-def test_unexpected_failures_show_the_error_page_without_traceback(make_client: Any, monkeypatch: Any,
-                                                                    caplog: Any) -> None:
+def test_unexpected_failures_show_the_error_page_without_traceback(
+    make_client: Any, monkeypatch: Any, caplog: Any
+) -> None:
     from vendorcheck.web import service
 
     def broken(*args: object) -> None:

@@ -44,8 +44,12 @@ def test_photo_upload_is_read_and_reports_its_pages(client: TestClient, samples:
     board = RecordingBoard()
     client.app.state.progress = board
     photo = make_scans.photograph(samples / "pacs-radiologie-hebergement.pdf")
-    answer = client.post("/review", files={"contract": ("photo-contrat.jpg", photo, "image/jpeg")},
-                         data={"progress": KEY, "health_data": "1"}, headers={"accept": "application/json"})
+    answer = client.post(
+        "/review",
+        files={"contract": ("photo-contrat.jpg", photo, "image/jpeg")},
+        data={"progress": KEY, "health_data": "1"},
+        headers={"accept": "application/json"},
+    )
     assert answer.status_code == 200, answer.text
     document = answer.json()["review"]["document"]
     assert document["format"] == "image" and [p["page"] for p in document["recognised"]] == [1]

@@ -11,7 +11,8 @@ import pytest
 from docx import Document as WordDocument
 from fastapi.testclient import TestClient
 
-from vendorcheck.models import Review, Status
+from vendorcheck.models import Status
+from vendorcheck.review import Review
 
 
 def test_form_is_french_by_default(client: TestClient) -> None:
@@ -32,8 +33,12 @@ def test_english_is_chosen_once_and_remembered(client: TestClient) -> None:
 
 def test_upload_shows_the_checklist(client: TestClient, weak_contract: Path) -> None:
     with weak_contract.open("rb") as contract:
-        posted = client.post("/review", files={"contract": ("Contrat agenda.md", contract)},
-                             data={"health_data": "1"}, follow_redirects=False)
+        posted = client.post(
+            "/review",
+            files={"contract": ("Contrat agenda.md", contract)},
+            data={"health_data": "1"},
+            follow_redirects=False,
+        )
     assert posted.status_code == 303
     page = client.get(posted.headers["location"])
     assert page.status_code == 200
@@ -42,8 +47,9 @@ def test_upload_shows_the_checklist(client: TestClient, weak_contract: Path) -> 
     assert "Hébergement de données de patients" in page.text
 
 
-def test_result_page_groups_gaps_by_severity_with_quotes_and_advice(client: TestClient,
-                                                                     sample_review: Review, stored: Any) -> None:
+def test_result_page_groups_gaps_by_severity_with_quotes_and_advice(
+    client: TestClient, sample_review: Review, stored: Any
+) -> None:
     page = client.get(stored(client, sample_review)).text
     for finding in sample_review.violations:
         group_at = page.index(f"group group-{finding.severity.value}")
@@ -62,13 +68,17 @@ def test_groups_follow_severity_order(client: TestClient, sample_review: Review,
 
 
 def test_json_upload_returns_the_review_and_its_links(client: TestClient, weak_contract: Path) -> None:
-    answer = client.post("/review", files={"contract": (weak_contract.name, weak_contract.read_bytes())},
-                         headers={"accept": "application/json"})
+    answer = client.post(
+        "/review",
+        files={"contract": (weak_contract.name, weak_contract.read_bytes())},
+        headers={"accept": "application/json"},
+    )
     body = answer.json()
     assert answer.status_code == 200 and body["ok"] is True
     assert body["review"]["health_data"] is False  # the checkbox was not sent
-    assert all(f["status"] == Status.not_applicable for f in body["review"]["findings"]
-               if f["requirement"].startswith("CSP-"))
+    assert all(
+        f["status"] == Status.not_applicable for f in body["review"]["findings"] if f["requirement"].startswith("CSP-")
+    )
     assert client.get(body["result"]).status_code == 200
 
 
@@ -119,8 +129,12 @@ def test_suppliers_page_without_register_explains_how(client: TestClient) -> Non
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_pdf_and_docx_samples_are_reviewed(client: TestClient, samples: Path, suffix: str) -> None:
     contract = next(samples.glob(f"*.{suffix}"))
-    answer = client.post("/review", files={"contract": (contract.name, contract.read_bytes())},
-                         data={"health_data": "1"}, headers={"accept": "application/json"})
+    answer = client.post(
+        "/review",
+        files={"contract": (contract.name, contract.read_bytes())},
+        data={"health_data": "1"},
+        headers={"accept": "application/json"},
+    )
     assert answer.status_code == 200, answer.text
     assert answer.json()["review"]["document"]["format"] == suffix
 
@@ -153,9 +167,15 @@ def test_suppliers_page_with_a_missing_register_says_so(make_client: Any, tmp_pa
 def test_declaration_is_cross_checked_with_the_contract(client: TestClient, samples: Path) -> None:
     contract = samples / "pacs-radiologie-hebergement.md"
     declaration = samples.parent / "declarations" / "armor-imagerie-contradictoire.xlsx"
-    posted = client.post("/review", files={"contract": (contract.name, contract.read_bytes()),
-                                           "declaration": ("réponses Armor.xlsx", declaration.read_bytes())},
-                         data={"health_data": "1"}, follow_redirects=False)
+    posted = client.post(
+        "/review",
+        files={
+            "contract": (contract.name, contract.read_bytes()),
+            "declaration": ("réponses Armor.xlsx", declaration.read_bytes()),
+        },
+        data={"health_data": "1"},
+        follow_redirects=False,
+    )
     assert posted.status_code == 303, posted.text
     hds = client.get(posted.headers["location"]).text.split('id="hds"')[1].split("</section>")[0]
     assert "entre déclaration et contrat" in hds
@@ -163,13 +183,24 @@ def test_declaration_is_cross_checked_with_the_contract(client: TestClient, samp
 
 
 def test_unreadable_declaration_names_the_doctors_file(client: TestClient, weak_contract: Path) -> None:
-    answer = client.post("/review", files={"contract": (weak_contract.name, weak_contract.read_bytes()),
-                                           "declaration": ("réponses.yaml", b"vendor: [unclosed")},
-                         data={"health_data": "1"}, headers={"accept": "application/json"})
+    answer = client.post(
+        "/review",
+        files={
+            "contract": (weak_contract.name, weak_contract.read_bytes()),
+            "declaration": ("réponses.yaml", b"vendor: [unclosed"),
+        },
+        data={"health_data": "1"},
+        headers={"accept": "application/json"},
+    )
     assert answer.status_code == 422 and answer.json()["code"] == "VC-E055"
-    page = client.post("/review", files={"contract": (weak_contract.name, weak_contract.read_bytes()),
-                                         "declaration": ("réponses.yaml", b"vendor: [unclosed")},
-                       data={"health_data": "1"})
+    page = client.post(
+        "/review",
+        files={
+            "contract": (weak_contract.name, weak_contract.read_bytes()),
+            "declaration": ("réponses.yaml", b"vendor: [unclosed"),
+        },
+        data={"health_data": "1"},
+    )
     assert "réponses.yaml" in page.text and "vendorcheck-upload" not in page.text
 
 

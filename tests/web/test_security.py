@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from vendorcheck.errors import OptionError
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web import WebSettings, create_app
 from vendorcheck.web.security import ACCESS_COOKIE
 
@@ -90,10 +90,15 @@ def test_any_host_name_is_fine_with_a_token(guarded: TestClient) -> None:
     assert answer.status_code == 200
 
 
-@pytest.mark.parametrize("headers", [
-    {"origin": "http://attacker.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"},
-    {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:3000"},  # another local service
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://attacker.example"},
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:3000"},  # another local service
+    ],
+)
 def test_posts_from_other_sites_are_refused(client: TestClient, headers: dict[str, str]) -> None:
     answer = client.post("/review", files={"contract": ("c.txt", b"x")}, headers=headers)
     assert answer.status_code == 403 and "VC-E091" in answer.text
@@ -128,3 +133,23 @@ def test_pages_carry_no_inline_script_or_style(client: TestClient, sample_review
         html = client.get(path).text
         assert "<script>" not in html and "<style" not in html and " style=" not in html
         assert not re.search(r"<[^>]*\son[a-z]+=", html)  # no inline event handler either
+
+
+@pytest.mark.parametrize("offered", ["é" * 20, "s3cret-token-for-the-testś", "\u202e\u0000"])
+def test_a_token_with_non_ascii_characters_is_refused_not_a_crash(guarded: TestClient, offered: str) -> None:
+    """Every way a token reaches the guard: header (sent as UTF-8 bytes), query, cookie."""
+    json_only = {"accept": "application/json"}
+    by_header = guarded.get("/", headers={**json_only, "authorization": f"Bearer {offered}".encode()})
+    by_query = guarded.get("/", params={"token": offered}, headers=json_only, follow_redirects=False)
+    by_cookie = guarded.get("/", headers={**json_only, "cookie": f"{ACCESS_COOKIE}={offered}".encode()})
+    for answer in (by_header, by_query, by_cookie):
+        assert answer.status_code == 401 and answer.json()["code"] == "VC-E090"
+    page = guarded.get("/", headers={"authorization": f"Bearer {offered}".encode()})
+    assert page.status_code == 401 and "Accès refusé" in page.text
+
+
+def test_a_token_chosen_with_accents_works(make_client: Any) -> None:
+    token = "secret-du-cabinet-médical-2026"
+    client = make_client(host="0.0.0.0", token=token)
+    assert client.get("/", headers={"authorization": f"Bearer {token}".encode()}).status_code == 200
+    assert client.get("/", params={"token": token}).status_code == 200  # link, then cookie

@@ -20,8 +20,7 @@ TOKEN = "s3cret-token-for-the-tests"
 def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Record what would be handed to uvicorn instead of listening on a port."""
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **options: calls.append(
-        {"app": application, **options}))
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: calls.append({"app": application, **options}))
     return calls
 
 
@@ -46,12 +45,20 @@ def test_refuses_another_address_without_token(started: list[dict[str, Any]]) ->
 def test_another_address_with_a_token_from_the_environment(started: list[dict[str, Any]], tmp_path: Path) -> None:
     db = str(tmp_path / "registre.sqlite")
     Register(db).close()
-    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8443", "--max-upload-mb", "5",
-                                      "--db", db], env={**WIDE, "VENDORCHECK_TOKEN": TOKEN})
+    result = CliRunner().invoke(
+        app,
+        ["serve", "--host", "0.0.0.0", "--port", "8443", "--max-upload-mb", "5", "--db", db],
+        env={**WIDE, "VENDORCHECK_TOKEN": TOKEN},
+    )
     assert result.exit_code == 0, result.output
     settings = started[0]["app"].state.settings
     assert (settings.host, settings.port, settings.token, settings.max_upload_mb, settings.db) == (
-        "0.0.0.0", 8443, TOKEN, 5, db)
+        "0.0.0.0",
+        8443,
+        TOKEN,
+        5,
+        db,
+    )
     assert TOKEN not in result.output  # the secret is not echoed into terminals and logs
 
 

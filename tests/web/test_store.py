@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vendorcheck.errors import ResultExpired
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web.store import ResultStore
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 from vendorcheck.web import WebSettings, create_app, service
 from vendorcheck.web.uploads import ReviewForm, clean_label
 
@@ -18,8 +18,10 @@ BOUNDARY = "vcboundary"
 
 
 def multipart_head(filename: str = "contrat.txt") -> bytes:
-    return (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="contract"; filename="{filename}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n").encode()
+    return (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="contract"; filename="{filename}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
 
 
 def post_asgi(app: Any, chunks: list[bytes], headers: dict[str, str]) -> tuple[int, int]:
@@ -40,12 +42,22 @@ def post_asgi(app: Any, chunks: list[bytes], headers: dict[str, str]) -> tuple[i
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    raw = [(b"host", b"127.0.0.1:8000"),
-           (b"content-type", f"multipart/form-data; boundary={BOUNDARY}".encode())]
+    raw = [(b"host", b"127.0.0.1:8000"), (b"content-type", f"multipart/form-data; boundary={BOUNDARY}".encode())]
     raw += [(k.encode(), v.encode()) for k, v in headers.items()]
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-             "scheme": "http", "path": "/review", "raw_path": b"/review", "query_string": b"", "root_path": "",
-             "headers": raw, "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/review",
+        "raw_path": b"/review",
+        "query_string": b"",
+        "root_path": "",
+        "headers": raw,
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+    }
     asyncio.run(app(scope, receive, send))
     return next(m["status"] for m in sent if m["type"] == "http.response.start"), asked
 
@@ -80,25 +92,36 @@ def test_announced_size_over_the_limit_is_refused_before_reading(no_review: list
 
 def test_limit_is_configurable(make_client: Any, no_review: list[ReviewForm]) -> None:
     small = make_client(max_upload_mb=1)
-    answer = small.post("/review", files={"contract": ("c.txt", b"a" * (1024 * 1024 + 1))},
-                        headers={"accept": "application/json"})
+    answer = small.post(
+        "/review", files={"contract": ("c.txt", b"a" * (1024 * 1024 + 1))}, headers={"accept": "application/json"}
+    )
     assert answer.status_code == 413 and answer.json()["code"] == "VC-E004"
     assert "limite 1 Mo" in answer.json()["error"]
 
 
-def test_upload_is_processed_in_a_private_folder_then_deleted(monkeypatch: pytest.MonkeyPatch,
-                                                                client: TestClient, sample_review: Review) -> None:
+def test_upload_is_processed_in_a_private_folder_then_deleted(
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, sample_review: Review
+) -> None:
     seen: dict[str, Any] = {}
 
     def inspect(form: ReviewForm, settings: WebSettings) -> Review:
         folder = form.contract.path.parent
-        seen.update(folder=folder, mode=stat.S_IMODE(folder.stat().st_mode), files=sorted(folder.iterdir()),
-                    label=form.contract.label, content=form.contract.path.read_bytes())
+        seen.update(
+            folder=folder,
+            mode=stat.S_IMODE(folder.stat().st_mode),
+            files=sorted(folder.iterdir()),
+            label=form.contract.label,
+            content=form.contract.path.read_bytes(),
+        )
         return sample_review
 
     monkeypatch.setattr(service, "review_upload", inspect)
-    answer = client.post("/review", files={"contract": ("../../etc/cron.d/Contrat.md", b"Article 1")},
-                         data={"health_data": "1"}, follow_redirects=False)
+    answer = client.post(
+        "/review",
+        files={"contract": ("../../etc/cron.d/Contrat.md", b"Article 1")},
+        data={"health_data": "1"},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303
     assert seen["mode"] == 0o700
     assert seen["files"] == [seen["folder"] / "contract"]  # our name, not the client's
@@ -106,12 +129,18 @@ def test_upload_is_processed_in_a_private_folder_then_deleted(monkeypatch: pytes
     assert not seen["folder"].exists()
 
 
-@pytest.mark.parametrize(("content", "suffix"), [
-    (b"PK\x03\x04rest-of-a-workbook", ".xlsx"), (b' \n{"vendor": {}}', ".json"),
-    (b"vendor:\n  name: Kalendo\n", ".yaml"), (b"\xef\xbb\xbf[1]", ".json"),
-])
-def test_declaration_gets_a_name_from_its_content(monkeypatch: pytest.MonkeyPatch, client: TestClient,
-                                                  sample_review: Review, content: bytes, suffix: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "suffix"),
+    [
+        (b"PK\x03\x04rest-of-a-workbook", ".xlsx"),
+        (b' \n{"vendor": {}}', ".json"),
+        (b"vendor:\n  name: Kalendo\n", ".yaml"),
+        (b"\xef\xbb\xbf[1]", ".json"),
+    ],
+)
+def test_declaration_gets_a_name_from_its_content(
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, sample_review: Review, content: bytes, suffix: str
+) -> None:
     seen: list[Path] = []
 
     def inspect(form: ReviewForm, settings: WebSettings) -> Review:
@@ -120,17 +149,24 @@ def test_declaration_gets_a_name_from_its_content(monkeypatch: pytest.MonkeyPatc
         return sample_review
 
     monkeypatch.setattr(service, "review_upload", inspect)
-    answer = client.post("/review", files={"contract": ("c.md", b"Article 1"),
-                                           "declaration": ("declaration.txt", content)}, follow_redirects=False)
+    answer = client.post(
+        "/review",
+        files={"contract": ("c.md", b"Article 1"), "declaration": ("declaration.txt", content)},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303
     assert seen[0].name == f"declaration-fournisseur{suffix}"
 
 
 @pytest.mark.parametrize("content", [b"\xff\xd8\xff\xe0\x00\x10JFIF", b"%PDF-1.7\n"])
-def test_declarations_other_than_questionnaires_are_refused(client: TestClient, no_review: list[ReviewForm],
-                                                            content: bytes) -> None:
-    answer = client.post("/review", files={"contract": ("c.md", b"Article 1"), "declaration": ("d.yaml", content)},
-                         headers={"accept": "application/json"})
+def test_declarations_other_than_questionnaires_are_refused(
+    client: TestClient, no_review: list[ReviewForm], content: bytes
+) -> None:
+    answer = client.post(
+        "/review",
+        files={"contract": ("c.md", b"Article 1"), "declaration": ("d.yaml", content)},
+        headers={"accept": "application/json"},
+    )
     assert answer.status_code == 422 and answer.json()["code"] == "VC-E055"
     assert "XLSX, YAML ou JSON" in answer.json()["error"]
     assert no_review == []
@@ -142,17 +178,19 @@ def test_folder_is_deleted_when_the_review_fails(make_client: Any, tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("name", "content", "status", "code"), [
-    ("contrat.pdf", b"%!PS-Adobe not a pdf", 422, "VC-E012"),  # a PostScript file renamed .pdf
-    ("contrat.pdf", b"\x89PNG\r\n\x1a\nbroken", 422, "VC-E017"),  # a picture renamed .pdf is read as one
-    ("contrat.docx", b"%!PS-Adobe not a zip", 422, "VC-E020"),
-    ("contrat.txt", b"MZ\x90\x00\x03\x00\x00\x00", 422, "VC-E030"),  # a program renamed .txt
-    ("contrat.exe", b"MZ\x90\x00\x03\x00\x00\x00", 415, "VC-E003"),
-    ("contrat.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 415, "VC-E003"),  # Word 97
-    ("vide.pdf", b"", 400, "VC-E093"),  # an empty file input counts as no contract
-])
-def test_type_is_sniffed_from_content(client: TestClient, name: str, content: bytes, status: int,
-                                      code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "status", "code"),
+    [
+        ("contrat.pdf", b"%!PS-Adobe not a pdf", 422, "VC-E012"),  # a PostScript file renamed .pdf
+        ("contrat.pdf", b"\x89PNG\r\n\x1a\nbroken", 422, "VC-E017"),  # a picture renamed .pdf is read as one
+        ("contrat.docx", b"%!PS-Adobe not a zip", 422, "VC-E020"),
+        ("contrat.txt", b"MZ\x90\x00\x03\x00\x00\x00", 422, "VC-E030"),  # a program renamed .txt
+        ("contrat.exe", b"MZ\x90\x00\x03\x00\x00\x00", 415, "VC-E003"),
+        ("contrat.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 415, "VC-E003"),  # Word 97
+        ("vide.pdf", b"", 400, "VC-E093"),  # an empty file input counts as no contract
+    ],
+)
+def test_type_is_sniffed_from_content(client: TestClient, name: str, content: bytes, status: int, code: str) -> None:
     answer = client.post("/review", files={"contract": (name, content)}, headers={"accept": "application/json"})
     assert (answer.status_code, answer.json()["code"]) == (status, code)
 
@@ -164,27 +202,40 @@ def test_a_pdf_with_a_misleading_name_is_read_as_pdf(client: TestClient, samples
     assert answer.json()["review"]["document"]["format"] == "pdf"
 
 
-@pytest.mark.parametrize(("files", "data", "code"), [
-    ({"contract": ("", b"")}, {"health_data": "1"}, "VC-E093"),  # what a browser sends for no file
-    ({"contract": ("a.txt", b"x"), "other": ("b.txt", b"y")}, {}, "VC-E094"),
-    ({"contract": ("a.txt", b"x")}, {"lang": "fr" * 100}, "VC-E094"),
-])
-def test_malformed_forms_are_refused(client: TestClient, no_review: list[ReviewForm], files: dict[str, Any],
-                                     data: dict[str, str], code: str) -> None:
-    answer = client.post("/review", files=files, data=data,
-                         headers={"accept": "application/json"})
+@pytest.mark.parametrize(
+    ("files", "data", "code"),
+    [
+        ({"contract": ("", b"")}, {"health_data": "1"}, "VC-E093"),  # what a browser sends for no file
+        ({"contract": ("a.txt", b"x"), "other": ("b.txt", b"y")}, {}, "VC-E094"),
+        ({"contract": ("a.txt", b"x")}, {"lang": "fr" * 100}, "VC-E094"),
+    ],
+)
+def test_malformed_forms_are_refused(
+    client: TestClient, no_review: list[ReviewForm], files: dict[str, Any], data: dict[str, str], code: str
+) -> None:
+    answer = client.post("/review", files=files, data=data, headers={"accept": "application/json"})
     assert answer.status_code == 400 and answer.json()["code"] == code
 
 
 def test_non_multipart_body_is_refused(client: TestClient) -> None:
-    answer = client.post("/review", content=b'{"contract": "x"}', headers={
-        "content-type": "application/json", "accept": "application/json"})
+    answer = client.post(
+        "/review",
+        content=b'{"contract": "x"}',
+        headers={"content-type": "application/json", "accept": "application/json"},
+    )
     assert answer.status_code == 400 and answer.json()["code"] == "VC-E094"
 
 
-@pytest.mark.parametrize(("given", "label"), [
-    ("C:\\Users\\dr\\Contrat.pdf", "Contrat.pdf"), ("../../../etc/passwd", "passwd"), ("..", "contrat"),
-    ("", "contrat"), (".htaccess", "htaccess"), ("a\x00b\nc.pdf", "abc.pdf"),
-])
+@pytest.mark.parametrize(
+    ("given", "label"),
+    [
+        ("C:\\Users\\dr\\Contrat.pdf", "Contrat.pdf"),
+        ("../../../etc/passwd", "passwd"),
+        ("..", "contrat"),
+        ("", "contrat"),
+        (".htaccess", "htaccess"),
+        ("a\x00b\nc.pdf", "abc.pdf"),
+    ],
+)
 def test_client_file_names_become_plain_labels(given: str, label: str) -> None:
     assert clean_label(given) == label

@@ -8,17 +8,38 @@ from typing import Any
 
 from vendorcheck.addendum.library import ClauseLibrary
 from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
-from vendorcheck.addendum.settings import TEXT_DEFAULTS, AddendumDetails, PartyDetails
-from vendorcheck.i18n import label, location
-from vendorcheck.models import Finding, Language, Party, Review, Status
+from vendorcheck.addendum.settings import AddendumDetails, PartyDetails, default_term
+from vendorcheck.i18n import format_number, label, location, t
+from vendorcheck.models import Finding, Language, Party, Status
+from vendorcheck.review import Review
 
 # Reading order of the clauses: Art. 28(3) as the GDPR lists it (description, instructions, people,
 # security, sub-processing, assistance, end of contract, audits), then CSP R.1111-11 in its own order.
 CLAUSE_ORDER = (
-    "GDPR-28-3-INTRO", "GDPR-28-3-a", "GDPR-28-3-LAST", "GDPR-28-3-a-TRANSFER", "GDPR-28-3-b", "GDPR-28-3-c",
-    "GDPR-28-2", "GDPR-28-4", "GDPR-28-3-e", "GDPR-28-3-f", "GDPR-33-2", "GDPR-28-3-h", "GDPR-28-3-g",
-    "CSP-R1111-11-1", "CSP-R1111-11-2", "CSP-R1111-11-3", "CSP-R1111-11-5", "CSP-R1111-11-6", "CSP-R1111-11-7",
-    "CSP-R1111-11-8", "CSP-R1111-11-9", "CSP-R1111-11-10", "CSP-R1111-11-11", "CSP-R1111-11-12-14",
+    "GDPR-28-3-INTRO",
+    "GDPR-28-3-a",
+    "GDPR-28-3-LAST",
+    "GDPR-28-3-a-TRANSFER",
+    "GDPR-28-3-b",
+    "GDPR-28-3-c",
+    "GDPR-28-2",
+    "GDPR-28-4",
+    "GDPR-28-3-e",
+    "GDPR-28-3-f",
+    "GDPR-33-2",
+    "GDPR-28-3-h",
+    "GDPR-28-3-g",
+    "CSP-R1111-11-1",
+    "CSP-R1111-11-2",
+    "CSP-R1111-11-3",
+    "CSP-R1111-11-5",
+    "CSP-R1111-11-6",
+    "CSP-R1111-11-7",
+    "CSP-R1111-11-8",
+    "CSP-R1111-11-9",
+    "CSP-R1111-11-10",
+    "CSP-R1111-11-11",
+    "CSP-R1111-11-12-14",
 )
 # Reviews cut quotes at 400 characters, at a word boundary (engine.evidence.MAX_QUOTE, not imported:
 # it would load spaCy just to read a saved JSON review); a quote this long was most likely cut.
@@ -26,35 +47,17 @@ LONGEST_WHOLE_QUOTE = 380
 _CLAUSE_NUMBER = re.compile(r"^(?:(?:article|art\.|clause|section)\s+)?\d+(?:\.\d+)*", re.IGNORECASE)
 ANNEXES = ("annex-processing", "annex-security", "annex-subprocessors")  # Annexes 1, 2, 3, as clauses cite them
 
-LABELS: dict[Language, dict[str, str]] = {
-    "fr": {"article": "Article", "annex": "Annexe", "legal_basis": "Fondement", "page": "Page"},
-    "en": {"article": "Article", "annex": "Annex", "legal_basis": "Legal basis", "page": "Page"},
-}
-_PARTY_FIELDS: dict[Language, dict[str, str]] = {
-    "fr": {"legal_form": "[forme juridique]", "siren": "[numéro]", "address": "[adresse]",
-           "representative": "[nom et qualité du signataire]", "contact": "[nom, téléphone et courriel]"},
-    "en": {"legal_form": "[legal form]", "siren": "[number]", "address": "[address]",
-           "representative": "[name and title of the signatory]", "contact": "[name, phone and e-mail]"},
-}
-_PARTY_NAMES: dict[Language, dict[str, str]] = {
-    "fr": {"controller": "[Nom du cabinet]", "processor": "[Nom du prestataire]"},
-    "en": {"controller": "[Name of the practice]", "processor": "[Name of the supplier]"},
-}
-_CONTRACT_FIELDS: dict[Language, dict[str, str]] = {
-    "fr": {"title": "[intitulé du contrat]", "reference": "", "date": "[date du contrat]", "addendum_number": "[n°]"},
-    "en": {"title": "[title of the agreement]", "reference": "", "date": "[date of the agreement]",
-           "addendum_number": "[no.]"},
-}
-_MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
+LABELS = ("article", "annex", "legal_basis", "page")  # the words every writer prints (`addendum.label.*`)
+PARTY_FIELDS = ("legal_form", "siren", "address", "representative", "contact")
 
 
-def compose(review: Review, *, lang: Language = "fr", details: AddendumDetails | None = None,
-            library: ClauseLibrary | None = None) -> Addendum:
+def compose(
+    review: Review,
+    *,
+    lang: Language = "fr",
+    details: AddendumDetails | None = None,
+    library: ClauseLibrary | None = None,
+) -> Addendum:
     """The addendum for a review: one article per requirement that is missing, partial or non-compliant.
 
     review (Review): the contract's review.
@@ -66,49 +69,77 @@ def compose(review: Review, *, lang: Language = "fr", details: AddendumDetails |
     details = details or AddendumDetails()
     library = library or ClauseLibrary()
     library.check(lang)
-    context = _context(review, details, lang)
+    context = clause_context(review, details, lang)
 
     def part(name: str, **extra: Any):  # noqa: ANN202 - a Part
         return library.render(lang, name, {**context, **extra})
 
-    gaps = sorted(review.violations, key=_reading_order)
+    gaps = sorted(review.violations, key=reading_order)
     numbered: list[Article] = []
     for name in ("object", "precedence"):
         frame = part(name)
         numbered.append(Article(number=0, title=frame.title or "", body=frame.body))
-    numbered += [_clause(review, finding, lang, library, context) for finding in gaps]
+    numbered += [clause_article(review, finding, lang, library, context) for finding in gaps]
     final = part("final")
     numbered.append(Article(number=0, title=final.title or "", body=final.body))
     articles = [a.model_copy(update={"number": i}) for i, a in enumerate(numbered, start=1)]
 
     title, preamble = part("title", clauses=len(gaps)), part("preamble", clauses=len(gaps))
-    annexes = [Annex(number=i, title=(p := part(name)).title or "", body=p.body)
-               for i, name in enumerate(ANNEXES, start=1)]
-    return Addendum(lang=lang, title=title.title or "", subtitle=title.body, parties=part("parties").body,
-                    preamble_title=preamble.title or "", preamble=preamble.body, articles=articles,
-                    closing=part("closing").body, signatures=part("signatures").body, annexes=annexes,
-                    labels=LABELS[lang])
+    annexes = [
+        Annex(number=i, title=(p := part(name)).title or "", body=p.body) for i, name in enumerate(ANNEXES, start=1)
+    ]
+    return Addendum(
+        lang=lang,
+        title=title.title or "",
+        subtitle=title.body,
+        parties=part("parties").body,
+        preamble_title=preamble.title or "",
+        preamble=preamble.body,
+        articles=articles,
+        closing=part("closing").body,
+        signatures=part("signatures").body,
+        annexes=annexes,
+        labels={key: t(f"addendum.label.{key}", lang) for key in LABELS},
+    )
 
 
-def _clause(review: Review, finding: Finding, lang: Language, library: ClauseLibrary,
-            context: dict[str, Any]) -> Article:
+def clause_article(
+    review: Review, finding: Finding, lang: Language, library: ClauseLibrary, context: dict[str, Any]
+) -> Article:
+    """The article fixing one finding: the rendered clause, its citation, and the stipulations it replaces."""
     replaced = _replaced(review, finding, lang)
     lead = None
     if replaced:
-        lead = library.render(lang, "replaces", {**context, "status": finding.status.value,
-                                                 "count": len(replaced)}).body
+        lead = library.render(
+            lang, "replaces", {**context, "status": finding.status.value, "count": len(replaced)}
+        ).body
     if not library.has(lang, finding.requirement):
         # A rule added after this library was written (or a custom --rules pack): the article is kept,
         # as a fill-in field carrying the rule's own advice, rather than silently dropped.
-        return Article(number=0, title=finding.title, citation=finding.citation, requirement=finding.requirement,
-                       status=finding.status, lead=lead, replaced=replaced,
-                       body=f"[{finding.advice or finding.message}]")
+        return Article(
+            number=0,
+            title=finding.title,
+            citation=finding.citation,
+            requirement=finding.requirement,
+            status=finding.status,
+            lead=lead,
+            replaced=replaced,
+            body=f"[{finding.advice or finding.message}]",
+        )
     clause = library.render(lang, finding.requirement, {**context, "finding": finding.model_dump(mode="json")})
     citation = clause.citation
     if finding.unverified:  # the rule's legal reference is not confirmed yet: say so where it is cited
         citation = f"{citation} ({label('unverified', lang)})"
-    return Article(number=0, title=clause.title or "", citation=citation, requirement=finding.requirement,
-                   status=finding.status, lead=lead, replaced=replaced, body=clause.body)
+    return Article(
+        number=0,
+        title=clause.title or "",
+        citation=citation,
+        requirement=finding.requirement,
+        status=finding.status,
+        lead=lead,
+        replaced=replaced,
+        body=clause.body,
+    )
 
 
 def _replaced(review: Review, finding: Finding, lang: Language) -> list[Replaced]:
@@ -144,47 +175,57 @@ def _section_label(section: str | None, quote: str) -> str | None:
     return number.group(0) if number else None
 
 
-def _reading_order(finding: Finding) -> tuple[int, str]:
+def reading_order(finding: Finding) -> tuple[int, str]:
+    """Art. 28(3) in the GDPR's order, then CSP R.1111-11; rules outside the list come last, by id."""
     rank = CLAUSE_ORDER.index(finding.requirement) if finding.requirement in CLAUSE_ORDER else len(CLAUSE_ORDER)
     return rank, finding.requirement
 
 
-def _context(review: Review, details: AddendumDetails, lang: Language) -> dict[str, Any]:
+def clause_context(
+    review: Review, details: AddendumDetails, lang: Language, *, standalone: bool = True
+) -> dict[str, Any]:
+    """The variables every template sees. `standalone` is False when the clauses are written into the
+    vendor's own contract (the redline), where there is no addendum nor its annexes to refer to."""
     controller = _party(details.controller, review.parties, "controller", lang)
     processor = _party(details.processor, review.parties, "processor", lang)
     contract = details.contract.model_dump()
     contract["date"] = format_date(details.contract.date, lang) if details.contract.date else None
-    contract = {k: v or _CONTRACT_FIELDS[lang][k] for k, v in contract.items()}
+    contract = {k: v or t(f"addendum.placeholder.contract.{k}", lang) for k, v in contract.items()}
     terms = details.terms.model_dump()
-    terms = {k: (TEXT_DEFAULTS[lang][k] if v is None and k in TEXT_DEFAULTS[lang] else v) for k, v in terms.items()}
+    terms = {k: default_term(k, lang) if v is None else v for k, v in terms.items()}
     if details.terms.incident_referent is None and details.controller and details.controller.contact:
         terms["incident_referent"] = details.controller.contact
     terms["availability"] = format_number(details.terms.availability_percent, lang)
-    return {"lang": lang, "health_data": review.health_data, "controller": controller, "processor": processor,
-            "contract": contract, "t": terms, "document": review.document.name}
+    return {
+        "lang": lang,
+        "health_data": review.health_data,
+        "controller": controller,
+        "processor": processor,
+        "contract": contract,
+        "t": terms,
+        "document": review.document.name,
+        "standalone": standalone,
+    }
 
 
 def _party(given: PartyDetails | None, found: list[Party], role: str, lang: Language) -> dict[str, str]:
     """The --parties file wins (the lawyer typed it); else what the review found in the contract; else
     fill-in fields. The two sources are not mixed: a SIREN found in the contract may be another entity's."""
-    view = {key: getattr(given, key, None) or placeholder for key, placeholder in _PARTY_FIELDS[lang].items()}
+    view = {key: getattr(given, key, None) or t(f"addendum.placeholder.party.{key}", lang) for key in PARTY_FIELDS}
     if given is not None:
         return {**view, "name": given.name}
     extracted = next((p for p in found if p.role == role), None)
-    view["name"] = extracted.name if extracted else _PARTY_NAMES[lang][role]
+    view["name"] = extracted.name if extracted else t(f"addendum.placeholder.name.{role}", lang)
     if extracted and extracted.siren:
         view["siren"] = extracted.siren
     return view
 
 
-def format_number(value: float, lang: Language) -> str:
-    """99.5 -> '99,5' in French; whole numbers without decimals."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def format_date(value: dt.date, lang: Language) -> str:
     """'1er mars 2025' / '1 March 2025', independent of the machine's locale."""
-    month = _MONTHS[lang][value.month - 1]
-    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {month} {value.year}"
+    from babel.dates import get_month_names
+
+    day = t("addendum.first_day", lang) if value.day == 1 else str(value.day)
+    return t(
+        "addendum.date", lang, day=day, month=get_month_names("wide", locale=lang)[value.month], year=str(value.year)
+    )

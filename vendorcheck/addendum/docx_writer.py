@@ -7,20 +7,20 @@ headings use the same style without the list. Fill-in fields are highlighted in 
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
+from typing import BinaryIO
 
 from vendorcheck.addendum.markup import Block, blocks, spans
 from vendorcheck.addendum.model import Addendum, Article
 from vendorcheck.addendum.wording import annex_heading, legal_basis, quotation
+from vendorcheck.i18n import t
 
 FONT = "Arial"  # rendered with the metric-compatible Liberation Sans where Arial is absent
-LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 BASIS_STYLE = "Legal Basis"
 TEXT_WIDTH_CM = 16  # A4 width minus two 2.5 cm margins
 
 
-def write_docx(addendum: Addendum) -> bytes:
+def render(addendum: Addendum, out: BinaryIO) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
@@ -51,11 +51,9 @@ def write_docx(addendum: Addendum) -> bytes:
     properties.subject = addendum.subtitle
     properties.author = ""
     properties.comments = "vendorcheck"
-    properties.language = LANG_TAGS[addendum.lang]
+    properties.language = t("format.language_tag", addendum.lang)
     properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
-    out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
 
 
 def _article(document, addendum: Addendum, article: Article, num_id: int, bookmark_id: int) -> None:  # noqa: ANN001
@@ -149,7 +147,7 @@ def _styles(document, addendum: Addendum) -> None:  # noqa: ANN001
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     r_pr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")  # spelling and hyphenation in the addendum's language
-    lang.set(qn("w:val"), LANG_TAGS[addendum.lang])
+    lang.set(qn("w:val"), t("format.language_tag", addendum.lang))
     r_pr.append(lang)
     for name, size in (("Title", 18), ("Subtitle", 11), ("Heading 1", 12), ("Heading 2", 11)):
         style = styles[name]
@@ -182,8 +180,9 @@ def _article_numbering(document, addendum: Addendum) -> int:  # noqa: ANN001
     from docx.oxml.ns import nsdecls, qn
 
     numbering = document.part.numbering_part.element
-    abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))),
-                          default=-1)
+    abstract_id = 1 + max(
+        (int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))), default=-1
+    )
     label = f"{addendum.labels['article']} %1 –"
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TextIO
 
 from vendorcheck.addendum.markup import blocks, spans
 from vendorcheck.addendum.model import Addendum
@@ -28,28 +29,37 @@ table.signatures td { width: 50%; padding: .3rem .45rem; vertical-align: top; he
 """
 
 
-def write_html(addendum: Addendum) -> str:
+def render(addendum: Addendum, out: TextIO) -> None:
     lang = addendum.lang
-    out = [f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
-           f"<title>{escape(addendum.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
-           f"<h1>{escape(addendum.title)}</h1>", f'<p class="subtitle">{escape(addendum.subtitle)}</p>',
-           _markup(addendum.parties), f"<h2>{escape(addendum.preamble_title)}</h2>", _markup(addendum.preamble)]
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
+        f"<title>{escape(addendum.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+        f"<h1>{escape(addendum.title)}</h1>",
+        f'<p class="subtitle">{escape(addendum.subtitle)}</p>',
+        _markup(addendum.parties),
+        f"<h2>{escape(addendum.preamble_title)}</h2>",
+        _markup(addendum.preamble),
+    ]
     for article in addendum.articles:
         attribute = f' data-requirement="{escape(article.requirement)}"' if article.requirement else ""
-        out.append(f'<section class="article"{attribute}>')
-        out.append(f"<h2>{escape(article_heading(article, addendum))}</h2>")
+        parts.append(f'<section class="article"{attribute}>')
+        parts.append(f"<h2>{escape(article_heading(article, addendum))}</h2>")
         if article.citation:
-            out.append(f'<p class="basis">{escape(legal_basis(article, addendum))}</p>')
+            parts.append(f'<p class="basis">{escape(legal_basis(article, addendum))}</p>')
         if article.lead:
-            out.append(_markup(article.lead))
-            out += [f"<blockquote>{escape(quotation(r, lang))}</blockquote>" for r in article.replaced]
-        out += [_markup(article.body), "</section>"]
-    out += [_markup(addendum.closing), _markup(addendum.signatures, table_class="signatures")]
+            parts.append(_markup(article.lead))
+            parts += [f"<blockquote>{escape(quotation(r, lang))}</blockquote>" for r in article.replaced]
+        parts += [_markup(article.body), "</section>"]
+    parts += [_markup(addendum.closing), _markup(addendum.signatures, table_class="signatures")]
     for annex in addendum.annexes:
-        out += ['<section class="annex">', f"<h2>{escape(annex_heading(annex, addendum))}</h2>",
-                _markup(annex.body), "</section>"]
-    out.append("</body>\n</html>\n")
-    return "\n".join(out)
+        parts += [
+            '<section class="annex">',
+            f"<h2>{escape(annex_heading(annex, addendum))}</h2>",
+            _markup(annex.body),
+            "</section>",
+        ]
+    parts.append("</body>\n</html>\n")
+    out.write("\n".join(parts))
 
 
 def _markup(text: str, table_class: str = "grid") -> str:

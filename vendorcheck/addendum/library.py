@@ -27,18 +27,41 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from vendorcheck import errors
+from vendorcheck.i18n import LANGUAGES, Message, message
 from vendorcheck.models import Language
 from vendorcheck.resources import data_dir
 
 SUFFIX = ".md.j2"
-LANGUAGES: tuple[Language, ...] = ("fr", "en")
-# Framework parts of every addendum, beside the one clause per requirement.
-FRAME_PARTS = ("title", "parties", "preamble", "object", "precedence", "replaces", "final", "closing",
-               "signatures", "annex-processing", "annex-security", "annex-subprocessors")
+# Framework parts of every addendum, beside the one clause per requirement; `redline` frames the clauses
+# written into the vendor's own contract.
+FRAME_PARTS = (
+    "title",
+    "parties",
+    "preamble",
+    "object",
+    "precedence",
+    "replaces",
+    "final",
+    "closing",
+    "signatures",
+    "annex-processing",
+    "annex-security",
+    "annex-subprocessors",
+    "redline",
+)
 # Block tags on their own line leave blank lines behind; paragraphs are separated by exactly one.
 _BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
-_TITLED = {"title", "preamble", "object", "precedence", "final", "annex-processing", "annex-security",
-           "annex-subprocessors"}
+_TITLED = {
+    "title",
+    "preamble",
+    "object",
+    "precedence",
+    "final",
+    "annex-processing",
+    "annex-security",
+    "annex-subprocessors",
+    "redline",
+}
 
 
 @dataclass(frozen=True)
@@ -78,8 +101,9 @@ class ClauseLibrary:
     def render(self, lang: Language, name: str, context: dict[str, Any]) -> Part:
         path = self._path(lang, name)
         if path is None:
-            raise errors.ClauseTemplateError(self.shipped / lang / f"{name}{SUFFIX}",
-                                             detail="modèle introuvable pour cette exigence")
+            raise errors.ClauseTemplateError(
+                self.shipped / lang / f"{name}{SUFFIX}", detail=message("addendum.errors.no_template")
+            )
         template = self._template(lang, name, path)
         try:
             module = template.make_module(context)
@@ -109,14 +133,19 @@ class ClauseLibrary:
         # Sandboxed and strict: templates may come from a lawyer's folder, and a misspelt variable
         # must stop the build rather than leave a blank in a contract.
         roots = [str(r) for r in (self.override, self.shipped) if r is not None]
-        return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
-                                    undefined=StrictUndefined, lstrip_blocks=True, autoescape=False)
+        return SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(r) for r in roots]),
+            undefined=StrictUndefined,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
 
     def _template(self, lang: Language, name: str, path: Path) -> Template:
         try:
             return self._environment.get_template(f"{lang}/{name}{SUFFIX}")
         except TemplateSyntaxError as exc:
-            raise errors.ClauseTemplateError(path, detail=f"ligne {exc.lineno} : {exc.message}") from exc
+            problem = message("addendum.errors.template_line", line=str(exc.lineno), problem=exc.message)
+            raise errors.ClauseTemplateError(path, detail=problem) from exc
         except TemplateError as exc:
             raise _template_error(path, exc, None) from exc
 
@@ -126,27 +155,25 @@ class ClauseLibrary:
         needed = ["title", "citation", "rule"] if is_clause else (["title"] if name in _TITLED else [])
         for key in needed:
             if not isinstance(meta[key], str) or not meta[key].strip():
-                raise errors.ClauseTemplateError(
-                    path, detail=f"le modèle doit déclarer {{% set {key} = \"…\" %}} en tête de fichier")
+                raise errors.ClauseTemplateError(path, detail=message("addendum.errors.missing_meta", key=key))
         if is_clause and meta["rule"] != name:
-            raise errors.ClauseTemplateError(
-                path, detail=f"le modèle déclare rule = « {meta['rule']} » mais le fichier se nomme {name}{SUFFIX}")
+            problem = message("addendum.errors.wrong_rule", rule=meta["rule"], file=f"{name}{SUFFIX}")
+            raise errors.ClauseTemplateError(path, detail=problem)
 
     def _check_override(self, root: Path) -> None:
         if not root.is_dir():
-            raise errors.ClauseTemplateError(root, detail="dossier de clauses introuvable")
+            raise errors.ClauseTemplateError(root, detail=message("addendum.errors.no_folder"))
         found = list(root.rglob(f"*{SUFFIX}"))
         if not found:
-            raise errors.ClauseTemplateError(root, detail=f"aucun modèle *{SUFFIX} (attendus dans fr/ et en/)")
+            raise errors.ClauseTemplateError(root, detail=message("addendum.errors.no_templates", suffix=SUFFIX))
         for path in found:
             relative = path.relative_to(root)
             if len(relative.parts) != 2 or relative.parts[0] not in LANGUAGES:
-                raise errors.ClauseTemplateError(path, detail="placez les modèles dans les sous-dossiers fr/ ou en/")
+                raise errors.ClauseTemplateError(path, detail=message("addendum.errors.wrong_folder"))
             name = path.name[: -len(SUFFIX)]
             if name not in self.known_names:
-                raise errors.ClauseTemplateError(
-                    path, detail=f"nom de modèle inconnu « {name} » ; noms admis : identifiants d'exigence "
-                                 f"(GDPR-33-2…) ou {', '.join(FRAME_PARTS)}")
+                problem = message("addendum.errors.unknown_name", name=name, known=", ".join(FRAME_PARTS))
+                raise errors.ClauseTemplateError(path, detail=problem)
 
 
 def _template_error(path: Path, exc: TemplateError, template: Template | None) -> errors.ClauseTemplateError:
@@ -157,8 +184,9 @@ def _template_error(path: Path, exc: TemplateError, template: Template | None) -
         if template is not None and tb.tb_frame.f_code.co_filename == template.filename:
             line = template.get_corresponding_lineno(tb.tb_lineno)
         tb = tb.tb_next
-    where = f"ligne {line} : " if line else ""
-    reason = exc.message or type(exc).__name__
+    reason: str | Message = exc.message or type(exc).__name__
     if isinstance(exc, UndefinedError):
-        reason = f"variable inconnue ({reason}) ; voir la liste des variables dans docs/addendum.md"
-    return errors.ClauseTemplateError(path, detail=f"{where}{reason}")
+        reason = message("addendum.errors.unknown_variable", reason=reason)
+    if line:
+        reason = message("addendum.errors.template_line", line=str(line), problem=reason)
+    return errors.ClauseTemplateError(path, detail=reason)

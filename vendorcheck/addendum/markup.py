@@ -93,8 +93,11 @@ def _strip_marker(line: str, kind: BlockKind) -> str:
 
 def _table(lines: list[str]) -> Block:
     header = len(lines) > 1 and bool(_SEPARATOR_ROW.match(lines[1]))
-    rows = [tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
-            for line in lines if not _SEPARATOR_ROW.match(line)]
+    rows = [
+        tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+        for line in lines
+        if not _SEPARATOR_ROW.match(line)
+    ]
     return Block("table", rows=tuple(rows), header=header)
 
 
@@ -103,7 +106,7 @@ def spans(text: str) -> list[Span]:
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:
-            out.append(Span(text[position:match.start()]))
+            out.append(Span(text[position : match.start()]))
         if match.group("bold") is not None:
             out.extend(Span(s.text, bold=True, field=s.field) for s in spans(match.group("bold")))
         else:

@@ -16,6 +16,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vendorcheck import errors
+from vendorcheck.files import read_regular
+from vendorcheck.i18n import DEFAULT_LANGUAGE, Lines, has, message, t
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
 from vendorcheck.models import Language
 
 
@@ -44,21 +47,23 @@ class Terms(_Strict):
     """Negotiable figures and descriptions. Text terms left empty take a per-language default."""
 
     breach_notice_hours: int = Field(24, ge=1, le=72, description="Delay to notify a personal-data breach.")
-    subprocessor_notice_days: int = Field(30, ge=10, le=180,
-                                          description="Prior notice of a new or replaced sub-processor.")
+    subprocessor_notice_days: int = Field(
+        30, ge=10, le=180, description="Prior notice of a new or replaced sub-processor."
+    )
     audit_notice_days: int = Field(15, ge=1, le=90, description="Notice the practice gives before an audit.")
-    rights_forward_days: int = Field(2, ge=1, le=10,
-                                     description="Working days to forward a patient's rights request.")
+    rights_forward_days: int = Field(2, ge=1, le=10, description="Working days to forward a patient's rights request.")
     return_days: int = Field(30, ge=1, le=180, description="Delay to return the data at the end of the contract.")
     deletion_days: int = Field(30, ge=1, le=180, description="Delay to destroy every copy, backups included.")
-    change_notice_days: int = Field(30, ge=1, le=180,
-                                    description="Prior notice of a service change or a change of hosting site.")
+    change_notice_days: int = Field(
+        30, ge=1, le=180, description="Prior notice of a service change or a change of hosting site."
+    )
     maintenance_notice_days: int = Field(5, ge=1, le=30, description="Working days' notice of planned maintenance.")
     availability_percent: float = Field(99.5, ge=90, le=100, description="Guaranteed monthly availability.")
     support_response_hours: int = Field(4, ge=1, le=72, description="Working hours to handle a blocking incident.")
     restore_hours: int = Field(24, ge=1, le=168, description="Hours to restore data from backups.")
-    service_credit_percent: int = Field(5, ge=0, le=100,
-                                        description="Penalty per missed indicator, % of the monthly fee (0: none).")
+    service_credit_percent: int = Field(
+        5, ge=0, le=100, description="Penalty per missed indicator, % of the monthly fee (0: none)."
+    )
     log_retention_months: int = Field(12, ge=1, le=120, description="How long access logs are kept.")
     processing_subject: str | None = Field(None, description="Subject-matter of the processing (the service).")
     processing_nature: str | None = Field(None, description="Operations performed on the data.")
@@ -99,17 +104,20 @@ class AddendumDetails(_Strict):
 
 
 def load_details(path: Path) -> AddendumDetails:
-    if not path.is_file():
-        raise errors.FileMissing(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from vendorcheck.bounded import DECLARATION_LIMITS, LimitExceeded, load_yaml
+
+    raw = read_regular(path, MAX_SMALL_FILE_BYTES)
+    try:  # bounded like a vendor's declaration: aliases expanded and nesting counted before use
+        data, _ = load_yaml(raw.decode("utf-8"), DECLARATION_LIMITS)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise errors.OptionError(path, detail=f"YAML illisible ({' '.join(str(exc).split())})") from exc
+        reason = " ".join(str(exc).split())
+        raise errors.OptionError(path, detail=message("addendum.errors.unreadable_yaml", reason=reason)) from exc
+    except LimitExceeded as exc:
+        raise errors.OptionError(path, detail=exc.message) from exc
     if data is None:
         return AddendumDetails()
     if not isinstance(data, Mapping):
-        raise errors.OptionError(path, detail="le fichier doit contenir des rubriques (controller, processor, "
-                                              "contract, terms)")
+        raise errors.OptionError(path, detail=message("addendum.errors.not_sections"))
     return _validate(data, path)
 
 
@@ -117,78 +125,24 @@ def _validate(data: Mapping[str, Any], path: Path | None) -> AddendumDetails:
     try:
         return AddendumDetails.model_validate(dict(data))
     except ValidationError as exc:
-        problems = "; ".join(f"{' → '.join(str(p) for p in e['loc'])} : {e['msg']}" for e in exc.errors())
-        raise errors.OptionError(path, detail=problems) from exc
+        problems = [
+            message("addendum.errors.field", where=" → ".join(str(p) for p in e["loc"]), problem=e["msg"])
+            for e in exc.errors()
+        ]
+        raise errors.OptionError(path, detail=Lines(problems, prefix="", separator="; ")) from exc
 
 
-# Per-language defaults of the text terms. Bracketed values are fill-in fields (highlighted in Word).
-TEXT_DEFAULTS: dict[Language, dict[str, str]] = {
-    "fr": {
-        "processing_subject": "la fourniture au Cabinet des services prévus au Contrat "
-                              "[préciser : logiciel de gestion du cabinet, dossier patient, imagerie, "
-                              "prise de rendez-vous, sauvegarde…]",
-        "processing_nature": "collecte, enregistrement, hébergement, stockage, sauvegarde, consultation, "
-                             "modification, maintenance, transmission au Cabinet, restitution et effacement",
-        "processing_purpose": "permettre au Cabinet d'assurer la prise en charge de ses patients (tenue du "
-                              "dossier médical, gestion des rendez-vous, facturation et télétransmission)",
-        "data_categories": "données d'identification et de contact, numéro d'inscription au répertoire "
-                           "(NIR), données administratives et de facturation, et données de santé "
-                           "(antécédents, comptes rendus, prescriptions, résultats, images médicales)",
-        "data_subjects": "les patients du Cabinet et, le cas échéant, leurs proches ou représentants "
-                         "légaux ; les praticiens et les membres du personnel du Cabinet qui utilisent "
-                         "le service",
-        "hosting_services": "la mise à disposition et le maintien en condition opérationnelle de "
-                            "l'infrastructure et de l'application qui hébergent les données du Cabinet, "
-                            "leur administration et leur exploitation, ainsi que leur sauvegarde",
-        "hosting_location": "en France",
-        "data_centres": "[adresses du centre de données principal et du site de secours]",
-        "return_format": "dans des formats ouverts, documentés et couramment utilisés (par exemple CSV ou "
-                         "XML pour les données structurées, PDF pour les documents, DICOM pour les images "
-                         "médicales), lisibles et exploitables sans le logiciel du Prestataire",
-        "incident_referent": "[nom, fonction, téléphone et courriel du référent du Cabinet]",
-        "hds_certifier": "[organisme certificateur]",
-        "hds_certificate": "[numéro du certificat]",
-        "hds_activities": "[activités certifiées, parmi les six activités d'hébergement de données de santé]",
-        "hds_issue_date": "[date de délivrance]",
-        "hds_renewal_date": "[date d'échéance]",
-        "signature_place": "[lieu]",
-    },
-    "en": {
-        "processing_subject": "the provision to the Practice of the services set out in the Agreement "
-                              "[specify: practice management software, patient records, imaging, "
-                              "appointment booking, backup…]",
-        "processing_nature": "collection, recording, hosting, storage, backup, consultation, alteration, "
-                             "maintenance, transmission to the Practice, return and erasure",
-        "processing_purpose": "enabling the Practice to provide care to its patients (keeping medical "
-                              "records, managing appointments, billing and claims transmission)",
-        "data_categories": "identification and contact data, national health insurance number (NIR), "
-                           "administrative and billing data, and health data (medical history, reports, "
-                           "prescriptions, results, medical images)",
-        "data_subjects": "the Practice's patients and, where relevant, their relatives or legal "
-                         "representatives; the practitioners and staff of the Practice who use the service",
-        "hosting_services": "making available and keeping operational the infrastructure and the "
-                            "application that host the Practice's data, administering and operating them, "
-                            "and backing the data up",
-        "hosting_location": "in France",
-        "data_centres": "[addresses of the main data centre and of the backup site]",
-        "return_format": "in open, documented and widely used formats (for example CSV or XML for "
-                         "structured data, PDF for documents, DICOM for medical images), readable and "
-                         "usable without the Supplier's software",
-        "incident_referent": "[name, role, phone and e-mail of the Practice's contact person]",
-        "hds_certifier": "[certification body]",
-        "hds_certificate": "[certificate number]",
-        "hds_activities": "[certified activities, among the six health-data hosting activities]",
-        "hds_issue_date": "[issue date]",
-        "hds_renewal_date": "[expiry date]",
-        "signature_place": "[place]",
-    },
-}
+def default_term(name: str, lang: Language) -> str | None:
+    """A text term's default in `lang` (`addendum.defaults.*`; bracketed values are fill-in fields,
+    highlighted in Word), or None for a term without one."""
+    key = f"addendum.defaults.{name}"
+    return t(key, lang) if has(key, lang) else None
 
 
 def settings_table() -> list[tuple[str, str, str]]:
     """(name, default, help) for every term: the SETTINGS table of docs/addendum.md."""
     rows = []
     for name, field in Terms.model_fields.items():
-        default = TEXT_DEFAULTS["fr"].get(name) if field.default is None else field.default
+        default = default_term(name, DEFAULT_LANGUAGE) if field.default is None else field.default
         rows.append((name, str(default), field.description or ""))
     return rows

@@ -8,7 +8,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from vendorcheck import errors
-from vendorcheck.models import Language, Review
+from vendorcheck.files import read_regular
+from vendorcheck.i18n import message
+from vendorcheck.limits import MAX_SMALL_FILE_BYTES
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 
 REVIEW_SUFFIX = ".json"
 
@@ -16,19 +20,20 @@ REVIEW_SUFFIX = ".json"
 def load_review(path: str | Path) -> Review:
     """A review saved by `vendorcheck review --format json`; ReviewFileError (VC-E041) if it is not one."""
     path = Path(path)
-    if not path.is_file():
-        raise errors.FileMissing(path)
+    data = read_regular(path, MAX_SMALL_FILE_BYTES)
     try:
-        return Review.model_validate_json(path.read_bytes())
+        return Review.model_validate_json(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = " → ".join(str(p) for p in first["loc"]) or "(racine)"
-        more = f" (+{exc.error_count() - 1} autres)" if exc.error_count() > 1 else ""
-        raise errors.ReviewFileError(path, detail=f"{where} : {first['msg']}{more}") from exc
+        where = " → ".join(str(p) for p in first["loc"]) or message("addendum.errors.root")
+        more = message("addendum.errors.more", count=exc.error_count() - 1) if exc.error_count() > 1 else ""
+        problem = message("addendum.errors.review_field", where=where, problem=first["msg"], more=more)
+        raise errors.ReviewFileError(path, detail=problem) from exc
 
 
-def review_source(path: str | Path, *, health_data: bool = True, lang: Language = "fr",
-                  ingest: dict[str, Any] | None = None) -> Review:
+def review_source(
+    path: str | Path, *, health_data: bool = True, lang: Language = "fr", ingest: dict[str, Any] | None = None
+) -> Review:
     """A `.json` file is read as a saved review; any other file is reviewed as a contract (`ingest`: its
     reading options, OCR included)."""
     path = Path(path)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from vendorcheck.addendum.model import Addendum, Annex, Article, Replaced
-
-QUOTE_MARKS = {"fr": ("« ", " »"), "en": ("“", "”")}
+from vendorcheck.i18n import t
 
 
 def article_heading(article: Article, addendum: Addendum) -> str:
@@ -16,11 +15,10 @@ def annex_heading(annex: Annex, addendum: Addendum) -> str:
 
 
 def legal_basis(article: Article, addendum: Addendum) -> str:
-    colon = " : " if addendum.lang == "fr" else ": "  # French typography puts a space before the colon
-    return f"{addendum.labels['legal_basis']}{colon}{article.citation}"
+    return t("addendum.legal_basis", addendum.lang, label=addendum.labels["legal_basis"], citation=article.citation)
 
 
 def quotation(replaced: Replaced, lang: str) -> str:
     """The replaced stipulation: quote marks, then where it stands in the contract."""
-    opening, closing = QUOTE_MARKS.get(lang, QUOTE_MARKS["en"])
-    return f"{opening}{replaced.quote}{closing}" + (f" ({replaced.where})" if replaced.where else "")
+    quoted = t("addendum.quotation", lang, quote=replaced.quote)  # type: ignore[arg-type]
+    return quoted + (f" ({replaced.where})" if replaced.where else "")

@@ -21,8 +21,9 @@ Task = Callable[[Job], Outcome]
 IN_FLIGHT_PER_WORKER = 2
 
 
-def outcomes(jobs: list[Job], settings: WorkerSettings, *, workers: int, stop: Callable[[], bool],
-             task: Task = worker.process) -> Iterator[Outcome]:
+def outcomes(
+    jobs: list[Job], settings: WorkerSettings, *, workers: int, stop: Callable[[], bool], task: Task = worker.process
+) -> Iterator[Outcome]:
     """Yield one Outcome per job as they complete, until done or until `stop()` turns true.
 
     Once `stop()` is true no job is started, but those under way are still yielded: their work is kept.
@@ -38,8 +39,9 @@ def outcomes(jobs: list[Job], settings: WorkerSettings, *, workers: int, stop: C
     yield from _parallel(jobs, settings, workers, stop, task)
 
 
-def _parallel(jobs: list[Job], settings: WorkerSettings, workers: int, stop: Callable[[], bool],
-              task: Task) -> Iterator[Outcome]:
+def _parallel(
+    jobs: list[Job], settings: WorkerSettings, workers: int, stop: Callable[[], bool], task: Task
+) -> Iterator[Outcome]:
     queue = deque(jobs)
     suspects: deque[Job] = deque()  # in flight when a worker died: re-run alone to find the culprit
     pending: dict[Future[Outcome], tuple[Job, bool]] = {}
@@ -66,8 +68,9 @@ def _parallel(jobs: list[Job], settings: WorkerSettings, workers: int, stop: Cal
                 except BrokenProcessPool as exc:
                     crashed = True
                     if alone:
-                        yield Outcome(path=job.path, sha256=job.sha256, kind=job.kind,
-                                      failure=Failure.unexpected(job.path, exc))
+                        yield Outcome(
+                            path=job.path, sha256=job.sha256, kind=job.kind, failure=Failure.unexpected(job.path, exc)
+                        )
                     else:
                         suspects.append(job)
             if crashed:
@@ -88,5 +91,9 @@ def _new_pool(settings: WorkerSettings, workers: int) -> ProcessPoolExecutor:
     if "forkserver" in methods:
         context.set_forkserver_preload(["vendorcheck.batch.worker", "vendorcheck.batch.preload"])
     # One budget of Tesseract processes for the whole pool: see worker.start.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker.start,
-                               initargs=(settings, context.Semaphore(workers)))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=worker.start,
+        initargs=(settings, context.Semaphore(workers)),
+    )

@@ -19,23 +19,25 @@ from vendorcheck.i18n import t
 from vendorcheck.models import Language
 from vendorcheck.register.records import Outcome
 
-_WORDS = {
-    "fr": {"review": "Analyse", "stopping": "Arrêt demandé : fin des analyses en cours…"},
-    "en": {"review": "Reviewing", "stopping": "Stop requested: finishing the reviews under way…"},
-}
-
 
 class RichProgress:
     """Implements `runner.Progress`; use as a context manager around `run_batch`."""
 
     def __init__(self, console: Console, lang: Language) -> None:
-        self._words = _WORDS[lang]
         self._lang = lang
         self._failed = 0
-        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                             TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                             console=console, transient=False)
-        self._task = self._bar.add_task(self._words["review"], total=None, errors="")
+        self._bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[errors]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self._task = self._bar.add_task(t("batch.progress.review", self._lang), total=None, errors="")
 
     def __enter__(self) -> RichProgress:
         self._bar.start()
@@ -50,11 +52,15 @@ class RichProgress:
     def advance(self, outcome: Outcome) -> None:
         self._failed += outcome.failure is not None
         errors = t("batch.count.failed", self._lang, count=self._failed) if self._failed else ""
-        self._bar.update(self._task, advance=1, errors=errors,
-                         description=f"{self._words['review']} {_short(Path(outcome.path).name)}")
+        self._bar.update(
+            self._task,
+            advance=1,
+            errors=errors,
+            description=f"{t('batch.progress.review', self._lang)} {_short(Path(outcome.path).name)}",
+        )
 
     def stopping(self) -> None:
-        self._bar.update(self._task, description=self._words["stopping"])
+        self._bar.update(self._task, description=t("batch.progress.stopping", self._lang))
 
 
 def _short(name: str, width: int = 32) -> str:

@@ -7,6 +7,7 @@ import shlex
 from pathlib import Path
 
 from vendorcheck.batch.runner import BatchResult
+from vendorcheck.escaping import one_line
 from vendorcheck.i18n import t
 from vendorcheck.models import Language
 
@@ -14,10 +15,18 @@ from vendorcheck.models import Language
 def batch_summary(result: BatchResult, lang: Language) -> str:
     """'12 fichiers, 11 documents distincts : 9 analysés, 0 déjà à jour, 2 en erreur, 1 ignoré — 8,4 s (31
     pages de PDF)'."""
-    parts = {key: t(f"batch.count.{key}", lang, count=value) for key, value in (
-        ("files", result.files), ("documents", result.documents), ("reviewed", result.reviewed),
-        ("up_to_date", result.skipped), ("failed", result.failed), ("not_documents", len(result.not_documents)),
-        ("pages", result.pages))}
+    parts = {
+        key: t(f"batch.count.{key}", lang, count=value)
+        for key, value in (
+            ("files", result.files),
+            ("documents", result.documents),
+            ("reviewed", result.reviewed),
+            ("up_to_date", result.skipped),
+            ("failed", result.failed),
+            ("not_documents", len(result.not_documents)),
+            ("pages", result.pages),
+        )
+    }
     return t("batch.summary", lang, seconds=round(result.seconds, 1), **parts)
 
 
@@ -27,7 +36,7 @@ def skipped_lines(result: BatchResult, root: Path, lang: Language) -> list[str]:
     for skipped in result.not_documents:
         path = Path(skipped.path)
         shown = path.relative_to(root) if path.is_relative_to(root) else path
-        lines.append(t("batch.skipped", lang, path=str(shown), reason=t(skipped.reason, lang)))
+        lines.append(t("batch.skipped", lang, path=one_line(str(shown)), reason=t(skipped.reason, lang)))
     return lines
 
 

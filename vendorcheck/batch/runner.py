@@ -38,6 +38,7 @@ class BatchOptions(BaseModel):
     exclude: list[Path] = []
     today: date | None = None  # reference date of HDS expiry checks; the system date when None
     ocr: OcrMode = "auto"  # scans and photos: see IngestOptions.ocr
+    redline_dir: Path | None = None  # where the annotated copy of each Word contract goes (batch --redline)
 
 
 class SkippedFile(BaseModel):
@@ -96,8 +97,14 @@ class _StopRequest:
             signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
 
 
-def run_batch(root: Path, register: Register, options: BatchOptions | None = None,
-              progress: Progress | None = None, *, task: Task = process) -> BatchResult:
+def run_batch(
+    root: Path,
+    register: Register,
+    options: BatchOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    task: Task = process,
+) -> BatchResult:
     """Review every contract and declaration under `root` and record the outcomes in `register`.
 
     root (Path): the suppliers' folder (one sub-folder per supplier, or loose files).
@@ -106,16 +113,25 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
     progress (Progress): optional observer of the run.
     task (Task): the per-document function run in the workers; tests substitute a faulty one.
     RETURNS (BatchResult): counts for this run; `interrupted` when stopped by Ctrl-C.
+    Raises RegisterBusy when another batch is writing `register` (one run at a time: see register/lock.py).
     """
+    with register.batch_lock():
+        return _run(root, register, options or BatchOptions(), progress, task)
+
+
+def _run(root: Path, register: Register, options: BatchOptions, progress: Progress | None, task: Task) -> BatchResult:
     from vendorcheck.rulebook import load_rules
 
-    options = options or BatchOptions()
     started = perf_counter()
     root = root.resolve()
     rules = load_rules(options.rules_dir)  # a broken rule file stops here, before any document
     # The HDS snapshot only matters when health data is hosted: otherwise no verdict depends on it.
-    key = ReviewKey(rules_version=rules.version, snapshot=snapshot_label() if options.health_data else None,
-                    health_data=options.health_data, lang=options.lang)
+    key = ReviewKey(
+        rules_version=rules.version,
+        snapshot=snapshot_label() if options.health_data else None,
+        health_data=options.health_data,
+        lang=options.lang,
+    )
     found = discover(root, options.exclude)
     not_documents = [SkippedFile(path=f.ref.path, reason=f.skipped) for f in found if f.skipped]
     found = [f for f in found if not f.skipped]
@@ -125,22 +141,38 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
             copies[item.sha256].append(item)
 
     with register.transaction() as session:
+        store.abandon_dead_runs(session)  # a live run would hold the lock we hold
         run_id = store.start_run(session, str(root), key, options.jobs).id
         for item in found:
             if item.failure:  # unreadable: recorded at once, nothing to hand to a worker
                 store.record(session, run_id, key, _unreadable(item), [item.ref])
         done = store.still_valid(session, copies, key)
+        # A Word contract already reviewed but whose annotated copy is missing is reviewed again to write it.
+        done = {sha: d for sha, d in done.items() if not _redline_missing(root, copies[sha][0], options)}
         for sha256, document in done.items():
             store.link(session, run_id, document, [c.ref for c in copies[sha256]])
 
-    jobs = [Job(path=items[0].ref.path, sha256=sha256, kind=items[0].kind)
-            for sha256, items in copies.items() if sha256 not in done]
+    jobs = [
+        Job(
+            path=items[0].ref.path,
+            sha256=sha256,
+            kind=items[0].kind,
+            redline_to=str(target) if (target := redline_target(root, items[0], options)) else None,
+        )
+        for sha256, items in copies.items()
+        if sha256 not in done
+    ]
     counts = {"reviewed": 0, "failed": sum(1 for f in found if f.failure), "pages": 0}
     if progress:
         progress.start(len(jobs), len(done))
-    settings = WorkerSettings(health_data=options.health_data, lang=options.lang,
-                              rules_dir=str(options.rules_dir) if options.rules_dir else None, today=options.today,
-                              ocr=options.ocr, ocr_jobs=options.jobs)
+    settings = WorkerSettings(
+        health_data=options.health_data,
+        lang=options.lang,
+        rules_dir=str(options.rules_dir) if options.rules_dir else None,
+        today=options.today,
+        ocr=options.ocr,
+        ocr_jobs=options.jobs,
+    )
     status = "interrupted"
     with _StopRequest(progress) as stop:
         try:
@@ -165,14 +197,47 @@ def run_batch(root: Path, register: Register, options: BatchOptions | None = Non
             with register.transaction() as session:
                 if status == "complete":
                     store.prune(session, str(root), run_id)
-                    assess_suppliers(session, run_id, root=str(root), health_data=options.health_data,
-                                     today=options.today)
-                store.finish_run(session, run_id, status, total=len(found), reviewed=counts["reviewed"],
-                                 skipped=len(done), failed=counts["failed"])
-    return BatchResult(run_id=run_id, files=len(found), documents=len(copies), reviewed=counts["reviewed"],
-                       skipped=len(done), failed=counts["failed"], pages=counts["pages"],
-                       seconds=perf_counter() - started, interrupted=status != "complete",
-                       not_documents=not_documents)
+                    assess_suppliers(
+                        session, run_id, root=str(root), health_data=options.health_data, today=options.today
+                    )
+                store.finish_run(
+                    session,
+                    run_id,
+                    status,
+                    total=len(found),
+                    reviewed=counts["reviewed"],
+                    skipped=len(done),
+                    failed=counts["failed"],
+                )
+    return BatchResult(
+        run_id=run_id,
+        files=len(found),
+        documents=len(copies),
+        reviewed=counts["reviewed"],
+        skipped=len(done),
+        failed=counts["failed"],
+        pages=counts["pages"],
+        seconds=perf_counter() - started,
+        interrupted=status != "complete",
+        not_documents=not_documents,
+    )
+
+
+def redline_target(root: Path, item: Found, options: BatchOptions) -> Path | None:
+    """`REDLINE_DIR/<supplier folder>/<name>-annote.docx` for a Word contract when redlines are wanted."""
+    path = Path(item.ref.path)
+    if options.redline_dir is None or item.kind != "contract" or path.suffix.lower() != ".docx":
+        return None
+    try:
+        relative = path.relative_to(root)
+    except ValueError:  # reached through a link that leads out of the folder
+        relative = Path(path.name)
+    return options.redline_dir / relative.with_name(f"{path.stem}-annote.docx")
+
+
+def _redline_missing(root: Path, item: Found, options: BatchOptions) -> bool:
+    target = redline_target(root, item, options)
+    return target is not None and not target.is_file()
 
 
 def _unreadable(item: Found) -> Outcome:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 _README_STEMS = {"readme", "lisezmoi", "lisez-moi", "a-lire", "a_lire", "changelog", "license", "licence"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".webp"}
@@ -25,7 +25,8 @@ _CONTRACT_CUES = re.compile(
     r"\b(?:contrat|convention|conditions|article|parties?|client|prestataire|fournisseur|sous-traitant|"
     r"responsable\s+de\s+traitement|donnees\s+(?:a\s+caractere\s+)?personnelles|hebergement|hebergeur|"
     r"obligations?|resiliation|duree|agreement|terms|processor|controller|personal\s+data|customer|"
-    r"provider|clause|liability|termination|signature|annexe|appendix)\b")
+    r"provider|clause|liability|termination|signature|annexe|appendix)\b"
+)
 MIN_CONTRACT_CUES = 4  # distinct cue words
 
 

@@ -1,4 +1,7 @@
-"""`vendorcheck eval CORPUS`: detection quality on a labelled corpus, in one process."""
+"""`vendorcheck eval CORPUS`: detection quality on a labelled corpus, in one process.
+
+The table keeps the column names of `../shared/tools/score.py`, the yardstick it is read beside.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,18 @@ from typing import Annotated
 
 import typer
 
-from vendorcheck.cli.common import handle_errors
+from vendorcheck.cli.common import handle_errors, help_text
 
 
 @handle_errors
 def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="Dossier du corpus (texts/ et labels/).")],
-    mismatches: Annotated[bool, typer.Option("--mismatches", help="Liste les désaccords.")] = False,
+    corpus: Annotated[Path, typer.Argument(help=help_text("eval.corpus"))],
+    mismatches: Annotated[bool, typer.Option("--mismatches", help=help_text("eval.mismatches"))] = False,
     health_data: Annotated[bool, typer.Option("--health-data/--no-health-data")] = True,
 ) -> None:
-    """Mesure précision et rappel sur les écarts, comme ../shared/tools/score.py, en un seul processus."""
-    from vendorcheck.api import review_file
-    from vendorcheck.scoring import load_labels, score
+    from vendorcheck.api import evaluate_corpus
 
-    reviews = {doc: review_file(corpus / "texts" / f"{doc}.md", health_data=health_data)
-               for doc in load_labels(corpus)}
-    result = score(corpus, reviews)
+    result = evaluate_corpus(corpus, health_data=health_data)
     typer.echo(f"{'requirement':22} {'P':>6} {'R':>6}  tp  fp  fn")
     for req, c in sorted(result.per_requirement.items()):
         typer.echo(f"{req:22} {c.precision:6.1%} {c.recall:6.1%} {c.tp:3} {c.fp:3} {c.fn:3}")

@@ -4,91 +4,47 @@ write the declaration template sent to suppliers."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vendorcheck.cli.common import LangOption, handle_errors, new_app
+from vendorcheck.cli.common import LangOption, OutputFormat, handle_errors, help_text, new_app, parse_date
 
 if TYPE_CHECKING:
     from vendorcheck.hds.models import HdsAssessment, ImportReport, SnapshotInfo
+    from vendorcheck.i18n import Language
 
-app = new_app("Certification HDS : vérification d'un fournisseur dans la liste des hébergeurs certifiés, import de "
-              "la liste officielle, instantanés, modèle de déclaration fournisseur.")
-
-OutputFormat = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Format de sortie.")]
-_TEXT = {
-    "file": ("Fichier", "File"),
-    "columns": ("Colonnes reconnues", "Columns recognised"),
-    "ignored": ("Colonnes ignorées", "Columns ignored"),
-    "rejected": ("Lignes rejetées", "Rejected rows"),
-    "line": ("ligne", "line"),
-    "nothing": ("Rien n'a été enregistré : corrigez les lignes rejetées (ou relancez avec --keep-valid pour "
-                "n'enregistrer que les lignes valides).",
-                "Nothing was stored: fix the rejected rows (or run again with --keep-valid to store only the "
-                "valid rows)."),
-    "unchanged": ("Liste identique au dernier instantané importé : rien n'a été enregistré.",
-                  "Same list as the last imported snapshot: nothing was stored."),
-    "dry": ("Essai à blanc : rien n'a été enregistré.", "Dry run: nothing was stored."),
-    "stored": ("Instantané enregistré : {id} (liste du {date}, source : {source})",
-               "Snapshot stored: {id} (list of {date}, source: {source})"),
-    "added": ("ajouté", "added"), "removed": ("retiré", "removed"), "changed": ("modifié", "changed"),
-    "expired": ("expiré", "expired"),
-    "shipped": ("livré", "shipped"), "imported": ("importé", "imported"), "partial": ("partiel", "partial"),
-    "current": ("instantané utilisé par défaut", "snapshot used by default"),
-    "template": ("Modèle de déclaration écrit : {path}", "Declaration template written: {path}"),
-}
+app = new_app("hds.about")
+_TEMPLATE_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx"}
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    fr, en = _TEXT[key]
-    return (en if lang == "en" else fr).format(**values)
-
-
-@app.command("check")
+@app.command("check", help=help_text("hds.check.about"))
 @handle_errors
 def check(
-    query: Annotated[str, typer.Argument(help="Nom, SIREN, SIRET ou numéro de certificat du fournisseur.")],
-    service: Annotated[str | None, typer.Option(
-        "--service", "-s", help="Type de service, pour vérifier les activités couvertes : iaas, paas, saas, "
-                                "backup, pacs, support.")] = None,
-    product: Annotated[str | None, typer.Option("--product", help="Produit ou offre souscrit.")] = None,
-    host: Annotated[str | None, typer.Option("--host", help="Hébergeur HDS chez qui le fournisseur se dit "
-                                                            "hébergé.")] = None,
-    certificate: Annotated[Path | None, typer.Option(
-        "--certificate", help="Certificat ou attestation HDS présenté par le fournisseur (PDF, DOCX, texte).")] = None,
-    declaration: Annotated[Path | None, typer.Option(
-        "--declaration", help="Déclaration remplie par le fournisseur (YAML, JSON, XLSX).")] = None,
-    snapshot: Annotated[str | None, typer.Option("--snapshot", help="Instantané à utiliser (identifiant, voir "
-                                                                     "« hds snapshots »).")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui), "
-                                                          "par exemple la date de signature du contrat.")] = None,
+    query: Annotated[str, typer.Argument(help=help_text("hds.check.query"))],
+    service: Annotated[str | None, typer.Option("--service", "-s", help=help_text("hds.check.service"))] = None,
+    product: Annotated[str | None, typer.Option("--product", help=help_text("hds.check.product"))] = None,
+    host: Annotated[str | None, typer.Option("--host", help=help_text("hds.check.host"))] = None,
+    certificate: Annotated[Path | None, typer.Option("--certificate", help=help_text("hds.check.certificate"))] = None,
+    declaration: Annotated[Path | None, typer.Option("--declaration", help=help_text("hds.check.declaration"))] = None,
+    snapshot: Annotated[str | None, typer.Option("--snapshot", help=help_text("hds.check.snapshot"))] = None,
+    on: Annotated[str | None, typer.Option("--date", help=help_text("hds.check.on"))] = None,
     format: OutputFormat = "text",
     lang: LangOption = "fr",
 ) -> None:
-    """Vérifie qu'un fournisseur est certifié HDS, pour les bonnes activités, à la date voulue.
+    from vendorcheck.certification import check_vendor
 
-    Code de sortie : 0 certifié, y compris à échéance proche ; 1 tout autre verdict, à lire (absent, à
-    vérifier sur la liste partielle, validité inconnue, certifié pour une partie des activités, ambigu,
-    identifiant invalide, expiré…) ; 2 erreur d'utilisation ou de lecture."""
-    from vendorcheck.hds import assess
-    from vendorcheck.hds.models import HdsClaim
-
-    claim: HdsClaim | None = None
-    if certificate:
-        from vendorcheck.hds.certificate import parse_certificate
-
-        claim = parse_certificate(certificate).claim()
-    elif declaration:
-        from vendorcheck.declarations import parse_declaration
-
-        filled = parse_declaration(declaration)
-        claim = filled.claim()
-        service = service or filled.service
-    result = assess(query, service=service, today=_date(on), snapshot=snapshot, host=host, product=product,
-                    claim=claim)
+    result = check_vendor(
+        query,
+        service=service,
+        product=product,
+        host=host,
+        certificate=certificate,
+        declaration=declaration,
+        today=parse_date(on),
+        snapshot=snapshot,
+    )
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -96,33 +52,30 @@ def check(
     raise typer.Exit(0 if result.verdict.is_clear else 1)
 
 
-@app.command("import")
+@app.command("import", help=help_text("hds.import.about"))
 @handle_errors
 def import_list(
-    file: Annotated[Path, typer.Argument(help="Liste enregistrée depuis l'annuaire officiel : page HTML, CSV, XLSX "
-                                              "ou JSON.")],
-    on: Annotated[str | None, typer.Option("--date", help="Date de la liste AAAA-MM-JJ (défaut : aujourd'hui).")]
-    = None,
-    source: Annotated[str | None, typer.Option("--source", help="Adresse de la page d'où vient la liste, citée par "
-                                                                "chaque verdict.")] = None,
-    reader: Annotated[str | None, typer.Option("--reader", help="Forcer le lecteur : html, csv, xlsx, json.")]
-    = None,
-    partial: Annotated[bool, typer.Option("--partial", help="Le fichier ne contient qu'une partie de la liste.")]
-    = False,
-    keep_valid: Annotated[bool, typer.Option("--keep-valid", help="Enregistrer les lignes valides même si "
-                                                                  "d'autres sont rejetées.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Tout vérifier, ne rien enregistrer.")] = False,
+    file: Annotated[Path, typer.Argument(help=help_text("hds.import.file"))],
+    on: Annotated[str | None, typer.Option("--date", help=help_text("hds.import.on"))] = None,
+    source: Annotated[str | None, typer.Option("--source", help=help_text("hds.import.source"))] = None,
+    reader: Annotated[str | None, typer.Option("--reader", help=help_text("hds.import.reader"))] = None,
+    partial: Annotated[bool, typer.Option("--partial", help=help_text("hds.import.partial"))] = False,
+    keep_valid: Annotated[bool, typer.Option("--keep-valid", help=help_text("hds.import.keep_valid"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("hds.import.dry_run"))] = False,
     format: OutputFormat = "text",
     lang: LangOption = "fr",
 ) -> None:
-    """Importe la liste des hébergeurs certifiés comme nouvel instantané daté et affiche les changements.
-
-    Chaque ligne est validée ; si une ligne est rejetée, rien n'est enregistré (sauf --keep-valid) et le code
-    de sortie est 2."""
     from vendorcheck.hds import import_file
 
-    report = import_file(file, list_date=_date(on), source=source, fmt=reader, partial=partial,
-                         keep_valid=keep_valid, dry_run=dry_run)
+    report = import_file(
+        file,
+        list_date=parse_date(on),
+        source=source,
+        fmt=reader,
+        partial=partial,
+        keep_valid=keep_valid,
+        dry_run=dry_run,
+    )
     if format == "json":
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -131,121 +84,122 @@ def import_list(
         raise typer.Exit(2)
 
 
-@app.command("snapshots")
+@app.command("snapshots", help=help_text("hds.snapshots.about"))
 @handle_errors
 def snapshots(format: OutputFormat = "text", lang: LangOption = "fr") -> None:
-    """Liste les instantanés de la liste HDS (livrés et importés) ; « * » marque celui utilisé par défaut."""
     from vendorcheck.hds import current_snapshot, list_snapshots
+    from vendorcheck.i18n import t
 
     infos = list_snapshots()
     current = current_snapshot().info.id
     if format == "json":
-        typer.echo(json.dumps([i.model_dump(mode="json") | {"current": i.id == current} for i in infos],
-                              ensure_ascii=False, indent=2))
+        listed = [info.model_dump(mode="json") | {"current": info.id == current} for info in infos]
+        typer.echo(json.dumps(listed, ensure_ascii=False, indent=2))
         return
     for info in infos:
         typer.echo(_snapshot_line(info, lang, current=info.id == current))
-    typer.echo(f"* {_t('current', lang)}")
+    typer.echo(f"* {t('cli.hds.current', lang)}")
 
 
-@app.command("template")
+@app.command("template", help=help_text("hds.template.about"))
 @handle_errors
 def template(
-    output: Annotated[Path, typer.Argument(help="Fichier à écrire (.yaml, .json ou .xlsx).")],
+    output: Annotated[Path, typer.Argument(help=help_text("hds.template.output"))],
     lang: LangOption = "fr",
 ) -> None:
-    """Écrit le modèle de déclaration à envoyer au fournisseur (YAML commenté, JSON ou classeur XLSX)."""
     from vendorcheck.declarations import write_template
     from vendorcheck.errors import OptionError
+    from vendorcheck.files import check_output
+    from vendorcheck.i18n import message, t
 
-    fmt = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx"}.get(output.suffix.lower())
+    fmt = _TEMPLATE_FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise OptionError(detail=f"extension « {output.suffix} » : choisissez .yaml, .json ou .xlsx")
+        raise OptionError(detail=message("cli.errors.template_suffix", suffix=output.suffix))
+    check_output(output)
     write_template(output, fmt)  # type: ignore[arg-type]
-    typer.echo(_t("template", lang, path=output))
+    typer.echo(t("cli.hds.template", lang, path=output))
 
 
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from vendorcheck.errors import OptionError
+def _print_assessment(result: HdsAssessment, lang: Language) -> None:
+    from vendorcheck.hds.messages import headline, reason_lines
+    from vendorcheck.i18n import t
 
-        raise OptionError(detail=f"date « {value} » : format attendu AAAA-MM-JJ") from None
-
-
-def _print_assessment(result: HdsAssessment, lang: str) -> None:
-    typer.echo(f"HDS : {result.headline(lang)}")  # type: ignore[arg-type]
-    for line in result.reason_lines(lang):  # type: ignore[arg-type]
+    typer.echo(t("cli.hds.headline", lang, headline=headline(result, lang)))
+    for line in reason_lines(result, lang):
         typer.echo(f"  • {line}")
 
 
-def _print_import(report: ImportReport, lang: str, *, dry_run: bool) -> None:
+def _print_import(report: ImportReport, lang: Language, *, dry_run: bool) -> None:
     from vendorcheck.i18n import t
 
-    typer.echo(f"{_t('file', lang)} : {report.path} ({report.format})")
-    typer.echo(import_counts(report, lang))  # type: ignore[arg-type]
-    typer.echo(f"{_t('columns', lang)} : " + ", ".join(f"{k} → {v}" for k, v in report.columns.items()))
+    typer.echo(t("cli.hds.file", lang, path=report.path, format=report.format))
+    typer.echo(import_counts(report, lang))
+    typer.echo(t("cli.hds.columns", lang, columns=", ".join(f"{k} → {v}" for k, v in report.columns.items())))
     if report.ignored_columns:
-        typer.echo(f"{_t('ignored', lang)} : {', '.join(report.ignored_columns)}")
+        typer.echo(t("cli.hds.ignored", lang, columns=", ".join(report.ignored_columns)))
     if report.rejected:
-        typer.echo(f"{_t('rejected', lang)} :")
+        typer.echo(t("cli.hds.rejected", lang))
         for row in report.rejected:
-            reasons = " ; ".join(r.text(lang) for r in row.errors)  # type: ignore[arg-type]
-            typer.echo(f"  {_t('line', lang)} {row.line} : {reasons}")
+            reasons = " ; ".join(r.text(lang) for r in row.errors)
+            typer.echo(t("cli.hds.rejected_row", lang, line=str(row.line), reasons=reasons))
     for problem in report.suspicious:
-        typer.echo(problem.text(lang))  # type: ignore[arg-type]
+        typer.echo(problem.text(lang))
     if report.diff is not None:
         _print_diff(report, lang)
     if report.stored is not None:
         info = report.stored
-        typer.echo(_t("stored", lang, id=info.id, date=info.list_date.isoformat(), source=info.source))
+        typer.echo(t("cli.hds.stored", lang, id=info.id, date=info.list_date.isoformat(), source=info.source))
         if info.partial:
             # Never made current silently: the user is told that verdicts now rest on a partial list.
-            typer.echo(t("hds.import.current_partial", lang))  # type: ignore[arg-type]
+            typer.echo(t("hds.import.current_partial", lang))
     elif report.unchanged:
-        typer.echo(_t("unchanged", lang))
+        typer.echo(t("cli.hds.unchanged", lang))
     elif dry_run and not report.rejected:
-        typer.echo(_t("dry", lang))
+        typer.echo(t("cli.hds.dry", lang))
     else:
-        typer.echo(_t("nothing", lang))
+        typer.echo(t("cli.hds.nothing", lang))
 
 
-def _print_diff(report: ImportReport, lang: str) -> None:
+def _print_diff(report: ImportReport, lang: Language) -> None:
     from vendorcheck.i18n import t
 
     diff = report.diff
     assert diff is not None
     if diff.previous_id is None:
-        typer.echo(t("hds.import.first", lang, count=len(diff.added)))  # type: ignore[arg-type]
+        typer.echo(t("hds.import.first", lang, count=len(diff.added)))
         return
-    counts = {key: t(f"hds.import.{key}", lang, count=len(getattr(diff, key)))  # type: ignore[arg-type]
-              for key in ("added", "removed", "changed", "expired")}
-    typer.echo(t("hds.import.diff", lang, previous=diff.previous_id, **counts))  # type: ignore[arg-type]
+    counts = {
+        key: t(f"hds.import.{key}", lang, count=len(getattr(diff, key)))
+        for key in ("added", "removed", "changed", "expired")
+    }
+    typer.echo(t("hds.import.diff", lang, previous=diff.previous_id, **counts))
     for key, entries in (("added", diff.added), ("removed", diff.removed), ("expired", diff.expired)):
         for entry in entries:
             number = f" [{entry.certificate_number}]" if entry.certificate_number else ""
-            typer.echo(f"  {_t(key, lang)} : {entry.legal_entity}{number}")
+            kind = t(f"cli.hds.kind.{key}", lang)
+            typer.echo(t("cli.hds.entry", lang, kind=kind, entity=entry.legal_entity, number=number))
     for change in diff.changed:
-        typer.echo(f"  {_t('changed', lang)} : {change.legal_entity} ({', '.join(change.fields)})")
+        kind = t("cli.hds.kind.changed", lang)
+        fields = ", ".join(change.fields)
+        typer.echo(t("cli.hds.changed_entry", lang, kind=kind, entity=change.legal_entity, fields=fields))
 
 
-def import_counts(report: ImportReport, lang: str) -> str:
+def import_counts(report: ImportReport, lang: Language) -> str:
     """'17 lignes lues sur 19 lignes du fichier : 16 acceptées, 1 rejetée'."""
     from vendorcheck.i18n import t
 
-    rows = t("hds.import.rows", lang, count=report.rows)  # type: ignore[arg-type]
+    rows = t("hds.import.rows", lang, count=report.rows)
     if report.lines is not None and report.lines != report.rows:
-        rows = t("hds.import.rows_of_lines", lang, rows=rows, count=report.lines)  # type: ignore[arg-type]
-    return t("hds.import.counts", lang, rows=rows,  # type: ignore[arg-type]
-             accepted=t("hds.import.accepted", lang, count=report.accepted),  # type: ignore[arg-type]
-             rejected=t("hds.import.rejected", lang, count=len(report.rejected)))  # type: ignore[arg-type]
+        rows = t("hds.import.rows_of_lines", lang, rows=rows, count=report.lines)
+    accepted = t("hds.import.accepted", lang, count=report.accepted)
+    rejected = t("hds.import.rejected", lang, count=len(report.rejected))
+    return t("hds.import.counts", lang, rows=rows, accepted=accepted, rejected=rejected)
 
 
-def _snapshot_line(info: SnapshotInfo, lang: str, *, current: bool) -> str:
-    kind = _t("shipped" if info.shipped else "imported", lang)
-    flags = f", {_t('partial', lang)}" if info.partial else ""
+def _snapshot_line(info: SnapshotInfo, lang: Language, *, current: bool) -> str:
+    from vendorcheck.i18n import t
+
+    kind = t(f"cli.hds.kind.{'shipped' if info.shipped else 'imported'}", lang)
+    flags = f", {t('cli.hds.kind.partial', lang)}" if info.partial else ""
     mark = "*" if current else " "
     return f"{mark} {info.id}  {info.list_date.isoformat()}  {info.entry_count:>4}  {kind}{flags}  {info.source}"

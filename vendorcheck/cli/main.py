@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from vendorcheck.cli import addendum, batch, evaluate, hds, register, review, rules, serve
-from vendorcheck.cli.common import new_app
+from vendorcheck.cli.common import help_text, new_app
 
-app = new_app("Vérifie les contrats des fournisseurs d'un cabinet médical (RGPD art. 28, CSP R.1111-11, HDS).")
-app.command("review")(review.review)
-app.command("addendum")(addendum.addendum)
-app.command("eval")(evaluate.evaluate)
+app = new_app("about")
+app.command("review", help=help_text("review.about"))(review.review)
+app.command("addendum", help=help_text("addendum.about"))(addendum.addendum)
+app.command("eval", help=help_text("eval.about"))(evaluate.evaluate)
 app.add_typer(rules.app, name="rules")
-app.command("batch")(batch.batch)
+app.command("batch", help=help_text("batch.about"))(batch.batch)
 app.add_typer(register.app, name="register")
-app.command("serve")(serve.serve)
+app.command("serve", help=help_text("serve.about"))(serve.serve)
 app.add_typer(hds.app, name="hds")
 
 

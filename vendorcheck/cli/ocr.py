@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from vendorcheck.i18n import t
-from vendorcheck.models import Language
+from vendorcheck.cli.common import help_text
 
-OcrOption = Annotated[bool | None, typer.Option(
-    "--ocr/--no-ocr",
-    help="Reconnaissance de caractères (Tesseract) : par défaut pour les pages scannées et les images seulement ; "
-         "--ocr relit toutes les pages, --no-ocr refuse scans et photos.")]
-OcrOutputOption = Annotated[Path | None, typer.Option(
-    "--ocr-output", help="Enregistre le document en PDF consultable (image et texte reconnu), pour l'archive.")]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from vendorcheck.i18n import Language
+
+OcrOption = Annotated[bool | None, typer.Option("--ocr/--no-ocr", help=help_text("common.ocr"))]
+OcrOutputOption = Annotated[Path | None, typer.Option("--ocr-output", help=help_text("common.ocr_output"))]
 
 
 def ocr_mode(ocr: bool | None) -> str:
@@ -27,6 +25,10 @@ def ocr_mode(ocr: bool | None) -> str:
 
 
 def ingest_options(ocr: bool | None, ocr_output: Path | None = None) -> dict[str, Any]:
+    if ocr_output is not None:
+        from vendorcheck.files import check_output
+
+        check_output(ocr_output)  # before the recognition, which may take minutes
     return {"ocr": ocr_mode(ocr), "ocr_output": ocr_output}
 
 
@@ -34,6 +36,9 @@ def ingest_options(ocr: bool | None, ocr_output: Path | None = None) -> dict[str
 def page_progress(console: Console, lang: Language) -> Iterator[None]:
     """A bar on stderr while pages are recognised; nothing for a document that needs no OCR, and
     nothing when stderr is not a terminal (logs and pipes get the one-line result only)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from vendorcheck.i18n import t
     from vendorcheck.ingest.ocr import reporting_to, stop_reporting
 
     bar: Progress | None = None
@@ -41,8 +46,14 @@ def page_progress(console: Console, lang: Language) -> Iterator[None]:
     def advance(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                           TimeRemainingColumn(), console=console, transient=True)
+            bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
             bar.add_task(t("ocr.progress_bar", lang), total=total)
             bar.start()
         bar.update(bar.task_ids[0], completed=done)

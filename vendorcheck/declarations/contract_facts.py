@@ -7,48 +7,74 @@ import re
 
 from pydantic import BaseModel, Field
 
-from vendorcheck.declarations.countries import countries_in, in_eea
+from vendorcheck.countries import countries_in, in_eea
 from vendorcheck.engine.durations import delays_in_hours
-from vendorcheck.hds.models import Quote
-from vendorcheck.hds.names import core_key, fold
-from vendorcheck.models import Document
+from vendorcheck.hds.names import core_key
+from vendorcheck.models import Document, Evidence
+from vendorcheck.text import fold
 
-_HOSTING = re.compile(r"heberg(?:e|ee|es|ees|ement|er)\b|hosted|hosting|stock|stored|storage|data ?cent|"
-                      r"centres? de donnees|datacenter|localis|located|site (?:principal|de secours)|"
-                      r"lieux? de traitement|sauvegard|backup|processing location|server")
-_TRANSFER = re.compile(r"transf[eé]r|hors de l'union|hors (?:de l')?(?:ue|eee)|outside (?:the )?(?:eu|eea|european)|"
-                       r"pays tiers|third[- ]countr|acces a distance depuis|remote access from")
-_NEGATION = re.compile(r"\baucune?\b|\bne\s+(?:\w+\s+){0,3}(?:pas|jamais)\b|\bn'(?:est|a|ont|sont)\b[^.]{0,40}"
-                       r"\bpas\b|interdit|prohib|\bno transfers?\b|\bshall not\b|"
-                       r"\bwill not\b|\bmay not\b|\bnot (?:be )?transferr|n/a \(no transfer\)|\bsans transfert\b")
+_HOSTING = re.compile(
+    r"heberg(?:e|ee|es|ees|ement|er)\b|hosted|hosting|stock|stored|storage|data ?cent|"
+    r"centres? de donnees|datacenter|localis|located|site (?:principal|de secours)|"
+    r"lieux? de traitement|sauvegard|backup|processing location|server"
+)
+_TRANSFER = re.compile(
+    r"transf[eé]r|hors de l'union|hors (?:de l')?(?:ue|eee)|outside (?:the )?(?:eu|eea|european)|"
+    r"pays tiers|third[- ]countr|acces a distance depuis|remote access from"
+)
+_NEGATION = re.compile(
+    r"\baucune?\b|\bne\s+(?:\w+\s+){0,3}(?:pas|jamais)\b|\bn'(?:est|a|ont|sont)\b[^.]{0,40}"
+    r"\bpas\b|interdit|prohib|\bno transfers?\b|\bshall not\b|"
+    r"\bwill not\b|\bmay not\b|\bnot (?:be )?transferr|n/a \(no transfer\)|\bsans transfert\b"
+)
 _SUBJECT = re.compile(r"violation|breach|incident")
 _NOTIFY = re.compile(r"notif|inform|signal|alert|previen|avertit|notify|report")
 _SUBPROCESSOR_HEADER = re.compile(r"sous-traitant|sub-?processor|prestataire|subcontractor")
 # Processors that contracts name without a list entry; the snapshot's hosts are added at run time.
-WELL_KNOWN_PROVIDERS = ("Amazon Web Services", "AWS", "Microsoft Azure", "Google Cloud", "OVHcloud", "OVH",
-                        "Scaleway", "Outscale", "Salesforce", "Twilio", "Mailjet", "Brevo", "Sendinblue",
-                        "Cloudflare", "Zendesk", "Intercom", "Stripe", "Oracle Cloud", "IBM Cloud", "Hetzner")
+WELL_KNOWN_PROVIDERS = (
+    "Amazon Web Services",
+    "AWS",
+    "Microsoft Azure",
+    "Google Cloud",
+    "OVHcloud",
+    "OVH",
+    "Scaleway",
+    "Outscale",
+    "Salesforce",
+    "Twilio",
+    "Mailjet",
+    "Brevo",
+    "Sendinblue",
+    "Cloudflare",
+    "Zendesk",
+    "Intercom",
+    "Stripe",
+    "Oracle Cloud",
+    "IBM Cloud",
+    "Hetzner",
+)
 
 
 class CountryMention(BaseModel):
     country: str
-    quote: Quote
+    quote: Evidence
 
 
 class Mention(BaseModel):
     name: str
-    quote: Quote
+    quote: Evidence
 
 
 class ContractFacts(BaseModel):
     hosting: list[CountryMention] = Field(default_factory=list, description="Countries in hosting sentences")
-    outside_eea: list[CountryMention] = Field(default_factory=list,
-                                              description="Non-EEA countries in hosting or transfer sentences")
-    transfer_bans: list[Quote] = Field(default_factory=list, description="Sentences that rule out transfers")
+    outside_eea: list[CountryMention] = Field(
+        default_factory=list, description="Non-EEA countries in hosting or transfer sentences"
+    )
+    transfer_bans: list[Evidence] = Field(default_factory=list, description="Sentences that rule out transfers")
     sub_processors: list[Mention] = Field(default_factory=list, description="Names in a sub-processor table")
     providers: list[Mention] = Field(default_factory=list, description="Known processors named anywhere")
     breach_hours: float | None = None
-    breach_quote: Quote | None = None
+    breach_quote: Evidence | None = None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -69,13 +95,6 @@ def _skip_blank(text: str, start: int, end: int) -> int:
     return start
 
 
-def quote(document: Document, start: int, end: int) -> Quote:
-    section = document.section_at(start)
-    return Quote(quote=document.text[start:end], start=start, end=end, unit=document.unit,
-                 page=document.location(start), line=document.line(start),
-                 section=section.label if section else None)
-
-
 def contract_facts(document: Document, providers: list[str]) -> ContractFacts:
     text = document.text
     facts = ContractFacts()
@@ -84,9 +103,9 @@ def contract_facts(document: Document, providers: list[str]) -> ContractFacts:
         hosting, transfer = bool(_HOSTING.search(folded)), bool(_TRANSFER.search(folded))
         negated = bool(_NEGATION.search(folded))
         if transfer and negated:
-            facts.transfer_bans.append(quote(document, start, end))
+            facts.transfer_bans.append(document.quote(start, end))
         for _, _, code in countries_in(text[start:end]) if hosting or transfer else ():
-            mention = CountryMention(country=code, quote=quote(document, start, end))
+            mention = CountryMention(country=code, quote=document.quote(start, end))
             if hosting and in_eea(code):
                 facts.hosting.append(mention)
             elif not in_eea(code) and not negated:
@@ -111,10 +130,13 @@ def _breach(document: Document, facts: ContractFacts, start: int, end: int, fold
     is_breach = subject.group(0) != "incident"
     current = _SUBJECT.search(fold(facts.breach_quote.quote)) if facts.breach_quote else None
     current_is_breach = bool(current) and current.group(0) != "incident"
-    if facts.breach_hours is None or (is_breach and not current_is_breach) or \
-            (is_breach == current_is_breach and min(delays) < facts.breach_hours):
+    if (
+        facts.breach_hours is None
+        or (is_breach and not current_is_breach)
+        or (is_breach == current_is_breach and min(delays) < facts.breach_hours)
+    ):
         facts.breach_hours = min(delays)
-        facts.breach_quote = quote(document, start, end)
+        facts.breach_quote = document.quote(start, end)
 
 
 def _table_names(document: Document) -> list[Mention]:
@@ -134,7 +156,7 @@ def _table_names(document: Document) -> list[Mention]:
         if in_table and not re.fullmatch(r"[\s:-]+", first):
             name = re.split(r"\s*\(|\s+-\s+|,", first.strip())[0].strip(" *_")
             offset = line.start() + line.group(0).index(name)
-            names.append(Mention(name=name, quote=quote(document, offset, offset + len(name))))
+            names.append(Mention(name=name, quote=document.quote(offset, offset + len(name))))
     return names
 
 
@@ -148,5 +170,5 @@ def _providers(document: Document, providers: list[str]) -> list[Mention]:
             continue
         match = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded)
         if match and core_key(name) not in found:
-            found[core_key(name)] = Mention(name=name, quote=quote(document, match.start(), match.end()))
+            found[core_key(name)] = Mention(name=name, quote=document.quote(match.start(), match.end()))
     return list(found.values())

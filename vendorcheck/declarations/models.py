@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from vendorcheck.declarations.countries import country_code
+from vendorcheck.countries import country_code
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.hds.activities import read_activities
 from vendorcheck.hds.dates import parse_date
@@ -28,21 +28,22 @@ def _siren(value: Any) -> str | None:
     try:
         return normalise_siren(str(value))
     except ValueError:
-        raise PydanticCustomError("siren_checksum", "SIREN/SIRET invalide (clé de contrôle) : {value}",
-                                  {"value": value}) from None
+        raise PydanticCustomError(
+            "siren_checksum", "invalid SIREN/SIRET (check digit): {value}", {"value": value}
+        ) from None
 
 
 def _date(value: Any) -> date | None:
     try:
         return parse_date(value)
     except ValueError:
-        raise PydanticCustomError("bad_date", "date illisible : {value}", {"value": value}) from None
+        raise PydanticCustomError("bad_date", "unreadable date: {value}", {"value": value}) from None
 
 
 def _country(value: Any) -> str:
     code = country_code(str(value or ""))
     if code is None:
-        raise PydanticCustomError("bad_country", "pays inconnu : {value}", {"value": value})
+        raise PydanticCustomError("bad_country", "unknown country: {value}", {"value": value})
     return code
 
 
@@ -70,7 +71,7 @@ def _yes_no(value: Any) -> bool | None:
         return True
     if key in {"non", "no", "false", "faux", "n", "0"}:
         return False
-    raise PydanticCustomError("bad_bool", "oui ou non attendu : {value}", {"value": value})
+    raise PydanticCustomError("bad_bool", "yes or no expected: {value}", {"value": value})
 
 
 def _hours(value: Any) -> float | None:
@@ -85,7 +86,7 @@ def _hours(value: Any) -> float | None:
     except ValueError:
         hours = shortest_delay_hours(text)
         if hours is None:
-            raise PydanticCustomError("bad_delay", "délai illisible : {value}", {"value": value}) from None
+            raise PydanticCustomError("bad_delay", "unreadable delay: {value}", {"value": value}) from None
         return hours
 
 
@@ -114,7 +115,7 @@ class Activities(_Strict):
         text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
         reading = read_activities(text)
         if not reading.numbers and not reading.invented:
-            raise PydanticCustomError("bad_activities", "activités illisibles : {value}", {"value": text})
+            raise PydanticCustomError("bad_activities", "unreadable activities: {value}", {"value": text})
         return reading.model_dump()
 
 
@@ -131,8 +132,11 @@ def _service_type(value: Any) -> str | None:
         return None
     key = str(value).strip().lower()
     if key not in service_types():
-        raise PydanticCustomError("bad_service", "type de service inconnu : {value} (attendu : {known})",
-                                  {"value": value, "known": ", ".join(service_types())})
+        raise PydanticCustomError(
+            "bad_service",
+            "unknown service type: {value} (expected: {known})",
+            {"value": value, "known": ", ".join(service_types())},
+        )
     return key
 
 
@@ -163,8 +167,9 @@ class HdsDeclaration(_Strict):
             return None
         found = referential_of(str(value))
         if found is None:
-            raise PydanticCustomError("bad_referential", "référentiel inconnu : {value} (attendu : 2018 ou 2024)",
-                                      {"value": value})
+            raise PydanticCustomError(
+                "bad_referential", "unknown referential: {value} (expected: 2018 or 2024)", {"value": value}
+            )
         return found
 
 
@@ -217,8 +222,16 @@ class VendorDeclaration(_Strict):
     def claim(self) -> HdsClaim:
         """The HDS part, as a claim to check against the list."""
         hds = self.hds
-        return HdsClaim(origin=self.source, entity=self.vendor.name, siren=self.vendor.siren,
-                        certificate_number=hds.certificate_number, issuer=hds.certifying_body,
-                        issued_on=hds.issued_on, valid_until=hds.valid_until, activities=hds.activities.numbers,
-                        invented_activities=hds.activities.invented, referential=hds.referential,
-                        hosts=[h.name for h in hds.hosts])
+        return HdsClaim(
+            origin=self.source,
+            entity=self.vendor.name,
+            siren=self.vendor.siren,
+            certificate_number=hds.certificate_number,
+            issuer=hds.certifying_body,
+            issued_on=hds.issued_on,
+            valid_until=hds.valid_until,
+            activities=hds.activities.numbers,
+            invented_activities=hds.activities.invented,
+            referential=hds.referential,
+            hosts=[h.name for h in hds.hosts],
+        )

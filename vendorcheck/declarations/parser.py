@@ -23,24 +23,11 @@ from vendorcheck.bounded import (
     read_regular_file,
 )
 from vendorcheck.declarations.models import VendorDeclaration
-from vendorcheck.declarations.template import SCALARS, SHEET, TABLES, put_path
+from vendorcheck.declarations.template import SCALARS, TABLES, column_label, put_path, sheet_title
 from vendorcheck.errors import DeclarationError
 from vendorcheck.hds.importers.rows import text_of
-from vendorcheck.hds.names import fold
-
-_MESSAGES = {
-    "missing": "valeur obligatoire manquante",
-    "string_too_short": "valeur trop courte",
-    "extra_forbidden": "rubrique inconnue",
-    "bool_parsing": "oui ou non attendu",
-    "float_parsing": "nombre attendu",
-    "int_parsing": "nombre entier attendu",
-    "greater_than_equal": "doit être positif",
-    "list_type": "liste attendue",
-    "dict_type": "rubrique attendue",
-    "model_type": "rubrique attendue",
-    "model_attributes_type": "rubrique attendue",
-}
+from vendorcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, Lines, Message, has, message
+from vendorcheck.text import fold
 
 
 def parse_declaration(path: str | Path) -> VendorDeclaration:
@@ -53,17 +40,19 @@ def parse_declaration(path: str | Path) -> VendorDeclaration:
         else:
             raw, where = _read_text(path, data)
     except OSError as exc:
-        raise DeclarationError(path, detail=f"lecture impossible ({exc.strerror or exc})") from exc
+        raise DeclarationError(
+            path, detail=message("declarations.errors.cannot_read", reason=exc.strerror or exc)
+        ) from exc
     except LimitExceeded as exc:
-        raise DeclarationError(path, detail=exc.text("fr")) from exc
+        raise DeclarationError(path, detail=exc.message) from exc
     if not isinstance(raw, dict):
-        raise DeclarationError(path, detail="le fichier ne contient pas une déclaration (rubriques attendues)")
+        raise DeclarationError(path, detail=message("declarations.errors.not_a_declaration"))
     pruned, moved = _prune(raw, "")
     try:
         return VendorDeclaration.model_validate({**pruned, "source": path.name})
     except ValidationError as exc:
         problems = [_describe(error, where, moved) for error in exc.errors()]
-        raise DeclarationError(path, detail="\n".join(f"  - {p}" for p in problems)) from None
+        raise DeclarationError(path, detail=Lines(problems)) from None
 
 
 def _read_text(path: Path, data: bytes) -> tuple[Any, dict[str, str]]:
@@ -72,33 +61,35 @@ def _read_text(path: Path, data: bytes) -> tuple[Any, dict[str, str]]:
         try:
             return load_json(text, DECLARATION_LIMITS), {}
         except json.JSONDecodeError as exc:
-            raise DeclarationError(path, detail=f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}") from exc
+            problem = message("declarations.errors.invalid_json", line=str(exc.lineno), column=str(exc.colno))
+            raise DeclarationError(path, detail=problem) from exc
     try:
         value, node = load_yaml(text, DECLARATION_LIMITS)
         return value, _yaml_lines(node, "")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" ligne {mark.line + 1}" if mark else ""
-        raise DeclarationError(path, detail=f"YAML invalide{where} ({getattr(exc, 'problem', exc)})") from exc
+        where = message("declarations.errors.yaml_line", line=str(mark.line + 1)) if mark else ""
+        problem = message("declarations.errors.invalid_yaml", where=where, problem=getattr(exc, "problem", exc))
+        raise DeclarationError(path, detail=problem) from exc
 
 
-def _yaml_lines(node: yaml.Node | None, prefix: str) -> dict[str, str]:
+def _yaml_lines(node: yaml.Node | None, prefix: str) -> dict[str, Message]:
     """Dotted path -> 'ligne N' for every key and list item of a YAML document."""
-    lines: dict[str, str] = {}
+    lines: dict[str, Message] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             path = f"{prefix}{key.value}"
-            lines[path] = f"ligne {key.start_mark.line + 1}"
+            lines[path] = message("declarations.problems.line", line=str(key.start_mark.line + 1))
             lines.update(_yaml_lines(value, path + "."))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}{index}"
-            lines[path] = f"ligne {item.start_mark.line + 1}"
+            lines[path] = message("declarations.problems.line", line=str(item.start_mark.line + 1))
             lines.update(_yaml_lines(item, path + "."))
     return lines
 
 
-def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]:
+def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, Message]]:
     import io
 
     from openpyxl import load_workbook
@@ -108,30 +99,35 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise DeclarationError(path, detail=f"classeur XLSX illisible ({type(exc).__name__})") from exc
+        raise DeclarationError(
+            path, detail=message("declarations.errors.unreadable_xlsx", kind=type(exc).__name__)
+        ) from exc
     raw: dict[str, Any] = {}
-    where: dict[str, str] = {}
+    where: dict[str, Message] = {}
     try:
-        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-        keys = {key for key, _, _ in SCALARS}
+        titles = {lang: sheet_title("main", lang) for lang in LANGUAGES}
+        sheet = next((workbook[t] for t in titles.values() if t in workbook.sheetnames), workbook.worksheets[0])
+        keys = set(SCALARS)
         for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=3), start=1):
             check_rows(number, DECLARATION_LIMITS)
             key = text_of(row[0]) if row else ""
             if key in keys and len(row) > 2 and text_of(row[2]):
                 put_path(raw, key, text_of(row[2]))
-                where[key] = f"feuille « {sheet.title} », ligne {number}"
-        for key, (title, _, columns) in TABLES.items():
-            if title in workbook.sheetnames:
-                items = _read_table(workbook[title], columns, key, where)
-                put_path(raw, key, items)
+                where[key] = message("declarations.problems.sheet_line", sheet=sheet.title, line=str(number))
+        for key, columns in TABLES.items():
+            # A sheet of the questionnaire in any of its languages.
+            title = next((t for t in (sheet_title(key, lang) for lang in LANGUAGES) if t in workbook.sheetnames), None)
+            if title is not None:
+                put_path(raw, key, _read_table(workbook[title], columns, key, where))
     finally:
         workbook.close()
     return raw, where
 
 
-def _read_table(sheet: Any, columns: tuple[tuple[str, str], ...], key: str, where: dict[str, str]) -> list[dict]:
-    """Rows under a header of column labels (or keys), in any column order."""
-    by_label = {fold(label): column for column, label in columns} | {column: column for column, _ in columns}
+def _read_table(sheet: Any, columns: tuple[str, ...], key: str, where: dict[str, Message]) -> list[dict]:
+    """Rows under a header of column labels (in any language) or keys, in any column order."""
+    by_label = {fold(column_label(key, column, lang)): column for column in columns for lang in LANGUAGES}
+    by_label |= {column: column for column in columns}
     rows = []
     for row in sheet.iter_rows(values_only=True, max_col=DECLARATION_LIMITS.max_columns):
         rows.append(row)
@@ -143,7 +139,9 @@ def _read_table(sheet: Any, columns: tuple[tuple[str, str], ...], key: str, wher
     for number, row in enumerate(rows[1:], start=2):
         item = {column: text_of(value) or None for column, value in zip(header, row, strict=False) if column}
         if any(item.values()):
-            where[f"{key}.{len(items)}"] = f"feuille « {sheet.title} », ligne {number}"
+            where[f"{key}.{len(items)}"] = message(
+                "declarations.problems.sheet_line", sheet=sheet.title, line=str(number)
+            )
             items.append(item)
     return items
 
@@ -173,19 +171,23 @@ def _prune(value: Any, path: str) -> tuple[Any, dict[str, str]]:
     return value, moved
 
 
-def _describe(error: dict[str, Any], where: dict[str, str], moved: dict[str, str]) -> str:
+def _describe(error: dict[str, Any], where: dict[str, Message], moved: dict[str, str]) -> Message:
     dotted = ".".join(str(part) for part in error["loc"])
     original = dotted
     for new, old in sorted(moved.items(), key=lambda kv: -len(kv[0])):
         if dotted == new or dotted.startswith(new + "."):
-            original = old + dotted[len(new):]
+            original = old + dotted[len(new) :]
             break
     location = next((where[p] for p in _prefixes(original) if p in where), None)
     kind = error["type"]
-    message = _MESSAGES.get(kind, error["msg"])
-    if kind == "literal_error":
-        message = f"valeur non admise : {error.get('input')}"
-    return f"{location} ({original}) : {message}" if location else f"{original} : {message}"
+    key = f"declarations.problems.{kind}"
+    # Our own checks carry their values in `ctx`; pydantic's are named by their type. Others keep pydantic's words.
+    problem: str | Message = error["msg"]
+    if has(key, DEFAULT_LANGUAGE):
+        problem = message(key, **error.get("ctx", {}), input=error.get("input"))
+    if location:
+        return message("declarations.problems.located", where=location, field=original, problem=problem)
+    return message("declarations.problems.field", field=original, problem=problem)
 
 
 def _prefixes(dotted: str) -> list[str]:

@@ -9,62 +9,66 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
+from vendorcheck.i18n import DEFAULT_LANGUAGE, Language, t
+
 TemplateFormat = Literal["yaml", "json", "xlsx"]
 
-# (dotted key, question, help) — the order of the questionnaire.
-SCALARS: tuple[tuple[str, str, str], ...] = (
-    ("vendor.name", "Raison sociale de l'entité qui signe le contrat", "comme sur l'extrait Kbis"),
-    ("vendor.siren", "SIREN de cette entité", "9 chiffres"),
-    ("vendor.trade_names", "Noms commerciaux", "séparés par des virgules"),
-    ("vendor.address", "Adresse du siège", ""),
-    ("vendor.contact", "Personne à contacter pour cette déclaration", "nom, fonction, e-mail"),
-    ("service", "Type de service", "iaas, paas, saas, backup (sauvegarde), pacs (imagerie) ou support "
-                                        "(infogérance avec accès à distance)"),
-    ("service_description", "Description du service fourni au cabinet", ""),
-    ("products", "Produits ou offres souscrits", "séparés par des virgules"),
-    ("hds.certified", "Êtes-vous vous-même certifié hébergeur de données de santé (HDS) ?", "oui ou non"),
-    ("hds.certificate_number", "Numéro de votre certificat HDS", "joindre une copie du certificat"),
-    ("hds.certifying_body", "Organisme certificateur", "accrédité par le COFRAC ou un équivalent européen"),
-    ("hds.issued_on", "Date de délivrance du certificat", "JJ/MM/AAAA"),
-    ("hds.valid_until", "Date de fin de validité du certificat", "JJ/MM/AAAA"),
-    ("hds.activities", "Activités couvertes par votre certificat", "numéros 1 à 6 de l'article R.1111-9 du code de "
-                       "la santé publique : 1 sites physiques, 2 infrastructure matérielle, 3 infrastructure "
-                       "virtuelle, 4 plateforme d'hébergement d'applications, 5 administration et exploitation, "
-                       "6 sauvegarde"),
-    ("hds.referential", "Version du référentiel de certification", "2018 (v1.1) ou 2024 (v2)"),
-    ("transfers_outside_eea", "Des données sont-elles transférées, ou accessibles, hors de l'Espace économique "
-                              "européen ?", "oui ou non, y compris pour le support et la maintenance"),
-    ("transfer_countries", "Si oui, pays concernés", "séparés par des virgules"),
-    ("breach_notification_hours", "Délai de notification d'une violation de données au cabinet", "en heures"),
-    ("signed.name", "Nom du signataire", ""),
-    ("signed.role", "Fonction du signataire", ""),
-    ("signed.signed_on", "Date de la déclaration", "JJ/MM/AAAA"),
+# The questionnaire's fields in order; the words of each (`declarations.template.*`) are in the catalogues.
+SCALARS: tuple[str, ...] = (
+    "vendor.name",
+    "vendor.siren",
+    "vendor.trade_names",
+    "vendor.address",
+    "vendor.contact",
+    "service",
+    "service_description",
+    "products",
+    "hds.certified",
+    "hds.certificate_number",
+    "hds.certifying_body",
+    "hds.issued_on",
+    "hds.valid_until",
+    "hds.activities",
+    "hds.referential",
+    "transfers_outside_eea",
+    "transfer_countries",
+    "breach_notification_hours",
+    "signed.name",
+    "signed.role",
+    "signed.signed_on",
 )
-# dotted key of a list -> (sheet title, question, [(column key, column label)])
-TABLES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
-    "hds.hosts": ("Hébergeurs HDS", "Hébergeurs certifiés HDS auxquels vous recourez (une ligne par hébergeur)",
-                  (("name", "Hébergeur"), ("siren", "SIREN"), ("certificate_number", "N° de certificat"),
-                   ("activities", "Activités qu'il exerce pour vous"))),
-    "hosting_locations": ("Lieux d'hébergement", "Lieux où les données sont hébergées et sauvegardées",
-                          (("country", "Pays"), ("city", "Ville ou site"), ("provider", "Exploitant du site"))),
-    "sub_processors": ("Sous-traitants", "Sous-traitants ultérieurs ayant accès aux données",
-                       (("name", "Sous-traitant ultérieur"), ("siren", "SIREN"), ("country", "Pays"),
-                        ("purpose", "Prestation confiée"))),
+# dotted key of a list -> its columns
+TABLES: dict[str, tuple[str, ...]] = {
+    "hds.hosts": ("name", "siren", "certificate_number", "activities"),
+    "hosting_locations": ("country", "city", "provider"),
+    "sub_processors": ("name", "siren", "country", "purpose"),
 }
-SHEET = "Déclaration"
-INTRO = (
-    "Déclaration du fournisseur — à remplir par le fournisseur et à retourner au cabinet avec une copie du "
-    "certificat HDS. Elle sera comparée au contrat et à la liste officielle des hébergeurs certifiés."
-)
+
+
+def question(key: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    return t(f"declarations.template.question.{key}", lang)
+
+
+def help_text(key: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    return t(f"declarations.template.help.{key}", lang)
+
+
+def sheet_title(key: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The workbook's sheet of a list, or of the single answers for `key="main"`."""
+    return t(f"declarations.template.sheet.{key}", lang)
+
+
+def column_label(table: str, column: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    return t(f"declarations.template.column.{table}.{column}", lang)
 
 
 def skeleton() -> dict[str, Any]:
     """The empty declaration as nested data (lists hold one empty row to show their columns)."""
     data: dict[str, Any] = {"version": 1}
-    for key, _, _ in SCALARS:
+    for key in SCALARS:
         put_path(data, key, None)
-    for key, (_, _, columns) in TABLES.items():
-        put_path(data, key, [{column: None for column, _ in columns}])
+    for key, columns in TABLES.items():
+        put_path(data, key, [dict.fromkeys(columns)])
     return data
 
 
@@ -75,27 +79,28 @@ def put_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     data[last] = value
 
 
-def yaml_template() -> str:
+def yaml_template(lang: Language = DEFAULT_LANGUAGE) -> str:
     """Commented YAML: each question above its key, in the questionnaire's order."""
-    lines = [f"# {INTRO}", "# Laissez vide ce qui ne s'applique pas. Les dates s'écrivent JJ/MM/AAAA.", "version: 1"]
-    entries = [(key, question, help_) for key, question, help_ in SCALARS]
-    entries += [(key, question, "") for key, (_, question, _) in TABLES.items()]
-    order = [key for key, _, _ in SCALARS]
+    intro, blank = (t(f"declarations.template.{key}", lang) for key in ("intro", "blank"))
+    lines = [f"# {intro}", f"# {blank}", "version: 1"]
+    entries = [(key, question(key, lang), help_text(key, lang)) for key in SCALARS]
+    entries += [(key, question(key, lang), "") for key in TABLES]
+    order = list(SCALARS)
     entries.sort(key=lambda e: _position(e[0], order))
     opened: list[str] = []
-    for key, question, help_ in entries:
+    for key, asked, help_ in entries:
         *parents, last = key.split(".")
-        while opened and opened != parents[:len(opened)]:
+        while opened and opened != parents[: len(opened)]:
             opened.pop()
         for depth in range(len(opened), len(parents)):
             lines.append("  " * depth + f"{parents[depth]}:")
             opened.append(parents[depth])
         indent = "  " * len(parents)
-        lines.append(f"{indent}# {question}" + (f" ({help_})" if help_ else ""))
+        lines.append(f"{indent}# {asked}" + (f" ({help_})" if help_ else ""))
         if key in TABLES:
             lines.append(f"{indent}{last}:")
-            columns = TABLES[key][2]
-            for i, (column, label) in enumerate(columns):
+            for i, column in enumerate(TABLES[key]):
+                label = column_label(key, column, lang)
                 lines.append(f"{indent}  {'- ' if i == 0 else '  '}{column}:    # {label}")
         else:
             lines.append(f"{indent}{last}:")
@@ -111,47 +116,52 @@ def _position(key: str, order: list[str]) -> tuple[int, int]:
     return (max(same_group) if same_group else order.index("transfers_outside_eea") - 1), 1
 
 
-def json_template() -> str:
-    return json.dumps({"_aide": INTRO, **skeleton()}, ensure_ascii=False, indent=2) + "\n"
+def json_template(lang: Language = DEFAULT_LANGUAGE) -> str:
+    intro = t("declarations.template.intro", lang)
+    return (
+        json.dumps({t("declarations.template.help_key", lang): intro, **skeleton()}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
-def write_template(path: str | Path, fmt: TemplateFormat) -> Path:
+def write_template(path: str | Path, fmt: TemplateFormat, lang: Language = DEFAULT_LANGUAGE) -> Path:
+    """The questionnaire in `lang` (French by default: it goes to French suppliers)."""
     path = Path(path)
     if fmt == "xlsx":
-        _write_xlsx(path)
+        _write_xlsx(path, lang)
     else:
-        path.write_text(yaml_template() if fmt == "yaml" else json_template(), encoding="utf-8")
+        path.write_text(yaml_template(lang) if fmt == "yaml" else json_template(lang), encoding="utf-8")
     return path
 
 
-def _write_xlsx(path: Path) -> None:
+def _write_xlsx(path: Path, lang: Language) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = SHEET
+    sheet.title = sheet_title("main", lang)
     bold, grey = Font(bold=True), Font(color="888888", size=8)
-    sheet.append(["Clé", "Question", "Réponse", "Aide"])
+    sheet.append([t(f"declarations.template.headers.{h}", lang) for h in ("key", "question", "answer", "help")])
     for cell in sheet[1]:
         cell.font = bold
-    for key, question, help_ in SCALARS:
-        sheet.append([key, question, None, help_])
+    for key in SCALARS:
+        sheet.append([key, question(key, lang), None, help_text(key, lang)])
         sheet.cell(sheet.max_row, 1).font = grey
         sheet.cell(sheet.max_row, 3).fill = PatternFill("solid", fgColor="FFF7D6")
     sheet.append([])
-    sheet.append([None, INTRO])
+    sheet.append([None, t("declarations.template.intro", lang)])
     for column, width in zip("ABCD", (24, 60, 40, 60), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_col=2, max_col=4):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for _, (title, question, columns) in TABLES.items():
-        table = workbook.create_sheet(title)
-        table.append([label for _, label in columns])
+    for key, columns in TABLES.items():
+        table = workbook.create_sheet(sheet_title(key, lang))
+        table.append([column_label(key, column, lang) for column in columns])
         for cell in table[1]:
             cell.font = bold
         for index in range(len(columns)):
             table.column_dimensions["ABCD"[index]].width = 32
-        table.cell(1, len(columns) + 2, question).font = grey
+        table.cell(1, len(columns) + 2, question(key, lang)).font = grey
     workbook.save(path)

@@ -12,11 +12,12 @@ from spacy.tokens import Doc
 
 from vendorcheck.engine.chunks import parse
 from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, ClauseMap, Kind, clause_map, reading_view
-from vendorcheck.engine.nlp import fold, pipeline
+from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import compile_pack
 from vendorcheck.engine.roles import Bound, RoleLexicon, Side, bound_side
 from vendorcheck.models import Document
 from vendorcheck.rulebook.loader import RulePack
+from vendorcheck.text import fold
 
 
 @dataclass
@@ -93,8 +94,11 @@ class Analysis:
                     self._annexes[key] = index
         if not self._annexes:
             return []
-        return [self._annexes[k] for m in ANNEX_REFERENCE.finditer(fold(self.view_of(sentence)))
-                if (k := annex_key(m.group())) in self._annexes]
+        return [
+            self._annexes[k]
+            for m in ANNEX_REFERENCE.finditer(fold(self.view_of(sentence)))
+            if (k := annex_key(m.group())) in self._annexes
+        ]
 
     def annex_label(self, sentence: int) -> str | None:
         """The title of the annex a sentence belongs to, if any."""
@@ -122,8 +126,9 @@ class Analysis:
             lead = self.clauses.info[sentence].lead
             if result.side is None and lead is not None and lead != sentence:
                 lead_bound = self.bound(lead)
-                result = Bound(lead_bound.side, lead_bound.modality if result.modality == "statement"
-                               else result.modality)
+                result = Bound(
+                    lead_bound.side, lead_bound.modality if result.modality == "statement" else result.modality
+                )
             self._bound[sentence] = result
         return self._bound[sentence]
 
@@ -151,8 +156,9 @@ class Analysis:
 
     def related(self, first: str, second: str) -> bool:
         if self._topic_sentences is None:
-            self._topic_sentences = {rid: set(self.sentences_of(groups.get("topic", [])))
-                                     for rid, groups in self.matches.items()}
+            self._topic_sentences = {
+                rid: set(self.sentences_of(groups.get("topic", []))) for rid, groups in self.matches.items()
+            }
         return bool(self._topic_sentences.get(first, set()) & self._topic_sentences.get(second, set()))
 
     def heading_section(self, sentence: int) -> int | None:
@@ -165,23 +171,26 @@ class Analysis:
 
     def text_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
-        return self.document.text[s.start:s.end]
+        return self.document.text[s.start : s.end]
 
     def view_of(self, sentence: int) -> str:
         s = self.sentences[sentence]
-        return self.view[s.start:s.end]
+        return self.view[s.start : s.end]
 
 
 ANNEX_SENTENCES = 80  # at most this much of an annex joins the clause that cites it
-ANNEX_REFERENCE = re.compile(r"\b(?:annexe?s?|appendix|appendices|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?"
-                             r"(?:\d{1,2}|[ivx]{1,5}|[a-h])\b")
+ANNEX_REFERENCE = re.compile(
+    r"\b(?:annexe?s?|appendix|appendices|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?"
+    r"(?:\d{1,2}|[ivx]{1,5}|[a-h])\b"
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
 def annex_key(label: str) -> str | None:
     """'Annexe 2', 'ANNEX II', 'Appendix B', 'Schedule 2' -> '2', '2', 'b', '2'; None for anything else."""
-    match = re.match(r"^\W*(?:annexe?|appendix|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?(\d{1,2}|[ivx]{1,5}|[a-h])\b",
-                     fold(label))
+    match = re.match(
+        r"^\W*(?:annexe?|appendix|schedule|exhibit)\s{1,3}(?:n[o°]\s?)?(\d{1,2}|[ivx]{1,5}|[a-h])\b", fold(label)
+    )
     if not match:
         return None
     raw = match.group(1)

@@ -51,4 +51,4 @@ def _best_cut(text: str, start: int, limit: int, headings: list[int]) -> int:
             if cut <= limit and cut < len(text) and not text[cut].isspace():
                 return cut
             position = text.rfind(opening, floor, position)
-    return limit  # one unbroken run of characters: the tokenizer cuts it anyway (see analysis_view)
+    return limit  # one unbroken run of characters: the tokenizer cuts it anyway (see text.fold_typography)

@@ -13,23 +13,31 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from vendorcheck.ingest.cleanup import analysis_view, join_hyphenated_lines_in_place, vocabulary
+from vendorcheck.ingest.cleanup import join_hyphenated_lines_in_place, vocabulary
 from vendorcheck.models import Document, Section
 from vendorcheck.structure import is_heading
+from vendorcheck.text import fold_typography
 
 # A wrapped line: it does not end a sentence and the next piece starts in lower case, or it ends on a
 # word that cannot end a sentence ("de", "the"). Possessive runs keep the scan linear.
 _WRAP_LOWER = re.compile(r"(?<=[^\s.:;!?|])([ \t]*+\n(?:[ \t]*+\n){0,2}+[ \t]*+)(?=[a-zà-ÿ])")
 _WRAP_LINK_WORD = re.compile(
     r"(?i)(?<=\s)(?:de|des|du|la|le|les|et|ou|en|par|pour|sur|dans|avec|au|aux|que|qui|of|the|and|or|to|by|"
-    r"for|with|in|on|at|from|a|an|any|such|its|their|this|that)([ \t]*+\n(?:[ \t]*+\n){0,2}+[ \t]*+)(?=\w)")
+    r"for|with|in|on|at|from|a|an|any|such|its|their|this|that)([ \t]*+\n(?:[ \t]*+\n){0,2}+[ \t]*+)(?=\w)"
+)
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]\"']{1,500}|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_BLANK = re.compile(r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}|\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
-                    r"\[(?:insert|insérer|inserer|nom|name|date|adresse|address|à compléter|to be completed)"
-                    r"[^\]\n]{0,60}\]", re.IGNORECASE)
+_BLANK = re.compile(
+    r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}|\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
+    r"\[(?:insert|insérer|inserer|nom|name|date|adresse|address|à compléter|to be completed)"
+    r"[^\]\n]{0,60}\]",
+    re.IGNORECASE,
+)
 _ITEM = re.compile(r"^[ \t>]*+(?:[-–•*▪●◦‣]|\(?(?:[a-zA-Z]|\d{1,3}|[ivxIVX]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]")
-_LINE_PREFIX = re.compile(r"^[ \t#>*_|]*+(?:(?:article|section|clause|annexe?|appendix|schedule)[ \t]++)?"
-                          r"(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[.)]?[ \t]*+)?[ \t*_]*+$", re.IGNORECASE)
+_LINE_PREFIX = re.compile(
+    r"^[ \t#>*_|]*+(?:(?:article|section|clause|annexe?|appendix|schedule)[ \t]++)?"
+    r"(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[.)]?[ \t]*+)?[ \t*_]*+$",
+    re.IGNORECASE,
+)
 _TABLE_ROW = re.compile(r"^[ \t]*+\|")
 # "X" means …, **X**: désigne …, « X » s'entend de …; unquoted only for a capitalised English term ("Processing
 # means"), since « Le Cabinet désigne le Dr X » is a designation, not a definition.
@@ -39,7 +47,9 @@ _DEFINITION = re.compile(
     r"\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}(?:means|shall mean|refers to|has the meaning|includes)\b|"
     r"^[\W\d]{0,12}(?:(?:le |la |les |l')?" + _QUOTED_TERM + r")\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}"
     r"(?:d[ée]signe|d[ée]signent|signifie|signifient|s'entend|s’entend|s'entendent|est d[ée]fini)|"
-    r"^[\W\d]{0,12}(?:on entend par|par [«\"“]|le terme|les termes)\b", re.IGNORECASE)
+    r"^[\W\d]{0,12}(?:on entend par|par [«\"“]|le terme|les termes)\b",
+    re.IGNORECASE,
+)
 _DEFINITIONS_HEADING = re.compile(r"(?i)\b(?:d[ée]finitions?|interpr[ée]tation|glossaire|glossary|terminolog)")
 _FINAL = ".;!?"
 HEADING_WORDS = 14  # a line this short, with no final punctuation, is a title rather than a clause
@@ -87,7 +97,7 @@ class ClauseMap:
 
 def reading_view(text: str) -> str:
     """The text the engine reads, one character for one: `len(reading_view(t)) == len(t)`."""
-    view = join_hyphenated_lines_in_place(analysis_view(text), vocabulary([text]))
+    view = join_hyphenated_lines_in_place(fold_typography(text), vocabulary([text]))
     view = _URL.sub(lambda m: "l" * len(m.group()), view)  # one inert word in place of a link
     view = _BLANK.sub(lambda m: " " * len(m.group()), view)
     view = _WRAP_LOWER.sub(_spaces, view)
@@ -98,10 +108,14 @@ def reading_view(text: str) -> str:
 # A cross-reference that names the article it cites: « articles « Confidentialité », « Données personnelles » »,
 # "Section 11.4 (Opportunity to Object)". The title is a pointer, not a stipulation: a survival clause listing
 # « Confidentialité » binds no one to secrecy. Bounded runs keep the scan linear.
-_CITING = re.compile(r"(?i)\b(?:articles?|sections?|clauses?|paragraphes?|paragraphs?)[ \t]{1,3}+"
-                     r"(?:n[o°][ \t]?)?(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?")
-_CITED_TITLE = re.compile(r"[ \t]{0,3}(?:[,;]|et|and|ou|or)?[ \t]{0,3}(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?"
-                          r"(?:[«\"“][ \t\u00a0\u202f]?([^«»\"“”\n]{1,80})[»\"”]|\(([A-Za-zÀ-ÿ][^()\n]{2,80})\))")
+_CITING = re.compile(
+    r"(?i)\b(?:articles?|sections?|clauses?|paragraphes?|paragraphs?)[ \t]{1,3}+"
+    r"(?:n[o°][ \t]?)?(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?"
+)
+_CITED_TITLE = re.compile(
+    r"[ \t]{0,3}(?:[,;]|et|and|ou|or)?[ \t]{0,3}(?:[\dIVXivx]{1,4}(?:\.\d{1,3}){0,3}[ \t]{0,3})?"
+    r"(?:[«\"“][ \t\u00a0\u202f]?([^«»\"“”\n]{1,80})[»\"”]|\(([A-Za-zÀ-ÿ][^()\n]{2,80})\))"
+)
 
 
 def _blank_cited_titles(view: str) -> str:
@@ -109,8 +123,11 @@ def _blank_cited_titles(view: str) -> str:
     for head in _CITING.finditer(view):
         first = _CITED_TITLE.match(view, head.end())
         line_end = view.find("\n", head.end())
-        if first and not view[view.rfind("\n", 0, head.start()) + 1: head.start()].strip(" \t#*_>|-–.0123456789") \
-                and not view[first.end(): len(view) if line_end < 0 else line_end].strip(" \t*_:.-–"):
+        if (
+            first
+            and not view[view.rfind("\n", 0, head.start()) + 1 : head.start()].strip(" \t#*_>|-–.0123456789")
+            and not view[first.end() : len(view) if line_end < 0 else line_end].strip(" \t*_:.-–")
+        ):
             continue  # "## Article 6 (Sous-traitance)" alone on its line opens that article: a heading
         position = head.end()
         while (title := _CITED_TITLE.match(view, position)) is not None:
@@ -133,12 +150,16 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
     """Kinds, blocks, lead-ins and sections of the sentences `spans` (character offsets, in order)."""
     sections = _usable_sections(document)
     starts = [s for s, _ in spans]
-    section_sentences = [(bisect.bisect_left(starts, sec.start), bisect.bisect_left(starts, sec.end))
-                         for sec in sections]
+    section_sentences = [
+        (bisect.bisect_left(starts, sec.start), bisect.bisect_left(starts, sec.end)) for sec in sections
+    ]
     parents = _parents(sections)
     heading_starts = {sec.start for sec in sections}
-    definition_sections = {i for i, sec in enumerate(sections) if _DEFINITIONS_HEADING.search(sec.title)
-                           and (sec.end - sec.start) < 0.4 * max(1, len(view))}
+    definition_sections = {
+        i
+        for i, sec in enumerate(sections)
+        if _DEFINITIONS_HEADING.search(sec.title) and (sec.end - sec.start) < 0.4 * max(1, len(view))
+    }
     info: list[SentenceInfo] = []
     innermost = _innermost(sections, parents)
     block = -1
@@ -152,11 +173,17 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
             block += 1
         text = view[start:end].strip()
         line_end = view.find("\n", start + len(view[start:end].rstrip()))
-        line = view[line_start: len(view) if line_end < 0 else line_end]
+        line = view[line_start : len(view) if line_end < 0 else line_end]
         section = innermost(start)
-        kind = _kind(text, line, at_line_start, line_start in heading_starts,
-                     section >= 0 and section in definition_sections or
-                     any(p in definition_sections for p in _ancestors(section, parents)))
+        kind = _kind(
+            text,
+            line,
+            at_line_start,
+            line_start in heading_starts,
+            section >= 0
+            and section in definition_sections
+            or any(p in definition_sections for p in _ancestors(section, parents)),
+        )
         row = at_line_start and bool(_TABLE_ROW.match(line))
         item = at_line_start and bool(_ITEM.match(line)) and line_start not in heading_starts
         this_lead: int | None = None
@@ -194,15 +221,24 @@ def _kind(text: str, line: str, at_line_start: bool, opens_section: bool, in_def
     if in_definitions or _DEFINITION.match(text):
         return Kind.definition
     # the sentence is the whole line but for markup and numbering ("## 3. SUB-PROCESSORS")
-    whole_line = at_line_start and line.rstrip().endswith(text) and bool(
-        _LINE_PREFIX.match(line[: len(line.rstrip()) - len(text)]))
+    whole_line = (
+        at_line_start
+        and line.rstrip().endswith(text)
+        and bool(_LINE_PREFIX.match(line[: len(line.rstrip()) - len(text)]))
+    )
     words = len(text.split())
     if whole_line and line.lstrip().startswith("#") and words <= 2 * HEADING_WORDS:
         return Kind.heading
     if whole_line and opens_section and words <= 2 * HEADING_WORDS and not text.endswith(tuple(_FINAL)):
         return Kind.heading
-    if whole_line and words <= HEADING_WORDS and not text.endswith(tuple(_FINAL + ",:")) \
-            and not _ITEM.match(line) and not _TABLE_ROW.match(line) and _title_like(text):
+    if (
+        whole_line
+        and words <= HEADING_WORDS
+        and not text.endswith(tuple(_FINAL + ",:"))
+        and not _ITEM.match(line)
+        and not _TABLE_ROW.match(line)
+        and _title_like(text)
+    ):
         return Kind.heading
     return Kind.body
 
@@ -217,16 +253,21 @@ def _usable_sections(document: Document) -> list[Section]:
     """The document's sections without a title heading that spans most of it and holds the others."""
     length = max(1, len(document.text))
     ordered = sorted(document.sections, key=lambda s: (s.start, s.level))
-    return [s for s in ordered if (s.end - s.start) / length <= 0.6
-            or not any(o is not s and s.start <= o.start < s.end for o in ordered)]
+    return [
+        s
+        for s in ordered
+        if (s.end - s.start) / length <= 0.6 or not any(o is not s and s.start <= o.start < s.end for o in ordered)
+    ]
 
 
 def _parents(sections: list[Section]) -> list[int]:
     parents = []
     stack: list[int] = []
     for index, section in enumerate(sections):
-        while stack and not (sections[stack[-1]].start <= section.start < sections[stack[-1]].end
-                             and sections[stack[-1]].level < section.level):
+        while stack and not (
+            sections[stack[-1]].start <= section.start < sections[stack[-1]].end
+            and sections[stack[-1]].level < section.level
+        ):
             stack.pop()
         parents.append(stack[-1] if stack else -1)
         stack.append(index)

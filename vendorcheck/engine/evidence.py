@@ -22,7 +22,4 @@ def evidence_for(analysis: Analysis, sentence: int) -> Evidence | None:
     if end - start > MAX_QUOTE:
         cut = text.rfind(" ", start, start + MAX_QUOTE)
         end = cut if cut > start else start + MAX_QUOTE
-    document = analysis.document
-    section = document.section_at(start, opened_before=s.start)
-    return Evidence(quote=text[start:end], start=start, end=end, page=document.location(start),
-                    line=document.line(start), section=section.label if section else None)
+    return analysis.document.quote(start, end, opened_before=s.start)

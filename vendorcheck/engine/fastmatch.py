@@ -43,7 +43,7 @@ def _predicate(value: Any) -> tuple[Predicate, str] | None:
     if isinstance(value, str):
         return (lambda word, v=value: word == v), f"={value}"
     if isinstance(value, dict) and len(value) == 1:
-        (op, arg), = value.items()
+        ((op, arg),) = value.items()
         if op == "REGEX" and isinstance(arg, str):
             regex = re.compile(arg)
             return (lambda word, r=regex: r.search(word) is not None), f"~{arg}"

@@ -9,7 +9,6 @@ which is both faster and more precise on legal French.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import numpy
@@ -17,29 +16,37 @@ from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vendorcheck.cache import compiled_regexes
 from vendorcheck.models import Language as Lang
+from vendorcheck.text import fold
 
 _SENTENCE_END = {".", "!", "?"}
 _LINE_END = _SENTENCE_END | {":", ";"}
-_HEADING_WORDS = frozenset({"article", "annexe", "annex", "clause", "section", "chapitre", "chapter", "titre",
-                            "appendix", "schedule", "exhibit"})
+_HEADING_WORDS = frozenset(
+    {
+        "article",
+        "annexe",
+        "annex",
+        "clause",
+        "section",
+        "chapitre",
+        "chapter",
+        "titre",
+        "appendix",
+        "schedule",
+        "exhibit",
+    }
+)
 _ITEM_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[ivxIVX]+[.)]|\(\w+\)|[-*•|#>–—]+)$")
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lowercase without accents; the NORM every pattern word is compared with."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @Language.component("vc_norm")
 def _set_norms(doc: Doc) -> Doc:
-    """NORM = fold(ORTH), written in one array: words repeat, so each distinct one is folded once."""
+    """NORM = the folded word, written in one array: words repeat, so each distinct one is folded once."""
     strings = doc.vocab.strings
     orths = doc.to_array(ORTH)
     unique, inverse = numpy.unique(orths, return_inverse=True)
-    norms = numpy.array([strings.add(fold(strings[h])) for h in unique.tolist()], dtype="uint64")
+    norms = numpy.array([strings.add(fold(strings[h], one_for_one=False)) for h in unique.tolist()], dtype="uint64")
     doc.from_array([NORM], norms[inverse.reshape(-1)].reshape(-1, 1))
     return doc
 
@@ -64,13 +71,20 @@ def _set_sentences(doc: Doc) -> Doc:
         if previous_word is None:
             start = True
         elif pending_break:
-            wrapped = (pending_break == 1 and previous_word.text not in _LINE_END
-                       and not _ITEM_MARKER.match(token.text) and token.norm_ not in _HEADING_WORDS)
+            wrapped = (
+                pending_break == 1
+                and previous_word.text not in _LINE_END
+                and not _ITEM_MARKER.match(token.text)
+                and token.norm_ not in _HEADING_WORDS
+            )
             start = not wrapped
         else:
             numbering_dot = previous_word.i > 0 and starts[previous_word.i - 1] and doc[previous_word.i - 1].like_num
-            start = (previous_word.text in _SENTENCE_END and not numbering_dot
-                     and (token.is_title or token.is_upper or token.like_num or token.text in "\"'(«["))
+            start = (
+                previous_word.text in _SENTENCE_END
+                and not numbering_dot
+                and (token.is_title or token.is_upper or token.like_num or token.text in "\"'(«[")
+            )
         starts[i] = start
         pending_break = 1 if "\n" in token.whitespace_ else 0
         previous_word = token
@@ -81,9 +95,13 @@ def _set_sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=2)
 def pipeline(lang: Lang) -> Language:
+    """The blank pipeline of `lang` with our norms and sentence starts. spaCy compiles its tokenizer's
+    regular expressions when the language is first loaded (2 s for French, more than a review): they
+    are kept compiled on disk by `vendorcheck.cache` for the next processes."""
     import spacy
 
-    nlp = spacy.blank(lang)
+    with compiled_regexes("spacy-regexes", [spacy.__version__, lang]):
+        nlp = spacy.blank(lang)
     _keep_hyphenated_words(nlp)
     nlp.add_pipe("vc_norm")
     nlp.add_pipe("vc_sentences")

@@ -8,17 +8,21 @@ pattern, a sentence it is there to catch.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc
 
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import PatternError, add_pattern, new_pattern_set
-from vendorcheck.ingest.cleanup import analysis_view
+from vendorcheck.errors import RuleFileError
+from vendorcheck.i18n import t
 from vendorcheck.models import Language
-from vendorcheck.rulebook.loader import RulePack
+from vendorcheck.rulebook.loader import RulePack, load_rules
 from vendorcheck.rulebook.schema import Pattern, Rule
+from vendorcheck.text import fold_typography
 
 IssueKind = Literal["cannot_run", "any_word", "no_example"]
 # Words no pattern should recognise: one that does would match every sentence of every contract.
@@ -42,6 +46,28 @@ class PatternIssue:
 def check_pack(pack: RulePack) -> list[PatternIssue]:
     """Every problem of every pattern of the pack, in file order."""
     return [issue for rule in pack.rules for lang in ("fr", "en") for issue in check_rule(rule, lang)]
+
+
+def check_report(directory: Path | None, *, strict: bool, lang: Language) -> list[str]:
+    """What `vendorcheck rules check` prints: each pattern issue, then the count of valid rules. Issues
+    that stop a review (and, with `strict`, patterns without an example) raise RuleFileError instead."""
+    pack = load_rules(directory)
+    issues = check_pack(pack)
+    lines = [
+        t(f"rules.check.{i.kind}", lang, rule=i.rule, where=i.where, pattern=_shown(i.pattern), detail=i.detail)
+        for i in issues
+    ]
+    blocking = [line for line, issue in zip(lines, issues, strict=True) if issue.blocking or strict]
+    if blocking:
+        raise RuleFileError(pack.source, lang=lang, detail="\n".join(f"  - {line}" for line in blocking))
+    return [f"  - {line}" for line in lines] + [
+        t("cli.rules.valid", lang, count=len(pack.rules), source=str(pack.source), version=pack.version),
+        t("rules.check.without_example", lang, count=len(issues)),
+    ]
+
+
+def _shown(pattern: Pattern) -> str:
+    return pattern if isinstance(pattern, str) else json.dumps(pattern, ensure_ascii=False)
 
 
 def check_rule(rule: Rule, lang: Language) -> list[PatternIssue]:
@@ -71,4 +97,4 @@ def check_rule(rule: Rule, lang: Language) -> list[PatternIssue]:
 
 
 def _doc(text: str, lang: Language) -> Doc:
-    return pipeline(lang)(analysis_view(text))
+    return pipeline(lang)(fold_typography(text))

@@ -22,9 +22,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Literal
 
-from vendorcheck.engine.nlp import fold
 from vendorcheck.models import Document, Language
 from vendorcheck.parties.roles import CONTROLLER_TERMS, PROCESSOR_TERMS
+from vendorcheck.text import fold
 
 
 class Side(StrEnum):
@@ -37,55 +37,118 @@ Modality = Literal["duty", "permission", "prohibition", "statement"]
 # Role words, folded: the parties' designations (vendorcheck.parties) plus, on the vendor's side, those it
 # answers for (staff, sub-processors), and on the customer's side those whose duties are not the vendor's
 # (users, patients, data subjects).
-_VENDOR_WORDS = PROCESSOR_TERMS | frozenset("""processors prestataires fournisseurs hebergeurs sous-traitants
+_VENDOR_WORDS = PROCESSOR_TERMS | frozenset(
+    """processors prestataires fournisseurs hebergeurs sous-traitants
     providers suppliers hoster company societe sub-processor sub-processors subprocessor subprocessors
-    personnel staff employees employes salaries""".split())
-_CUSTOMER_WORDS = CONTROLLER_TERMS | frozenset("""controllers practice praticiens medecins abonnes users
+    personnel staff employees employes salaries""".split()
+)
+_CUSTOMER_WORDS = CONTROLLER_TERMS | frozenset(
+    """controllers practice praticiens medecins abonnes users
     utilisateurs patient patients administrator administrateur member membre beneficiaire visiteur visiteurs
-    visitor visitors proche proches""".split())
-_MULTI = {"data controller": Side.customer, "data processor": Side.vendor, "service provider": Side.vendor,
-          "responsable de traitement": Side.customer, "responsable du traitement": Side.customer,
-          "data subject": Side.customer, "data subjects": Side.customer, "personne concernee": Side.customer,
-          "personnes concernees": Side.customer, "end user": Side.customer, "end users": Side.customer}
+    visitor visitors proche proches""".split()
+)
+_MULTI = {
+    "data controller": Side.customer,
+    "data processor": Side.vendor,
+    "service provider": Side.vendor,
+    "responsable de traitement": Side.customer,
+    "responsable du traitement": Side.customer,
+    "data subject": Side.customer,
+    "data subjects": Side.customer,
+    "personne concernee": Side.customer,
+    "personnes concernees": Side.customer,
+    "end user": Side.customer,
+    "end users": Side.customer,
+}
 
 _QUOTED_TERM = r"[«“\"']\s?(?:the |le |la |l'|les )?(?P<term>[^»”\"'\n]{1,40}?)\s?[»”\"']"
 # "Nimbus Ltd (the "Processor")", "Jotta AS (“Jottacloud”)", « X (ci-après « le Prestataire ») »
 _DEFINED_ALIAS = re.compile(
     r"(?P<name>(?:[A-ZÀ-Ý][\w&.'’-]{0,30}[ \t]{1,3}){0,5}[A-ZÀ-Ý][\w&.'’-]{0,30})[ \t,]{0,3}\(\s{0,3}"
     r"(?:(?:ci-?\s?apr[eè]s|hereinafter|hereafter)\s{0,3}(?:d[ée]nomm[ée]e?s?|referred to as|called)?\s{0,3})?"
-    r"(?:the\s|le\s|la\s|l')?" + _QUOTED_TERM)
+    r"(?:the\s|le\s|la\s|l')?" + _QUOTED_TERM
+)
 # "References to "we", "our" and "us" refer to Jottacloud, while "you" … refer to the user"
-_PRONOUN_REFERS = re.compile(r"(?i)(?P<pronouns>(?:[«“\"'](?:we|our|us|you|your|nous|vous)[»”\"'][\s,]{0,3}"
-                             r"(?:and|or|et|ou)?\s{0,3}){1,4})(?:refers? to|means?|d[ée]signent?)\s{1,3}"
-                             r"(?:the\s|le\s|la\s|l')?(?P<target>[\w-]{2,40})")
+_PRONOUN_REFERS = re.compile(
+    r"(?i)(?P<pronouns>(?:[«“\"'](?:we|our|us|you|your|nous|vous)[»”\"'][\s,]{0,3}"
+    r"(?:and|or|et|ou)?\s{0,3}){1,4})(?:refers? to|means?|d[ée]signent?)\s{1,3}"
+    r"(?:the\s|le\s|la\s|l')?(?P<target>[\w-]{2,40})"
+)
 
 _EN_MODALS = re.compile(
     r"\b(?P<m>shall not|will not|must not|may not|cannot|can ?not|won't|shan't|shall|will|must|may|can|"
     r"agrees? to|undertakes? to|commits? to|(?:is|are) (?:responsible|liable|required|obliged|obligated|"
     r"entitled|permitted|authori[sz]ed|prohibited|forbidden)|(?:has|have) the right|reserves? the right|"
-    r"warrants?|ensures?|guarantees?)\b", re.IGNORECASE)
+    r"warrants?|ensures?|guarantees?)\b",
+    re.IGNORECASE,
+)
 _FR_VERBS = re.compile(
     r"\b(?P<m>ne (?:peut|peuvent|pourra|pourront|doit|doivent|saurait)|s'interdit|s'interdisent|"
     r"s'engage|s'engagent|s'oblige|s'obligent|s'abstient|s'abstiennent|doit|doivent|devra|devront|"
     r"est tenue?|sont tenue?s|(?:est|sont|demeure|reste) (?:seule?s? |entierement |pleinement )?responsables?|"
     r"incombe|veille|veillent|garantit|garantissent|assure|assurent|"
     r"peut|peuvent|pourra|pourront|a le droit|ont le droit|est autorisee?|sont autorisee?s|"
-    r"se reserve|se reservent)\b")
-_DUTY_WORDS = ("shall", "will", "must", "agree", "undertake", "commit", "responsible", "liable", "required",
-               "oblige", "obligated", "warrant", "ensure", "guarantee", "s'engage", "doit", "doivent", "devra",
-               "tenu", "incombe", "veille", "garanti", "assure", "s'oblige", "responsable", "s'abstien")
-_PERMISSION_WORDS = ("may", "can", "entitled", "permitted", "authori", "right", "peut", "peuvent", "pourra",
-                     "droit", "autorise", "reserve", "dispose")
+    r"se reserve|se reservent)\b"
+)
+_DUTY_WORDS = (
+    "shall",
+    "will",
+    "must",
+    "agree",
+    "undertake",
+    "commit",
+    "responsible",
+    "liable",
+    "required",
+    "oblige",
+    "obligated",
+    "warrant",
+    "ensure",
+    "guarantee",
+    "s'engage",
+    "doit",
+    "doivent",
+    "devra",
+    "tenu",
+    "incombe",
+    "veille",
+    "garanti",
+    "assure",
+    "s'oblige",
+    "responsable",
+    "s'abstien",
+)
+_PERMISSION_WORDS = (
+    "may",
+    "can",
+    "entitled",
+    "permitted",
+    "authori",
+    "right",
+    "peut",
+    "peuvent",
+    "pourra",
+    "droit",
+    "autorise",
+    "reserve",
+    "dispose",
+)
 _PROHIBITION = re.compile(r"(?:\bnot\b|n't|cannot|prohibited|forbidden|^ne |s'interdi)")
-_PREPOSITIONS = frozenset("""by of to from with for about than as between par de du des d au aux a pour avec
-    entre chez envers aupres sur""".split())
-_CLAUSE_BREAK = re.compile(r"[;:,]|\b(?:if|si|when|lorsque|where|unless|sauf|except|provided|but|mais|while|"
-                           r"whereas|tandis|that|que|qu'|because|parce)\b")
+_PREPOSITIONS = frozenset(
+    """by of to from with for about than as between par de du des d au aux a pour avec
+    entre chez envers aupres sur""".split()
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:,]|\b(?:if|si|when|lorsque|where|unless|sauf|except|provided|but|mais|while|"
+    r"whereas|tandis|that|que|qu'|because|parce)\b"
+)
 # "Il appartient au Client de…", "it is the Customer's responsibility to…": a duty whose bearer follows
-_CHARGE = re.compile(r"\b(?:il (?:appartient|incombe)|incombe|(?:est|sont|reste|restent) a la charge|"
-                     r"it is (?:the (?:sole )?)?responsibility of|(?:is|are|remains?) the (?:sole )?responsibility of|"
-                     r"it is incumbent (?:up)?on)\s{1,3}(?:au|aux|a l'|a la|du|de l'|des|de la|the)?\s{0,3}"
-                     r"(?P<party>[\w'-]{2,30})")
+_CHARGE = re.compile(
+    r"\b(?:il (?:appartient|incombe)|incombe|(?:est|sont|reste|restent) a la charge|"
+    r"it is (?:the (?:sole )?)?responsibility of|(?:is|are|remains?) the (?:sole )?responsibility of|"
+    r"it is incumbent (?:up)?on)\s{1,3}(?:au|aux|a l'|a la|du|de l'|des|de la|the)?\s{0,3}"
+    r"(?P<party>[\w'-]{2,30})"
+)
 _POSSESSIVE_DUTY = re.compile(r"\b(?:it is )?(?:the\s)?(?P<party>[\w-]{2,30})(?:'s|’s) (?:sole )?responsibility\b")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -144,16 +207,20 @@ class Bound:
 
 
 # Words of document titles and legal forms: "the GitHub Customer Agreement" is not a party's name.
-_DOC_WORDS = frozenset("""agreement agreements terms conditions contract contrat accord addendum dpa policy
+_DOC_WORDS = frozenset(
+    """agreement agreements terms conditions contract contrat accord addendum dpa policy
     politique annex annexe schedule appendix services service data donnees order form document section exhibit
-    version""".split())
-_NOT_NAMES = _DOC_WORDS | frozenset("inc ltd llc llp sas sa sarl gmbh bv b.v plc limited corporation corp group "
-                                    "groupe the le la les".split())
+    version""".split()
+)
+_NOT_NAMES = _DOC_WORDS | frozenset(
+    "inc ltd llc llp sas sa sarl gmbh bv b.v plc limited corporation corp group groupe the le la les".split()
+)
 # "we are the controller", « … qui en est le responsable de traitements », "X acts as the controller"
 _SELF_CONTROLLER = re.compile(
     r"\b(?:nous sommes|we are|qui en est|qui est|agissons en (?:tant que|qualite de)|act as)\s{1,3}"
     r"(?:le |la |the |seul |sole |an? independent |independant )*(?:responsable (?:de|du|des) traitements?|"
-    r"(?:data )?controller)\b")
+    r"(?:data )?controller)\b"
+)
 _PRONOUNS = frozenset("we our us you your nous vous".split())
 PREAMBLE = 8000  # defined names are set out in the preamble and the definitions
 
@@ -175,8 +242,14 @@ def resolve_roles(text: str) -> RoleLexicon:
         elif term and term not in _NOT_NAMES and not RoleLexicon().side_of(name):
             words.setdefault(term, _side_of_named(head, match.end()))  # "Jotta AS ("Jottacloud") offers…"
     if _SELF_CONTROLLER.search(fold(text)):  # the vendor calls itself the controller: so do its clauses
-        for term in ("responsable", "controller", "controllers", "responsable de traitement",
-                     "responsable du traitement", "data controller"):
+        for term in (
+            "responsable",
+            "controller",
+            "controllers",
+            "responsable de traitement",
+            "responsable du traitement",
+            "data controller",
+        ):
             words[term] = Side.vendor
     for match in _PRONOUN_REFERS.finditer(head):
         target_side = RoleLexicon(words).side_of(match.group("target"))
@@ -188,7 +261,7 @@ def resolve_roles(text: str) -> RoleLexicon:
 
 def _side_of_named(text: str, end: int) -> Side | None:
     """A name defined without a role word: the vendor when what follows says it offers or runs the service."""
-    after = fold(text[end:end + 160])
+    after = fold(text[end : end + 160])
     if re.search(r"\b(?:offers?|provides?|operates?|publishes|propose|edite|fournit|exploite|heberge)\b", after):
         return Side.vendor
     return None
@@ -206,7 +279,8 @@ def bound_side(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bound:
 _PASSIVE = re.compile(
     r"\s{1,3}(?:not\s{1,3})?(?:be|been)\s{1,3}(?:\w{1,20}ly\s{1,3})?\w{2,30}(?:ed|en|wn|pt|ld|nt|st)\b|"
     r"\s{1,3}(?:pas\s{1,3})?(?:etre|ete)\s{1,3}(?:\w{1,20}ment\s{1,3})?"
-    r"(?!responsable|tenu|seul|libre|capable)\w{2,30}(?:e|ee|es|ees|is|ise|it|ite|u|ue|us|ues)\b")
+    r"(?!responsable|tenu|seul|libre|capable)\w{2,30}(?:e|ee|es|ees|is|ise|it|ite|u|ue|us|ues)\b"
+)
 SUBJECT_WORDS = 8  # without a modal, the subject is looked for among the first words of the sentence
 
 
@@ -225,7 +299,7 @@ def _pattern_subject(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bou
     span_start = 0
     for brk in _CLAUSE_BREAK.finditer(folded, 0, modal.start()):
         span_start = brk.end()
-    return Bound(_first_party(folded[span_start:modal.start()], lexicon), modality)
+    return Bound(_first_party(folded[span_start : modal.start()], lexicon), modality)
 
 
 def _modality(modal: str) -> Modality:
@@ -257,8 +331,10 @@ def _first_party(span: str, lexicon: RoleLexicon) -> Side | None:
 
 
 _DETERMINERS = frozenset("the a an any each le la les l' l un une chaque tout toute tous son sa ses".split())
-_NOUN_AFTER_PARTY = frozenset("""data personal account accounts content contents's information systems
-    instructions request requests premises site""".split())
+_NOUN_AFTER_PARTY = frozenset(
+    """data personal account accounts content contents's information systems
+    instructions request requests premises site""".split()
+)
 
 
 # French dependency parse -------------------------------------------------------------------------------
@@ -308,7 +384,7 @@ def _french_subject_cached(sentence: str, lexicon_key: tuple[tuple[str, str], ..
 def _french_modality(verb, folded: str) -> Modality:  # noqa: ANN001 - a spaCy Token
     """How the verb the subject governs binds it: « doit / s'engage à » (duty), « peut » (permission),
     « ne … pas / s'interdit » (ban), or a plain statement (« le Prestataire notifie »)."""
-    words = fold(verb.doc[max(0, verb.i - 3):verb.i + 3].text)
+    words = fold(verb.doc[max(0, verb.i - 3) : verb.i + 3].text)
     negated = any(fold(c.text) in ("ne", "n'", "pas", "jamais") for c in verb.children)
     modal = _FR_VERBS.search(words)
     if modal is None:
@@ -326,4 +402,5 @@ def _french_subject(sentence: str, lexicon: RoleLexicon) -> Bound | None:
 def _mentions_customer(sentence: str, lexicon: RoleLexicon) -> bool:
     words = _WORD.findall(fold(sentence))
     return any(lexicon.side_of(w) is Side.customer for w in words) or any(
-        f"{a} {b}" in _MULTI for a, b in zip(words, words[1:], strict=False))
+        f"{a} {b}" in _MULTI for a, b in zip(words, words[1:], strict=False)
+    )

@@ -34,8 +34,20 @@ _EXPORTS = {
     "ImportReport": "vendorcheck.hds.models",
     "Snapshot": "vendorcheck.hds.models",
 }
-__all__ = ["HdsAssessment", "HdsClaim", "HdsEntry", "HdsVerdict", "ImportReport", "Snapshot", "assess",
-           "current_snapshot", "get_snapshot", "import_file", "list_snapshots", "parse_certificate"]
+__all__ = [
+    "HdsAssessment",
+    "HdsClaim",
+    "HdsEntry",
+    "HdsVerdict",
+    "ImportReport",
+    "Snapshot",
+    "assess",
+    "current_snapshot",
+    "get_snapshot",
+    "import_file",
+    "list_snapshots",
+    "parse_certificate",
+]
 
 
 def __getattr__(name: str) -> Any:

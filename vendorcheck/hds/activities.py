@@ -6,19 +6,9 @@ import re
 
 from pydantic import BaseModel
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 ALL = (1, 2, 3, 4, 5, 6)
-
-# R.1111-9 CSP, paraphrased.
-LABELS: dict[int, tuple[str, str]] = {
-    1: ("sites physiques", "physical sites"),
-    2: ("infrastructure matérielle", "hardware infrastructure"),
-    3: ("infrastructure virtuelle", "virtual infrastructure"),
-    4: ("plateforme d'hébergement d'applications", "application hosting platform"),
-    5: ("administration et exploitation du système d'information", "administration and operation of the system"),
-    6: ("sauvegarde des données de santé", "backup of the health data"),
-}
 
 # The two certificate families the ANS describes (esante.gouv.fr, certification des hébergeurs).
 FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
@@ -27,17 +17,25 @@ FAMILIES: tuple[tuple[str, tuple[int, ...]], ...] = (
 )
 # R.1111-9 writes activities 1 to 4 as "mise à disposition et maintien en condition opérationnelle de …";
 # that common opening names no activity, and activity 1's full name ends by naming activity 2's object.
-_PROVISION = (r"(?:la\s+)?mise\s+a\s+disposition\s+et\s+(?:le\s+)?maintien\s+en\s+conditions?\s+operationnelles?"
-              r"\s+(?:de\s+l'|de\s+la\s+|des\s+|du\s+)?|provision(?:ing)?\s+and\s+maint\w*\s+in\s+operational"
-              r"\s+condition\s+of\s+(?:the\s+)?")
+_PROVISION = (
+    r"(?:la\s+)?mise\s+a\s+disposition\s+et\s+(?:le\s+)?maintien\s+en\s+conditions?\s+operationnelles?"
+    r"\s+(?:de\s+l'|de\s+la\s+|des\s+|du\s+)?|provision(?:ing)?\s+and\s+maint\w*\s+in\s+operational"
+    r"\s+condition\s+of\s+(?:the\s+)?"
+)
 _KEYWORDS: tuple[tuple[str, int], ...] = (
-    (r"sites?\s+physiques?(?:\s+permettant\s+d'heberger\s+l'infrastructure\s+materielle)?|physical\s+sites?"
-     r"(?:\s+(?:used\s+)?(?:to|for)\s+host(?:ing)?\s+(?:the\s+)?hardware\s+infrastructure)?|hebergement\s+physique|"
-     r"datacenters?|data\s+cent(?:er|re)s?", 1),
+    (
+        r"sites?\s+physiques?(?:\s+permettant\s+d'heberger\s+l'infrastructure\s+materielle)?|physical\s+sites?"
+        r"(?:\s+(?:used\s+)?(?:to|for)\s+host(?:ing)?\s+(?:the\s+)?hardware\s+infrastructure)?|hebergement\s+physique|"
+        r"datacenters?|data\s+cent(?:er|re)s?",
+        1,
+    ),
     (r"infrastructures?\s+materielles?|hardware(?:\s+infrastructure)?", 2),
     (r"infrastructures?\s+virtuelles?|virtual\s+infrastructure|virtuali[sz]ation", 3),
-    (r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
-     r"plate-?forme\s+applicative|hebergement\s+d'applications?", 4),
+    (
+        r"plate-?formes?\s+d'hebergement(?:\s+d'applications?)?|application\s+hosting(?:\s+platform)?|hosting\s+platform|"
+        r"plate-?forme\s+applicative|hebergement\s+d'applications?",
+        4,
+    ),
     (r"administration|exploitation|operation\s+of|infogerance", 5),
     (r"sauvegardes?|back-?ups?", 6),
 )
@@ -50,8 +48,10 @@ _INVENTED: tuple[str, ...] = (
     r"\bactivit\w*\s+(?:n\s*o?\s*)?(?:[7-9]|[1-9]\d)\b",
     r"\b\d+\s+roles?\b|\broles?\s+hds\b",
 )
-_ALL = re.compile(r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
-                  r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b")
+_ALL = re.compile(
+    r"\btoutes?\s+(?:les\s+)?(?:(?:6|six)\s+)?activites\b|\b(?:les\s+)?(?:6|six)\s+activites\b|"
+    r"\ball\s+(?:(?:6|six)\s+)?activities\b|\b(?:6|six)\s+activities\b"
+)
 _RANGE = re.compile(r"\b(?:de\s+|from\s+)?([1-6])\s*(?:a|au|-|\u2013|\u2014|to|through)\s*([1-6])\b")
 # "1,2,3", "1/2/3", "1+2": compact enumerations people type in a cell. Read only as a whole run of single
 # digits 1-6, so that a date ("01/03/2025"), a decimal ("99,5") or a version ("v2.0") is never one.
@@ -97,24 +97,3 @@ def read_activities(text: str) -> ActivityReading:
     folded = _COMPACT.sub(" ", folded)
     found.update(int(m.group(1)) for m in _NUMBER.finditer(folded))
     return ActivityReading(numbers=sorted(found), invented=invented)
-
-
-def label(number: int, lang: str) -> str:
-    fr, en = LABELS[number]
-    return en if lang == "en" else fr
-
-
-def describe(numbers: list[int] | tuple[int, ...] | set[int], lang: str) -> str:
-    """'l'activité 5', 'les activités 1 à 4', 'les activités 1, 3 et 5' (or 'activity 5', ...)."""
-    values = sorted(set(numbers))
-    en = lang == "en"
-    if not values:
-        return "no activity" if en else "aucune activité"
-    if len(values) == 1:
-        return f"activity {values[0]}" if en else f"l'activité {values[0]}"
-    if values == list(range(values[0], values[-1] + 1)) and len(values) > 2:
-        span = f"{values[0]} to {values[-1]}" if en else f"{values[0]} à {values[-1]}"
-    else:
-        head = ", ".join(str(v) for v in values[:-1])
-        span = f"{head} and {values[-1]}" if en else f"{head} et {values[-1]}"
-    return f"activities {span}" if en else f"les activités {span}"

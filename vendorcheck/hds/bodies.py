@@ -54,12 +54,20 @@ def check_issuer(name: str) -> IssuerCheck:
     looked for first: a certificate 'issued by the ANS and BSI' is still a misstatement. An accreditation
     body next to a certifier ('LNE, accrédité COFRAC') is what a genuine certificate shows."""
     key = f" {full_key(name)} "
-    named = {status: [b for b in bodies if any(f" {full_key(a)} " in key for a in (b.name, *b.aliases))]
-             for status, bodies in (("not_certifier", table().not_certifiers), ("accredited", table().accredited),
-                                    ("unverified", table().unverified))}
+    named = {
+        status: [b for b in bodies if any(f" {full_key(a)} " in key for a in (b.name, *b.aliases))]
+        for status, bodies in (
+            ("not_certifier", table().not_certifiers),
+            ("accredited", table().accredited),
+            ("unverified", table().unverified),
+        )
+    }
     authorities = [b for b in named["not_certifier"] if not (b.accreditor and named["accredited"])]
-    for status, bodies in (("not_certifier", authorities), ("accredited", named["accredited"]),
-                           ("unverified", named["unverified"])):
+    for status, bodies in (
+        ("not_certifier", authorities),
+        ("accredited", named["accredited"]),
+        ("unverified", named["unverified"]),
+    ):
         if bodies:
             return IssuerCheck(status=status, body=bodies[0])
     return IssuerCheck(status="unknown")

@@ -6,8 +6,17 @@ from vendorcheck.hds.identifiers import normalise_certificate_number
 from vendorcheck.hds.models import EntryChange, HdsEntry, Snapshot, SnapshotDiff
 from vendorcheck.hds.names import core_key
 
-_COMPARED = ("legal_entity", "trade_names", "former_names", "siren", "certifying_body", "issued_on", "valid_until",
-             "activities", "referential")
+_COMPARED = (
+    "legal_entity",
+    "trade_names",
+    "former_names",
+    "siren",
+    "certifying_body",
+    "issued_on",
+    "valid_until",
+    "activities",
+    "referential",
+)
 
 
 def entry_key(entry: HdsEntry) -> str:
@@ -27,9 +36,17 @@ def diff(previous: Snapshot | None, new: Snapshot) -> SnapshotDiff:
         if fields:
             changed.append(EntryChange(key=key, legal_entity=now[key].legal_entity, fields=fields))
     cutoff_before = previous.info.list_date if previous else None
-    expired = [e for key, e in sorted(now.items()) if e.valid_until and e.valid_until < new.info.list_date
-               and (cutoff_before is None or key not in old or e.valid_until >= cutoff_before)]
-    return SnapshotDiff(previous_id=previous.info.id if previous else None,
-                        added=[now[k] for k in sorted(now.keys() - old.keys())],
-                        removed=[old[k] for k in sorted(old.keys() - now.keys())],
-                        changed=changed, expired=expired)
+    expired = [
+        e
+        for key, e in sorted(now.items())
+        if e.valid_until
+        and e.valid_until < new.info.list_date
+        and (cutoff_before is None or key not in old or e.valid_until >= cutoff_before)
+    ]
+    return SnapshotDiff(
+        previous_id=previous.info.id if previous else None,
+        added=[now[k] for k in sorted(now.keys() - old.keys())],
+        removed=[old[k] for k in sorted(old.keys() - now.keys())],
+        changed=changed,
+        expired=expired,
+    )

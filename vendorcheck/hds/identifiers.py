@@ -86,5 +86,4 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             invalid.append(digits)
     name = re.sub(r"\b(?:siren|siret|rcs|numéro|numero)\b|n°|[():,;]", " ", name, flags=re.IGNORECASE)
-    return ParsedQuery(text=query, name=" ".join(name.split()), siren=siren, siret=siret,
-                       invalid_identifiers=invalid)
+    return ParsedQuery(text=query, name=" ".join(name.split()), siren=siren, siret=siret, invalid_identifiers=invalid)

@@ -18,16 +18,26 @@ from vendorcheck.hds.importers.rows import RowRejected, build_entry, raw_dict, s
 from vendorcheck.hds.messages import reason
 from vendorcheck.hds.models import HdsEntry, ImportReport, Reason, RejectedRow, Snapshot
 from vendorcheck.hds.store import all_snapshots, new_snapshot, save_snapshot
+from vendorcheck.i18n import message, t
 
 # Browsers record where a page was saved from; the directory's address is the best source to cite.
-_PAGE_URL = (re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I),
-             re.compile(rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)", re.I),
-             re.compile(rb"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)", re.I))
+_PAGE_URL = (
+    re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I),
+    re.compile(rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)", re.I),
+    re.compile(rb"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)", re.I),
+)
 
 
-def import_file(path: str | Path, *, list_date: date | None = None, source: str | None = None,
-                fmt: str | None = None, partial: bool = False, keep_valid: bool = False,
-                dry_run: bool = False) -> ImportReport:
+def import_file(
+    path: str | Path,
+    *,
+    list_date: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+    partial: bool = False,
+    keep_valid: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
     """Import a list file (HTML, CSV, XLSX, JSON) as a new snapshot.
 
     path (str | Path): the saved file.
@@ -41,9 +51,10 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
     """
     path = Path(path)
     report, entries = parse_list(path, fmt)
-    source = source or _page_url(path, report.format) or f"fichier importé « {path.name} »"
+    # Recorded in the snapshot and cited by every verdict: written in French, the language of the list.
+    source = source or _page_url(path, report.format) or t("hds.import.source_file", "fr", name=path.name)
     if not entries:
-        raise RegistryError(path, detail="aucune ligne valide : rien n'a été enregistré")
+        raise RegistryError(path, detail=message("hds.errors.no_valid_row"))
     # The shipped compilation is not a previous state of the official list: compare imports with imports.
     imported = [s for s in all_snapshots() if not s.info.shipped]
     previous = imported[-1] if imported else None
@@ -52,8 +63,7 @@ def import_file(path: str | Path, *, list_date: date | None = None, source: str 
     doubtful = bool(report.rejected or report.suspicious)
     if doubtful and not keep_valid:
         return report
-    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source,
-                            partial=partial or doubtful)
+    snapshot = new_snapshot(entries, list_date=list_date or date.today(), source=source, partial=partial or doubtful)
     report.diff = diff(previous, snapshot)
     if previous and previous.info.content_hash == snapshot.info.content_hash:
         report.unchanged = True
@@ -68,10 +78,15 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
     """Read and validate every row of a list file; nothing is stored. Rejected rows are in the report."""
     fmt, tables = read_tables(path, fmt)
     table, mapping, rows = _pick_table(path, tables)
-    report = ImportReport(path=str(path), format=fmt, rows=len(rows), lines=_lines(rows),
-                          columns={_header(table, i): f for i, f in mapping.fields.items()}
-                          | {_header(table, i): f"activité {n}" for i, n in mapping.activity_columns.items()},
-                          ignored_columns=mapping.ignored)
+    report = ImportReport(
+        path=str(path),
+        format=fmt,
+        rows=len(rows),
+        lines=_lines(rows),
+        columns={_header(table, i): f for i, f in mapping.fields.items()}
+        | {_header(table, i): _activity_field(n) for i, n in mapping.activity_columns.items()},
+        ignored_columns=mapping.ignored,
+    )
     entries: list[HdsEntry] = []
     seen: dict[str, int] = {}
     width = len(table.headers)
@@ -80,10 +95,11 @@ def parse_list(path: Path, fmt: str | None = None) -> tuple[ImportReport, list[H
             entry = build_entry(shaped_cells(row, width, mapping, table.delimiter), mapping)
             key = entry_key(entry)
             if key in seen:
-                raise RowRejected([reason("row_duplicate", line=seen[key])])
+                raise RowRejected([reason("row_duplicate", line=str(seen[key]))])
         except RowRejected as exc:
-            report.rejected.append(RejectedRow(line=row.line, errors=exc.reasons,
-                                               raw=raw_dict(table.headers, row.cells)))
+            report.rejected.append(
+                RejectedRow(line=row.line, errors=exc.reasons, raw=raw_dict(table.headers, row.cells))
+            )
             continue
         seen[key] = row.line
         entries.append(entry)
@@ -102,16 +118,26 @@ def _pick_table(path: Path, tables: list[RawTable]) -> tuple[RawTable, HeaderMap
             if found is None:
                 continue
             index, mapping = found
-            rows = table.rows[index + 1:]
+            rows = table.rows[index + 1 :]
             table = table.model_copy(update={"headers": table.rows[index].cells})
         if mapping.usable and (best is None or mapping.score > best[1].score):
             best = (table, mapping, rows)
     if best is None:
-        seen = sorted({normalise_header(h) for t in tables for r in t.rows[:1] for h in r.cells if text_of(h)}
-                      | {normalise_header(h) for t in tables for h in t.headers})
-        raise RegistryError(path, detail="aucun tableau avec une colonne « raison sociale » ou « hébergeur » "
-                                         f"reconnue ; en-têtes vus : {', '.join(seen) or 'aucun'}")
+        seen = sorted(
+            {normalise_header(h) for t in tables for r in t.rows[:1] for h in r.cells if text_of(h)}
+            | {normalise_header(h) for t in tables for h in t.headers}
+        )
+        raise RegistryError(
+            path,
+            detail=message("hds.errors.no_table", seen=", ".join(seen) or message("hds.errors.none")),
+        )
     return best
+
+
+def _activity_field(number: int) -> str:
+    # The report names the entry field each column feeds; an activity column feeds « activité N ». Recorded in
+    # the report (its JSON too), in French like the list it describes.
+    return t("hds.import.activity_column", "fr", number=str(number))
 
 
 def _header(table: RawTable, index: int) -> str:

@@ -19,8 +19,15 @@ from vendorcheck.hds.names import core_key
 FUZZY_THRESHOLD = 88.0  # below this a name is a "did you mean", not a match
 NEAR_THRESHOLD = 70.0
 AMBIGUITY_MARGIN = 3.0  # two different entities closer than this are reported as ambiguous
-_PRIORITY = {"siren": 0, "certificate_number": 0, "legal_name": 1, "trade_name": 1, "former_name": 1, "fuzzy": 2,
-             "related": 3}
+_PRIORITY = {
+    "siren": 0,
+    "certificate_number": 0,
+    "legal_name": 1,
+    "trade_name": 1,
+    "former_name": 1,
+    "fuzzy": 2,
+    "related": 3,
+}
 # Names shared within a group: matching one of these does not tell the entity apart from another listed
 # entity whose name begins with the same words.
 _SHARED_KINDS = ("trade_name", "former_name", "fuzzy")
@@ -32,8 +39,9 @@ class MatchResult(BaseModel):
     ambiguous: list[Candidate] = Field(default_factory=list)
     near: list[Candidate] = Field(default_factory=list, description="Close names below the threshold")
     siren_conflict: bool = Field(False, description="Matched by name, but the list gives another SIREN")
-    others: list[Candidate] = Field(default_factory=list,
-                                    description="Other listed entities whose name begins with the query's name")
+    others: list[Candidate] = Field(
+        default_factory=list, description="Other listed entities whose name begins with the query's name"
+    )
 
 
 def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
@@ -48,16 +56,22 @@ def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
     number = normalise_certificate_number(query.name)
     for entry in entries:
         if entry.certificate_number and normalise_certificate_number(entry.certificate_number) == number:
-            return MatchResult(entry=entry, match=MatchInfo(kind="certificate_number", score=100,
-                                                            matched=entry.certificate_number))
+            return MatchResult(
+                entry=entry, match=MatchInfo(kind="certificate_number", score=100, matched=entry.certificate_number)
+            )
     scored = sorted((c for e in entries if (c := _score(query.name, e))), key=_rank)
     matches = [c for c in scored if c.match.score >= FUZZY_THRESHOLD or c.match.kind == "related"]
     if not matches:
         near = [c for c in scored if c.match.score >= NEAR_THRESHOLD][:3]
         return MatchResult(near=near)
     best = matches[0]
-    rivals = [c for c in matches[1:] if _rank(c)[:2] == _rank(best)[:2]
-              and best.match.score - c.match.score < AMBIGUITY_MARGIN and not _same_entity(c.entry, best.entry)]
+    rivals = [
+        c
+        for c in matches[1:]
+        if _rank(c)[:2] == _rank(best)[:2]
+        and best.match.score - c.match.score < AMBIGUITY_MARGIN
+        and not _same_entity(c.entry, best.entry)
+    ]
     starting = _distinct([c for c in scored if _begins(query.name, c.entry) and not _same_entity(c.entry, best.entry)])
     others: list[Candidate] = []
     if best.match.kind in _SHARED_KINDS:
@@ -77,8 +91,10 @@ def find(query: ParsedQuery, entries: list[HdsEntry]) -> MatchResult:
 def _begins(name: str, entry: HdsEntry) -> bool:
     """The name is one of the entry's names or the first words of one ('Exemplum' and 'Exemplum Cloud')."""
     query = core_key(name)
-    return any(key == query or key.startswith(query + " ")
-               for key in map(core_key, (entry.legal_entity, *entry.trade_names, *entry.former_names)))
+    return any(
+        key == query or key.startswith(query + " ")
+        for key in map(core_key, (entry.legal_entity, *entry.trade_names, *entry.former_names))
+    )
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
@@ -88,7 +104,6 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
         if not any(_same_entity(candidate.entry, k.entry) for k in kept):
             kept.append(candidate)
     return kept
-
 
 
 def _rank(candidate: Candidate) -> tuple[bool, int, float]:
@@ -108,8 +123,11 @@ def _score(name: str, entry: HdsEntry) -> Candidate | None:
     """The best way `name` designates `entry`, over its legal name and trade names."""
     query = core_key(name)
     best: Candidate | None = None
-    names = [(entry.legal_entity, "legal_name"), *((n, "trade_name") for n in entry.trade_names),
-             *((n, "former_name") for n in entry.former_names)]
+    names = [
+        (entry.legal_entity, "legal_name"),
+        *((n, "trade_name") for n in entry.trade_names),
+        *((n, "former_name") for n in entry.former_names),
+    ]
     for candidate_name, kind in names:
         key = core_key(candidate_name)
         if query == key or query.replace(" ", "") == key.replace(" ", ""):

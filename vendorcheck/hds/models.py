@@ -1,8 +1,6 @@
 """Data of the HDS check: list entries, dated snapshots, vendor claims and the assessment.
 
-This module must not import `vendorcheck.models`: `Review.hds` is typed with `HdsAssessment`, so the
-core models import this one. `Quote` therefore restates the shape of `vendorcheck.models.Evidence`.
-"""
+Quotes of a contract are the core `Evidence`; the texts of an assessment are written by `hds.messages`."""
 
 from __future__ import annotations
 
@@ -14,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validat
 from pydantic_core import PydanticCustomError
 
 from vendorcheck.hds.identifiers import normalise_siren
+from vendorcheck.models import Evidence, Language
 
-Lang = Literal["fr", "en"]
 Referential = Literal["2018", "2024"]
 
 
@@ -34,12 +32,16 @@ class HdsEntry(BaseModel):
     valid_until: date | None = None
     activities: list[int] = Field(default_factory=list, description="R.1111-9 activities; empty = not stated")
     referential: Referential | None = None
-    products_excluded: list[str] = Field(default_factory=list,
-                                         description="Products or plans the source says are outside the scope")
+    products_excluded: list[str] = Field(
+        default_factory=list, description="Products or plans the source says are outside the scope"
+    )
     source: str | None = Field(None, description="Where this entry comes from; the snapshot's source if None")
-    source_date: str | None = Field(None, pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$",
-                                    description="Date of the source or of the fact it reports (YYYY, YYYY-MM or "
-                                                "YYYY-MM-DD: sources rarely give the day)")
+    source_date: str | None = Field(
+        None,
+        pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$",
+        description="Date of the source or of the fact it reports (YYYY, YYYY-MM or "
+        "YYYY-MM-DD: sources rarely give the day)",
+    )
     secondary: bool = Field(False, description="The facts come from a third party, not the host or the list")
     note: str | None = None
 
@@ -89,18 +91,6 @@ class Snapshot(BaseModel):
     entries: list[HdsEntry]
 
 
-class Quote(BaseModel):
-    """A verbatim quote of a contract: `quote == document.text[start:end]` (same shape as Evidence)."""
-
-    quote: str
-    start: int
-    end: int
-    unit: Literal["page", "paragraph", "line"] = "line"
-    page: int | None = None
-    line: int | None = None
-    section: str | None = None
-
-
 class Reason(BaseModel):
     """One reason behind a verdict, written in both languages. `code` is stable (tests, exports)."""
 
@@ -108,8 +98,8 @@ class Reason(BaseModel):
     fr: str
     en: str
 
-    def text(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.fr
+    def text(self, lang: Language) -> str:
+        return getattr(self, lang)
 
 
 class Inconsistency(BaseModel):
@@ -118,7 +108,7 @@ class Inconsistency(BaseModel):
     topic: Literal["entity", "hosting_locations", "sub_processors", "transfers", "breach_delay", "hds"]
     reason: Reason
     declared: str | None = None
-    contract: list[Quote] = Field(default_factory=list)
+    contract: list[Evidence] = Field(default_factory=list)
     listed: str | None = None
 
 
@@ -227,16 +217,6 @@ class HdsAssessment(BaseModel):
     def codes(self) -> list[str]:
         return [r.code for r in self.reasons]
 
-    def headline(self, lang: Lang = "fr") -> str:
-        from vendorcheck.hds.messages import headline
-
-        return headline(self, lang)
-
-    def reason_lines(self, lang: Lang = "fr") -> list[str]:
-        from vendorcheck.hds.messages import reason_lines
-
-        return reason_lines(self, lang)
-
 
 class RejectedRow(BaseModel):
     line: int = Field(description="Line of the file (CSV, HTML, JSON) or row of the sheet (XLSX)")
@@ -267,8 +247,9 @@ class ImportReport(BaseModel):
     lines: int | None = Field(None, description="Lines of a CSV file the data rows span, compared with `rows`")
     accepted: int = 0
     rejected: list[RejectedRow] = Field(default_factory=list)
-    suspicious: list[Reason] = Field(default_factory=list,
-                                     description="Why the list as a whole looks damaged (truncated, lines lost)")
+    suspicious: list[Reason] = Field(
+        default_factory=list, description="Why the list as a whole looks damaged (truncated, lines lost)"
+    )
     stored: SnapshotInfo | None = None
     unchanged: bool = Field(False, description="Same entries as the current snapshot: nothing stored")
     diff: SnapshotDiff | None = None

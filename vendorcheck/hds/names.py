@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from vendorcheck.text import fold
 
 # Legal forms, French and foreign, as they appear after folding and punctuation removal ("S.A.S." -> "s a s"
 # is rejoined first). Removing them lets "Nuage Fictif SAS" match "NUAGE FICTIF".
-LEGAL_FORMS = frozenset("""
+LEGAL_FORMS = frozenset(
+    """
     sa sas sasu sarl eurl sci snc scop scic sca se sem gie gip selarl selas selafa spa srl sprl bv nv ag
     gmbh kg ug ltd limited plc llc llp inc incorporated corp corporation co company lp oy ab as asa aps
-""".split())
+""".split()
+)
 # Words that name a group, a structure or a country branch rather than the company itself.
-GROUP_WORDS = frozenset("""
+GROUP_WORDS = frozenset(
+    """
     groupe group holding holdings societe company compagnie the le la les l de du des d et and of
     international
-""".split())
+""".split()
+)
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\s){1,4}[a-z]\b")
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents removed, typographic apostrophes made plain. One character in, one character
-    out, so offsets found in the folded text are offsets in the original."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(char: str) -> str:
-    if char in "\u2019\u2018":
-        return "'"
-    base = [c for c in unicodedata.normalize("NFD", char.lower()) if not unicodedata.combining(c)]
-    return base[0] if len(base) == 1 else char
 
 
 def tokens(name: str) -> list[str]:

@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from vendorcheck.errors import OptionError
+from vendorcheck.i18n import message
 
 
 class ServiceType(BaseModel):
@@ -26,8 +27,9 @@ class ServiceType(BaseModel):
             raise ValueError(f"{self.key}: 'own' must be a subset of 'needs'")
         return self
 
-    def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
+    def text(self, lang: str) -> str:
+        """The service's name in `lang` (a field of data/services.yaml)."""
+        return getattr(self, lang)
 
 
 @lru_cache(maxsize=1)
@@ -43,5 +45,5 @@ def get_service(key: str | None) -> ServiceType | None:
     types = service_types()
     found = types.get(key.strip().lower())
     if found is None:
-        raise OptionError(detail=f"type de service « {key} » inconnu ; types connus : {', '.join(types)}")
+        raise OptionError(detail=message("hds.errors.unknown_service", service=key, known=", ".join(types)))
     return found

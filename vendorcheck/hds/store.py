@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.models import HdsEntry, Snapshot, SnapshotInfo
+from vendorcheck.i18n import message
 
 
 def data_home() -> Path:
@@ -50,12 +51,26 @@ def content_hash(entries: list[HdsEntry]) -> str:
     return hashlib.sha256("\n".join(canonical).encode("utf-8")).hexdigest()
 
 
-def new_snapshot(entries: list[HdsEntry], *, list_date: date, source: str, partial: bool = False,
-                 note: str | None = None, imported_at: datetime | None = None) -> Snapshot:
+def new_snapshot(
+    entries: list[HdsEntry],
+    *,
+    list_date: date,
+    source: str,
+    partial: bool = False,
+    note: str | None = None,
+    imported_at: datetime | None = None,
+) -> Snapshot:
     digest = content_hash(entries)
-    info = SnapshotInfo(id=f"{list_date.isoformat()}-{digest[:8]}", list_date=list_date, source=source,
-                        imported_at=imported_at or datetime.now().astimezone(), content_hash=digest,
-                        entry_count=len(entries), partial=partial, note=note)
+    info = SnapshotInfo(
+        id=f"{list_date.isoformat()}-{digest[:8]}",
+        list_date=list_date,
+        source=source,
+        imported_at=imported_at or datetime.now().astimezone(),
+        content_hash=digest,
+        entry_count=len(entries),
+        partial=partial,
+        note=note,
+    )
     return Snapshot(info=info, entries=entries)
 
 
@@ -65,7 +80,7 @@ def read_snapshot(path: Path, *, shipped: bool) -> Snapshot:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise RegistryError(path, detail=f"instantané illisible ({type(exc).__name__})") from exc
+        raise RegistryError(path, detail=message("hds.errors.unreadable_snapshot", kind=type(exc).__name__)) from exc
     return _parse_snapshot(path, stat.st_mtime_ns, stat.st_size, shipped)
 
 
@@ -75,7 +90,7 @@ def _parse_snapshot(path: Path, mtime_ns: int, size: int, shipped: bool) -> Snap
     try:
         snapshot = Snapshot.model_validate_json(path.read_bytes())
     except (OSError, ValidationError, ValueError) as exc:
-        raise RegistryError(path, detail=f"instantané illisible ({type(exc).__name__})") from exc
+        raise RegistryError(path, detail=message("hds.errors.unreadable_snapshot", kind=type(exc).__name__)) from exc
     snapshot.info.shipped = shipped
     return snapshot
 
@@ -97,7 +112,7 @@ def current_snapshot() -> Snapshot:
     imported always beats the partial compilation shipped with vendorcheck."""
     snapshots = all_snapshots()
     if not snapshots:
-        raise RegistryError(detail="aucun instantané de la liste HDS disponible")
+        raise RegistryError(detail=message("hds.errors.no_snapshot"))
     return snapshots[-1]
 
 
@@ -111,8 +126,8 @@ def get_snapshot(snapshot: Snapshot | str | None) -> Snapshot:
     found = [s for s in snapshots if s.info.id == snapshot] or [s for s in snapshots if s.info.id.startswith(snapshot)]
     if len(found) != 1:
         known = ", ".join(s.info.id for s in snapshots)
-        problem = "inconnu" if not found else "ambigu"
-        raise RegistryError(detail=f"instantané « {snapshot} » {problem} ; disponibles : {known}")
+        problem = "unknown_snapshot" if not found else "ambiguous_snapshot"
+        raise RegistryError(detail=message(f"hds.errors.{problem}", snapshot=snapshot, known=known))
     return found[0]
 
 
@@ -134,5 +149,5 @@ def save_snapshot(snapshot: Snapshot) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise RegistryError(folder, detail=f"écriture impossible ({exc.strerror or exc})") from exc
+        raise RegistryError(folder, detail=message("hds.errors.cannot_write", reason=exc.strerror or exc)) from exc
     return target

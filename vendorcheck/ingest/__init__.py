@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from vendorcheck import errors
+from vendorcheck.files import megabytes, read_regular
+from vendorcheck.i18n import Message, message
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.ingest.text import UTF16_BOMS
 from vendorcheck.models import Document
@@ -34,11 +36,11 @@ def sniff(path: Path, head: bytes) -> str:
     if any(head.startswith(magic) for magic in IMAGE_MAGIC):
         return "image"
     if suffix in IMAGE_SUFFIXES:
-        raise errors.CorruptImage(path, detail=f"pas une image {suffix[1:].upper()}")
+        raise errors.CorruptImage(path, detail=message("ingest.errors.not_an_image", kind=suffix[1:].upper()))
     if suffix == ".pdf":
-        raise errors.CorruptPdf(path, detail="en-tête %PDF absent")
+        raise errors.CorruptPdf(path, detail=message("ingest.errors.no_pdf_header"))
     if suffix in (".docx", ".docm", ".dotx"):
-        raise errors.CorruptDocx(path, detail="pas une archive zip")
+        raise errors.CorruptDocx(path, detail=message("ingest.errors.not_a_zip"))
     if suffix in TEXT_SUFFIXES and (b"\x00" not in head or head.startswith(UTF16_BOMS)):
         return "markdown" if suffix in (".md", ".markdown") else "text"
     if suffix in TEXT_SUFFIXES - {""}:
@@ -46,47 +48,47 @@ def sniff(path: Path, head: bytes) -> str:
     raise errors.UnsupportedFormat(path, detected=_describe(suffix, head))
 
 
-def _describe(suffix: str, head: bytes) -> str:
-    for magic, name in ((b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"), (b"{\\rtf", "RTF"),
-                        (b"GIF8", "image GIF"), (b"RIFF", "RIFF / WebP")):
+def _describe(suffix: str, head: bytes) -> str | Message:
+    for magic, name in (
+        (b"\xd0\xcf\x11\xe0", "Word 97-2003 .doc / OLE"),
+        (b"{\\rtf", "RTF"),
+        (b"GIF8", "image GIF"),
+        (b"RIFF", "RIFF / WebP"),
+    ):
         if head.startswith(magic):
             return name
-    return suffix or "inconnu"
+    return suffix or message("ingest.errors.unknown_format")
 
 
-def _registry() -> dict[str, Loader]:
-    from vendorcheck.ingest.docx import load_docx
-    from vendorcheck.ingest.images import load_image
-    from vendorcheck.ingest.pdf import load_pdf
+def _loader(fmt: str) -> Loader:
+    """The reader of one format, imported only when a file of that format comes (PDFium, python-docx and
+    Pillow each cost start-up time)."""
+    if fmt == "pdf":
+        from vendorcheck.ingest.pdf import load_pdf
+
+        return load_pdf
+    if fmt == "docx":
+        from vendorcheck.ingest.docx import load_docx
+
+        return load_docx
+    if fmt == "image":
+        from vendorcheck.ingest.images import load_image
+
+        return load_image
     from vendorcheck.ingest.text import load_text
 
-    return {
-        "pdf": load_pdf,
-        "docx": load_docx,
-        "image": load_image,
-        "text": load_text,
-        "markdown": lambda p, d, o: load_text(p, d, o, fmt="markdown"),
-    }
+    return lambda path, data, options: load_text(path, data, options, fmt=fmt)
 
 
 def load(path: str | Path, options: IngestOptions | dict[str, Any] | None = None) -> Document:
     """Read a contract file into a Document, or raise an InputError naming the file and the reason."""
     path = Path(path)
     opts = IngestOptions.resolve(options)
-    try:
-        if path.is_dir():
-            raise errors.UnreadableFile(path, detail="c'est un dossier, pas un fichier")
-        if not path.is_file():
-            raise errors.FileMissing(path)
-        size = path.stat().st_size
-        if size == 0:
-            raise errors.EmptyFile(path)
-        # Checked before reading: a 2 GB upload must not be loaded into memory to be refused.
-        if size > opts.max_bytes:
-            raise errors.TooLarge(path, size=_megabytes(size), limit=_megabytes(opts.max_bytes))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise errors.UnreadableFile(path, detail=exc.strerror or type(exc).__name__) from exc
+    # Only a regular file is read, and its size checked before reading: a 2 GB upload must not be
+    # loaded into memory to be refused, nor a FIFO wait forever.
+    data = read_regular(path, opts.max_bytes)
+    if not data:
+        raise errors.EmptyFile(path)
     return load_bytes(path, data, opts)
 
 
@@ -95,10 +97,10 @@ def load_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
     if not data:
         raise errors.EmptyFile(path)
     if len(data) > options.max_bytes:
-        raise errors.TooLarge(path, size=_megabytes(len(data)), limit=_megabytes(options.max_bytes))
+        raise errors.TooLarge(path, size=megabytes(len(data)), limit=megabytes(options.max_bytes))
     fmt = sniff(path, data[:2048])
     try:
-        return _registry()[fmt](path, data, options)
+        return _loader(fmt)(path, data, options)
     except errors.VendorcheckError:
         raise
     except Exception as exc:
@@ -115,7 +117,3 @@ _DAMAGED: dict[str, Callable[..., errors.InputError]] = {
     "text": lambda path, detail: errors.UndecodableText(path),
     "markdown": lambda path, detail: errors.UndecodableText(path),
 }
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1048576:.1f}".rstrip("0").rstrip(".")

@@ -1,10 +1,9 @@
 """Text clean-up shared by every input format.
 
-Two layers on purpose: `clean_extracted` and `join_hyphenated_lines` repair extraction artefacts
-(ligatures, soft hyphens, words split at a line end) and may change lengths, so they run on each page
-or paragraph before offsets are computed; `analysis_view` folds typography one character for one
-character, so offsets in the view are offsets in the text and every quote stays verbatim (curly
-apostrophes and guillemets are kept in `Document.text`).
+`clean_extracted` and `join_hyphenated_lines` repair extraction artefacts (ligatures, soft hyphens,
+words split at a line end) and may change lengths, so they run on each page or paragraph before offsets
+are computed. Typography is not folded here: `Document.text` keeps curly apostrophes and guillemets, so
+quotes stay verbatim, and the engine reads `vendorcheck.text.fold_typography` of it, one character for one.
 """
 
 from __future__ import annotations
@@ -12,24 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\x00": "", "\ufeff": "", "\u200b": "",
-              # PDFium writes U+0002 where a word was hyphenated at a line end and drops the line break:
-              # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
-              "\x02": "-\n", "\r\n": "\n", "\r": "\n"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00ad": "",
+    "\x00": "",
+    "\ufeff": "",
+    "\u200b": "",
+    # PDFium writes U+0002 where a word was hyphenated at a line end and drops the line break:
+    # put both back so that one rule (`join_hyphenated_lines`) decides for every PDF engine.
+    "\x02": "-\n",
+    "\r\n": "\n",
+    "\r": "\n",
+}
 _LIGATURE_RE = re.compile("|".join(map(re.escape, sorted(_LIGATURES, key=len, reverse=True))))
-
-# Same-length typographic folding: curly quotes, non-breaking and thin spaces, dashes.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
-    "\u2003": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2212": "-", "\t": " ", "\r": "\n", "\u2028": "\n", "\f": "\n",
-    # kept in a text file's Document.text so that offsets are the file's; invisible to the engine
-    "\u200b": " ", "\u2060": " ", "\ufeff": " ", "\x00": " ",
-})
-_SOFT_HYPHENS = re.compile(r"(?<=\w)\u00ad++(\w++)")
 
 _LETTER = r"[^\W\d_]"
 # Linear on hostile text: a match starts only where a run of letters starts (the lookbehind) and every
@@ -37,8 +37,10 @@ _LETTER = r"[^\W\d_]"
 _HYPHEN_BREAK = re.compile(rf"(?<!{_LETTER})({_LETTER}++)-[ \t]*+\n[ \t]*+(\w++)")
 _WORDS = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*")
 # First parts that are always joined by a hyphen, whatever the line break: "sous-traitant", "ci-après".
-_COMPOUND_HEADS = frozenset("""sous ci au non vice ex après avant arrière demi mi semi peut est à là
-    grand porte self third co e sub pre post cross opt""".split())
+_COMPOUND_HEADS = frozenset(
+    """sous ci au non vice ex après avant arrière demi mi semi peut est à là
+    grand porte self third co e sub pre post cross opt""".split()
+)
 
 
 def clean_extracted(text: str) -> str:
@@ -94,29 +96,3 @@ def _rejoined(head: str, tail: str, known: set[str]) -> str:
 def unify_line_ends(text: str) -> str:
     """The only change made to a text or Markdown file: line ends, as any editor shows them."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-MAX_RUN = 100  # characters without a space that the tokenizer reads as one piece
-_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
-
-
-def analysis_view(text: str) -> str:
-    """Typography folded one-for-one: `len(analysis_view(t)) == len(t)`.
-
-    A run of more than `MAX_RUN` characters without a space (a pasted hash, "((((…", a word of 50,000
-    letters) is cut by a space every `MAX_RUN` characters: spaCy's tokenizer strips prefixes one at a
-    time and would spend quadratic time on it, and no rule reads a word that long.
-    """
-    folded = text.translate(_FOLD)
-    if "\u00ad" in folded:  # "héber\u00adgement" read as "hébergement " (the gap moves after the word)
-        folded = _SOFT_HYPHENS.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), folded)
-    if not _LONG_RUN.search(folded):
-        return folded
-    return _LONG_RUN.sub(lambda m: _cut_run(m.group()), folded)
-
-
-def _cut_run(run: str) -> str:
-    """Every `MAX_RUN`-th character replaced by a space, so the length stays the same."""
-    chars = list(run)
-    chars[MAX_RUN - 1::MAX_RUN] = " " * len(chars[MAX_RUN - 1::MAX_RUN])
-    return "".join(chars)

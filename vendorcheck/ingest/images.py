@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from vendorcheck import errors
+from vendorcheck.i18n import Message, message
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.layout import tidy_pages
 from vendorcheck.ingest.ocr import recognise_pages
@@ -30,13 +31,16 @@ def load_image(path: Path, data: bytes, options: IngestOptions) -> Document:
         with Image.open(io.BytesIO(data)) as image:
             count = getattr(image, "n_frames", 1)
             if count > options.max_ocr_pages:
-                raise errors.ImageTooLarge(path, detail=f"{count} pages", limit=f"{options.max_ocr_pages} pages")
+                raise errors.ImageTooLarge(
+                    path,
+                    detail=message("ingest.errors.pages", count=count),
+                    limit=message("ingest.errors.pages", count=options.max_ocr_pages),
+                )
             _check_sizes(path, image, count, options.max_image_pixels)
             readings = recognise_pages(path, _frames(image, count, settings.max_side), count, settings)
     except Image.DecompressionBombError as exc:  # over twice our limit: Pillow refuses it while opening
         announced = str(exc).partition("(")[2].partition(")")[0]  # "Image size (400000000 pixels) exceeds…"
-        raise errors.ImageTooLarge(path, detail=announced or "?",
-                                   limit=f"{options.max_image_pixels // 1_000_000} mégapixels") from exc
+        raise errors.ImageTooLarge(path, detail=announced or "?", limit=_megapixels(options.max_image_pixels)) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         # Pillow signals a truncated or malformed image with any of these, depending on the codec.
         raise errors.CorruptImage(path, detail=type(exc).__name__) from exc
@@ -44,8 +48,9 @@ def load_image(path: Path, data: bytes, options: IngestOptions) -> Document:
     recognised = merge_readings(path, pages, readings)
     if options.ocr_output is not None:
         write_searchable_pdf(options.ocr_output, count, readings)
-    return assemble(path, data, "image", tidy_pages(pages), unit="page", separator="", page_count=count,
-                    recognised=recognised)
+    return assemble(
+        path, data, "image", tidy_pages(pages), unit="page", separator="", page_count=count, recognised=recognised
+    )
 
 
 def _check_sizes(path: Path, image, count: int, max_pixels: int) -> None:  # noqa: ANN001 - a PIL image
@@ -54,8 +59,15 @@ def _check_sizes(path: Path, image, count: int, max_pixels: int) -> None:  # noq
         image.seek(index)
         width, height = image.size
         if width * height > max_pixels:
-            raise errors.ImageTooLarge(path, detail=f"{width} x {height} pixels",
-                                       limit=f"{max_pixels // 1_000_000} mégapixels")
+            raise errors.ImageTooLarge(
+                path,
+                detail=message("ingest.errors.pixels", width=str(width), height=str(height)),
+                limit=_megapixels(max_pixels),
+            )
+
+
+def _megapixels(pixels: int) -> Message:
+    return message("ingest.errors.megapixels", count=pixels // 1_000_000)
 
 
 def _frames(image, count: int, max_side: int) -> Iterator[tuple[int, Callable[[], object]]]:  # noqa: ANN001

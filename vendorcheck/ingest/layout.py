@@ -65,10 +65,13 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     running = {shape for shape, n in counts.items() if n >= threshold} if len(pages) >= 2 else set()
     cleaned = []
     for number, (lines, edge) in enumerate(zip(pages, edges, strict=True), start=1):
-        cleaned.append([
-            line for i, line in enumerate(lines)
-            if not (i in edge and (_shape(line) in running or _is_page_number(line, number)))
-        ])
+        cleaned.append(
+            [
+                line
+                for i, line in enumerate(lines)
+                if not (i in edge and (_shape(line) in running or _is_page_number(line, number)))
+            ]
+        )
     return cleaned
 
 
@@ -108,7 +111,7 @@ def _join_split_words_across_pages(texts: list[str], known: set[str]) -> list[st
             continue
         joined = join_hyphenated_lines(f"{head.group(1)}-\n{tail.group(1)}", known)
         out[i] = out[i][: head.start()] + joined
-        out[i + 1] = out[i + 1][tail.end():]
+        out[i + 1] = out[i + 1][tail.end() :]
     return out
 
 

@@ -19,8 +19,21 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _roman(n: int) -> str:
     out = ""
-    for value, glyph in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, glyph in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + glyph, n - value
     return out
@@ -157,6 +170,11 @@ class ListNumbering:
             if deeper > ilvl and (level.restart_after is None or ilvl < level.restart_after):
                 counters[deeper] = level.start - 1
         return self._render(levels, counters, ilvl)
+
+    def numbered(self, paragraph: etree._Element) -> bool:
+        """Whether Word draws a label before this `w:p` (the counters are left as they are)."""
+        found = self._num_pr(paragraph)
+        return found is not None and found[1] in self._levels(found[0], self.nums.get(found[0]))
 
     def _levels(self, num_id: str, abstract_id: str | None) -> dict[int, Level]:
         levels = dict(self.abstract.get(abstract_id or "", {}))

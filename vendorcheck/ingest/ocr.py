@@ -32,11 +32,12 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from vendorcheck import errors
-from vendorcheck.ingest.pageimage import prepare
+
+if TYPE_CHECKING:  # Pillow and numpy load when a page is read, not when a typed contract is
+    from PIL import Image
 
 PageProgress = Callable[[int, int], None]
 """Called with (pages recognised so far, pages to recognise) after each page."""
@@ -122,8 +123,9 @@ def _missing_languages(command: str, languages: str, _tessdata: str | None) -> t
     return tuple(code for code in languages.split("+") if code not in installed)
 
 
-def recognise_pages(path: Path, pages: Iterator[tuple[int, Callable[[], Image.Image]]], total: int,
-                    settings: OcrSettings) -> dict[int, Reading]:
+def recognise_pages(
+    path: Path, pages: Iterator[tuple[int, Callable[[], Image.Image]]], total: int, settings: OcrSettings
+) -> dict[int, Reading]:
     """Read every page of `pages` ((number, render) pairs), `settings.jobs` at a time; {number: Reading}.
 
     Images are rendered here, one at a time, as workers free up, so that at most a few pages are in
@@ -135,8 +137,10 @@ def recognise_pages(path: Path, pages: Iterator[tuple[int, Callable[[], Image.Im
     in_flight: dict[int, Future[Reading]] = {}
     settled = not settings.narrow_languages or "+" not in settings.languages
     languages = settings.languages if settled else settings.languages.split("+")[0]
-    with tempfile.TemporaryDirectory(prefix="vendorcheck-ocr-") as workdir, \
-            ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="vendorcheck-ocr-") as workdir,
+        ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool,
+    ):
 
         def collect(number: int) -> None:
             nonlocal languages, settled
@@ -154,8 +158,7 @@ def recognise_pages(path: Path, pages: Iterator[tuple[int, Callable[[], Image.Im
         for number, render in pages:
             while len(in_flight) >= 2 * max(1, settings.jobs):
                 collect(min(in_flight))
-            in_flight[number] = pool.submit(read_page, render(), Path(workdir) / f"page-{number}", settings,
-                                            languages)
+            in_flight[number] = pool.submit(read_page, render(), Path(workdir) / f"page-{number}", settings, languages)
         for number in sorted(in_flight):
             collect(number)
     return readings
@@ -172,6 +175,8 @@ def document_languages(text: str, languages: str) -> str:
 def read_page(image: Image.Image, base: Path, settings: OcrSettings, languages: str | None = None) -> Reading:
     """Recognise one page: straightened, read with `languages` (all of the settings' by default), turned
     if Tesseract's orientation detection says so, and read again with all languages if one read it poorly."""
+    from vendorcheck.ingest.pageimage import prepare
+
     page, skew = prepare(image, settings.max_side)
     languages = languages or settings.languages
     reading = _recognise(page, base, settings, languages, skew=skew)
@@ -188,8 +193,9 @@ def read_page(image: Image.Image, base: Path, settings: OcrSettings, languages: 
     return reading
 
 
-def _recognise(page: Image.Image, base: Path, settings: OcrSettings, languages: str, *, rotation: int = 0,
-               skew: float = 0.0) -> Reading:
+def _recognise(
+    page: Image.Image, base: Path, settings: OcrSettings, languages: str, *, rotation: int = 0, skew: float = 0.0
+) -> Reading:
     import pytesseract
 
     source = base.with_suffix(".jpg")
@@ -200,9 +206,14 @@ def _recognise(page: Image.Image, base: Path, settings: OcrSettings, languages: 
     _use(settings.command)
     with _slots or nullcontext():
         pytesseract.pytesseract.run_tesseract(
-            str(source), str(base), outputs, languages, timeout=settings.page_timeout,
+            str(source),
+            str(base),
+            outputs,
+            languages,
+            timeout=settings.page_timeout,
             # tessedit_do_invert=0: no second look for white-on-black text, absent from contracts (5 % faster).
-            config=f"--psm 3 --dpi {_dpi(page)} -c tessedit_create_tsv=1 -c tessedit_do_invert=0")
+            config=f"--psm 3 --dpi {_dpi(page)} -c tessedit_create_tsv=1 -c tessedit_do_invert=0",
+        )
     text, confidence, words = parse_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8"))
     pdf = base.with_suffix(".pdf").read_bytes() if settings.searchable_pdf else None
     return Reading(text, confidence, words, rotation, skew, pdf)
@@ -216,8 +227,9 @@ def _orientation(page: Image.Image, base: Path, settings: OcrSettings) -> int:
     _use(settings.command)
     try:
         with _slots or nullcontext():
-            result = pytesseract.image_to_osd(str(source), config="--psm 0 -l osd",
-                                              output_type=pytesseract.Output.DICT, timeout=settings.page_timeout)
+            result = pytesseract.image_to_osd(
+                str(source), config="--psm 0 -l osd", output_type=pytesseract.Output.DICT, timeout=settings.page_timeout
+            )
     except pytesseract.TesseractError:  # "too few characters": nothing to turn
         return 0
     if float(result.get("orientation_conf", 0)) < _MIN_OSD_CONFIDENCE:

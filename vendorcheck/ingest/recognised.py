@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vendorcheck import errors
+from vendorcheck.i18n import message
 from vendorcheck.ingest.cleanup import clean_extracted
 from vendorcheck.ingest.ocr import Reading
 from vendorcheck.models import RecognisedPage
@@ -23,13 +24,16 @@ def merge_readings(path: Path, pages: list[str], readings: dict[int, Reading]) -
         raise errors.NothingRecognised(path)
     for number, reading in readings.items():
         pages[number - 1] = clean_extracted(reading.text)
-    return [RecognisedPage(page=number, confidence=reading.confidence, rotation=reading.rotation,
-                           skew=reading.skew)
-            for number, reading in sorted(readings.items()) if reading.words]
+    return [
+        RecognisedPage(page=number, confidence=reading.confidence, rotation=reading.rotation, skew=reading.skew)
+        for number, reading in sorted(readings.items())
+        if reading.words
+    ]
 
 
-def write_searchable_pdf(target: Path, page_count: int, readings: dict[int, Reading],
-                         source_pdf: bytes | None = None) -> None:
+def write_searchable_pdf(
+    target: Path, page_count: int, readings: dict[int, Reading], source_pdf: bytes | None = None
+) -> None:
     """One PDF: recognised pages as Tesseract rendered them (image + invisible text), the others copied
     untouched from `source_pdf`, in the original order."""
     import pypdfium2 as pdfium
@@ -48,7 +52,7 @@ def write_searchable_pdf(target: Path, page_count: int, readings: dict[int, Read
         try:
             out.save(target)
         except OSError as exc:
-            raise errors.OptionError(target, detail=f"--ocr-output : écriture impossible ({exc.strerror})") from exc
+            raise errors.OptionError(target, detail=message("ingest.errors.ocr_output", reason=exc.strerror)) from exc
     finally:
         out.close()
         if source is not None:

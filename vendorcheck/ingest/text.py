@@ -7,6 +7,7 @@ from pathlib import Path
 from vendorcheck import errors
 from vendorcheck.ingest.assemble import assemble
 from vendorcheck.ingest.cleanup import unify_line_ends
+from vendorcheck.ingest.controls import strip_controls
 from vendorcheck.ingest.options import IngestOptions
 from vendorcheck.models import Document, SourceFormat
 
@@ -33,11 +34,13 @@ def decode_text(path: Path, data: bytes) -> str:
 
 
 def load_text(path: Path, data: bytes, options: IngestOptions, fmt: SourceFormat = "text") -> Document:
-    del options  # nothing to tune for plain text; kept for the common loader signature
-    # Kept as written (only line ends unified) so that evidence offsets and lines are the file's own;
-    # invisible characters and line-end hyphens of text saved from a PDF are dealt with in the view the
-    # engine reads (`engine.clauses.reading_view`), one character for one.
+    # Kept as written (line ends unified, control characters dropped: XML writers refuse them) so that
+    # evidence offsets and lines are the file's own; invisible characters and line-end hyphens of text
+    # saved from a PDF are dealt with in the view the engine reads (`engine.clauses.reading_view`), one
+    # character for one.
     text = unify_line_ends(decode_text(path, data))
-    if not text.strip(" \t\n\u200b\ufeff\x00"):
+    options.check_length(path, len(text))
+    text = strip_controls(text)
+    if not text.strip(" \t\n\u200b\ufeff"):
         raise errors.EmptyFile(path)
     return assemble(path, data, fmt, [text], unit="line", separator="")

@@ -15,5 +15,15 @@ from vendorcheck.parties.roles import Role, term_role
 from vendorcheck.parties.terms import DefinedTerm, RoleWords, defined_terms, role_words
 from vendorcheck.parties.vendor import Signal, VendorIdentity, identify_vendor
 
-__all__ = ["DefinedTerm", "Role", "RoleWords", "Signal", "VendorIdentity", "defined_terms", "extract_parties",
-           "identify_vendor", "role_words", "term_role"]
+__all__ = [
+    "DefinedTerm",
+    "Role",
+    "RoleWords",
+    "Signal",
+    "VendorIdentity",
+    "defined_terms",
+    "extract_parties",
+    "identify_vendor",
+    "role_words",
+    "term_role",
+]

@@ -11,8 +11,11 @@ from typing import NamedTuple
 from vendorcheck.hds.identifiers import only_digits, siren_valid
 from vendorcheck.parties.names import TOKEN, has_legal_form, name_at, vendor_name_problem
 
-SIREN = re.compile(r"(?:siren|siret|rcs|registre du commerce[^0-9\n]{0,60}?|num[ée]ro)\D{0,25}?"
-                   r"(?P<v>\d{3}[\s\u00a0.]?\d{3}[\s\u00a0.]?\d{3}(?:[\s\u00a0.]?\d{5})?)(?!\d)", re.IGNORECASE)
+SIREN = re.compile(
+    r"(?:siren|siret|rcs|registre du commerce[^0-9\n]{0,60}?|num[ée]ro)\D{0,25}?"
+    r"(?P<v>\d{3}[\s\u00a0.]?\d{3}[\s\u00a0.]?\d{3}(?:[\s\u00a0.]?\d{5})?)(?!\d)",
+    re.IGNORECASE,
+)
 # Mentions only a company's own description carries. "Siège social" or "registered office" alone also
 # describe addresses of anyone; they do not start a description.
 _MENTION = re.compile(
@@ -21,7 +24,9 @@ _MENTION = re.compile(
     r"de\b|\bcapital\s++social\b|\bimmatricul[ée]e?s?\s++(?:au|sous|en)\b|registre\s++du\s++commerce|\b(?-i:RCS)\b|"
     r"\b(?-i:SIREN|SIRET)\b|registered\s++(?:in\s++(?-i:[A-Z])|under\s++(?:number|the\s++laws))|incorporated\s++"
     r"(?:in\s++(?-i:[A-Z])|under\s++the\s++laws)|company\s++(?:number|registration\s++number)|share\s++capital|"
-    r"\bHandelsregister|\b(?-i:KvK)\b|chamber\s++of\s++commerce", re.IGNORECASE)
+    r"\bHandelsregister|\b(?-i:KvK)\b|chamber\s++of\s++commerce",
+    re.IGNORECASE,
+)
 MAX_MATCHES = 200  # footers repeat the mentions on every page; a few hundred say all there is to say
 _REACH = 200  # a legal description follows the name it describes within a sentence or two
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -53,7 +58,7 @@ def legal_mentions(text: str) -> list[LegalMention]:
         # The description runs at most to the end of its paragraph.
         paragraph = _PARAGRAPH.search(text, match.end(), match.end() + 600)
         end = paragraph.start() if paragraph else min(len(text), match.end() + 600)
-        found.append(LegalMention(span, siren_in(text[span[1]:end]), (match.start(), match.end())))
+        found.append(LegalMention(span, siren_in(text[span[1] : end]), (match.start(), match.end())))
     return found
 
 
@@ -75,7 +80,7 @@ def _described_name(text: str, mention: int) -> tuple[int, int] | None:
         if not (word[:1].isupper() or word.startswith("**")) or (names and token.start() < names[-1][1]):
             continue
         span = name_at(text, token.start(), mention)
-        if span and vendor_name_problem(text[span[0]:span[1]]) is None:
+        if span and vendor_name_problem(text[span[0] : span[1]]) is None:
             names.append(span)
-    formal = [span for span in names if has_legal_form(text[span[0]:span[1]])]
+    formal = [span for span in names if has_legal_form(text[span[0] : span[1]])]
     return (formal or names or [None])[-1]

@@ -9,52 +9,149 @@ acronym of the text ("IP", "DPA"), a template placeholder ("{{company.name}}", "
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from vendorcheck.hds.names import LEGAL_FORMS
-from vendorcheck.hds.names import fold as _fold_text
 from vendorcheck.parties.roles import GENERIC, is_generic
+from vendorcheck.text import fold
 
-fold = lru_cache(maxsize=8192)(_fold_text)  # words and names recur: each is folded once per process
-DETERMINERS = frozenset({"the", "a", "an", "any", "each", "le", "la", "les", "l", "un", "une", "toute", "tout",
-                         "tous", "chaque", "ledit", "ladite", "des", "this", "ce", "cette"})
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "any",
+        "each",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "toute",
+        "tout",
+        "tous",
+        "chaque",
+        "ledit",
+        "ladite",
+        "des",
+        "this",
+        "ce",
+        "cette",
+    }
+)
 _DESIGNATIONS = {"la", "le", "l", "the", "societe", "company", "entreprise", "association", "ste"}
-CONNECTORS = frozenset({"de", "des", "du", "d", "la", "le", "les", "l", "et", "and", "of", "the", "von", "van",
-                        "der", "y", "&", "für", "fur"})
+CONNECTORS = frozenset(
+    {
+        "de",
+        "des",
+        "du",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "et",
+        "and",
+        "of",
+        "the",
+        "von",
+        "van",
+        "der",
+        "y",
+        "&",
+        "für",
+        "fur",
+    }
+)
 # Names of public bodies and practices are written with lowercase words: "Direction interministérielle du
 # numérique", "Cabinet de radiologie des Quatre Vents", "Groupement d'intérêt public …".
-_INSTITUTIONS = frozenset("""
+_INSTITUTIONS = frozenset(
+    """
     gip gie groupement direction ministere agence cabinet societe association centre institut caisse syndicat
     federation office etablissement commission conseil universite hopital clinique maison fondation mutuelle
     laboratoire departement region communaute service
-""".split())
+""".split()
+)
 _MAX_LOWERCASE_RUN = 3  # "Cabinet de radiologie des Quatre Vents", not "Clever Cloud pour son utilisation…"
 # Words that end a name even inside a short lowercase run ("SCALINGO under the Agreement").
-_NAME_STOPS = {"under", "by", "for", "with", "to", "in", "on", "at", "from", "into", "as", "is", "are", "pour",
-               "par", "avec", "sur", "dans", "chez", "a", "au", "aux", "en", "que", "qui", "est", "sont", "selon"}
+_NAME_STOPS = {
+    "under",
+    "by",
+    "for",
+    "with",
+    "to",
+    "in",
+    "on",
+    "at",
+    "from",
+    "into",
+    "as",
+    "is",
+    "are",
+    "pour",
+    "par",
+    "avec",
+    "sur",
+    "dans",
+    "chez",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "que",
+    "qui",
+    "est",
+    "sont",
+    "selon",
+}
 # Abbreviations contracts define for themselves or for the law: never a company.
-_TEXT_ACRONYMS = frozenset("""
+_TEXT_ACRONYMS = frozenset(
+    """
     dpa gdpr rgpd eee eea ue eu usa uk scc sccs cct ccs cnil ans anssi hds sla api saas iaas paas cgu cgv cgvu cu
     dpo dpd rssi ip it tos tou pii phi rgs snc iso soc cjue cjeu lpd fadp ccpa hipaa edpb cepd ai ia pdf url www
     faq kyc mfa sso ssl tls vpn cpu gpu crm erp rh hr pme sas sarl sa ltd inc llc gmbh
-""".split())
+""".split()
+)
 # Words that open a sentence or a clause, never a company name ("If Customer …", "Lorsque le Client …").
-_OPENERS = frozenset("""
+_OPENERS = frozenset(
+    """
     if when where whereas while to in for under upon although unless after before by with from as at on each any
     all such subject notwithstanding following pursuant during including provided until si lorsque quand pour dans
     en sous par afin chaque tout toute tous toutes selon sauf outre apres avant avec conformement lors des au aux
     sont est il elle ils elles nous vous on ce cet cette ces son sa ses leur leurs notre votre which that who
     whom whose qui que dont ou entre between et and
-""".split())
-_NATIONALITIES = frozenset({"europeenne", "europeen", "european", "francaise", "francais", "french", "communautaire",
-                           "americain", "american", "irlandaise", "irish", "allemande", "german", "suisse", "swiss"})
-_ADDRESS = re.compile(r"\b\d{4,5}\b|\b(?:rue|quai|avenue|av|boulevard|bd|allee|place|chemin|route|impasse|cours|street|"
-                      r"road|floor|suite|cedex|bp)\b")
+""".split()
+)
+_NATIONALITIES = frozenset(
+    {
+        "europeenne",
+        "europeen",
+        "european",
+        "francaise",
+        "francais",
+        "french",
+        "communautaire",
+        "americain",
+        "american",
+        "irlandaise",
+        "irish",
+        "allemande",
+        "german",
+        "suisse",
+        "swiss",
+    }
+)
+_ADDRESS = re.compile(
+    r"\b\d{4,5}\b|\b(?:rue|quai|avenue|av|boulevard|bd|allee|place|chemin|route|impasse|cours|street|"
+    r"road|floor|suite|cedex|bp)\b"
+)
 # Blanks of a model contract: "{{company.name}}", "[NOM DU CLIENT]", "<nom>", "______", "XXX", "[●]". A
 # Markdown link "[texte](url)", a footnote "[1]" and an HTML tag are not blanks.
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\[(?=[^\]\n]*[^\W\d_]{2})[^\]\n]{2,40}\](?!\()|_{3,}|\.{4,}|…{2,}|\bX{3,}\b|●|"
-                         r"<(?!/?(?:a|b|i|u|p|br|li|ul|ol|td|tr|th|div|span|em|strong|table|sup|sub|h\d)\b)"
-                         r"[^\W\d_][\w '’.-]{1,30}>")
+PLACEHOLDER = re.compile(
+    r"\{\{|\}\}|\[(?=[^\]\n]*[^\W\d_]{2})[^\]\n]{2,40}\](?!\()|_{3,}|\.{4,}|…{2,}|\bX{3,}\b|●|"
+    r"<(?!/?(?:a|b|i|u|p|br|li|ul|ol|td|tr|th|div|span|em|strong|table|sup|sub|h\d)\b)"
+    r"[^\W\d_][\w '’.-]{1,30}>"
+)
 TOKEN = re.compile(r"«[^»\n]{1,60}»|[\w'’.&-]+|[^\w\s]")
 
 
@@ -64,28 +161,39 @@ def name_at(text: str, start: int, end: int) -> tuple[int, int] | None:
     pos = start
     while pos < end and text[pos] in " \t\n*_:>-":
         if text.startswith("**", pos) or text.startswith("__", pos):
-            close = text.find(text[pos:pos + 2], pos + 2, end)
+            close = text.find(text[pos : pos + 2], pos + 2, end)
             if close > 0:
                 return trim_name(text, pos + 2, close)
         pos += 1
     tokens = list(TOKEN.finditer(text, pos, end))
     # "la société Exemplum Cloud SAS", "the company Nimbus Ltd": the designation is not part of the name.
-    while tokens and fold(tokens[0].group(0)) in _DESIGNATIONS and len(tokens) > 1 \
-            and (fold(tokens[1].group(0)) in _DESIGNATIONS or tokens[1].group(0)[:1].isupper()):
+    while (
+        tokens
+        and fold(tokens[0].group(0)) in _DESIGNATIONS
+        and len(tokens) > 1
+        and (fold(tokens[1].group(0)) in _DESIGNATIONS or tokens[1].group(0)[:1].isupper())
+    ):
         tokens = tokens[1:]
-    if tokens and fold(tokens[0].group(0)) in {"le", "la", "l", "the"} and len(tokens) > 1 \
-            and tokens[1].group(0)[:1].isupper():
+    if (
+        tokens
+        and fold(tokens[0].group(0)) in {"le", "la", "l", "the"}
+        and len(tokens) > 1
+        and tokens[1].group(0)[:1].isupper()
+    ):
         if fold(tokens[1].group(0)) in GENERIC:
             return None  # "the Customer", "le Client"
         tokens = tokens[1:]
-    if not tokens or not (tokens[0].group(0)[:1].isupper() or tokens[0].group(0)[:1].isdigit()) \
-            or fold(tokens[0].group(0)) in _OPENERS:
+    if (
+        not tokens
+        or not (tokens[0].group(0)[:1].isupper() or tokens[0].group(0)[:1].isdigit())
+        or fold(tokens[0].group(0)) in _OPENERS
+    ):
         return None
     last = tokens[0].end()
     lowercase = 0
     institution = fold(tokens[0].group(0)) in _INSTITUTIONS
     for previous, token in zip(tokens, tokens[1:], strict=False):
-        if "\n" in text[previous.end():token.start()] or _ends_sentence(previous.group(0)):
+        if "\n" in text[previous.end() : token.start()] or _ends_sentence(previous.group(0)):
             break
         word = token.group(0)
         if word.startswith("«") or word[:1].isupper() or word[:1].isdigit() or is_legal_form(word):
@@ -101,7 +209,7 @@ def name_at(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _closes_name(text: str, position: int) -> bool:
-    return re.match(r"[ \t]*(?:[,;:()»”\"]|\.(?:\s|$)|$|\n)", text[position:position + 3]) is not None
+    return re.match(r"[ \t]*(?:[,;:()»”\"]|\.(?:\s|$)|$|\n)", text[position : position + 3]) is not None
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -110,17 +218,18 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " _*,":
         end -= 1
     last_word = re.search(r"[\w.]+$", text[start:end])
-    if text[end - 1:end] == "." and not (last_word and is_legal_form(last_word.group(0))):
+    if text[end - 1 : end] == "." and not (last_word and is_legal_form(last_word.group(0))):
         end -= 1  # a sentence's full stop, not "B.V." or "Inc."
     # "GitHub, Inc." / "Retool Inc.": keep a legal form that follows a comma (written as one: "Inc", "SAS").
-    tail = re.match(r",\s*([A-Z][A-Za-z.]{1,11})(?=[\s,()]|$)(?!\s+(?:au|with|whose|dont|having|[àa])\b)",
-                    text[end:end + 30])
+    tail = re.match(
+        r",\s*([A-Z][A-Za-z.]{1,11})(?=[\s,()]|$)(?!\s+(?:au|with|whose|dont|having|[àa])\b)", text[end : end + 30]
+    )
     if tail and is_legal_form(tail.group(1)):
         end += tail.end()
     name = text[start:end]
     if PLACEHOLDER.search(name) or len(name) > 100 or not _looks_like_name(name):
         return None
-    if text[max(0, start - 1):start] in ("[", "{", "<") or text[end:end + 1] in ("]", "}", ">"):
+    if text[max(0, start - 1) : start] in ("[", "{", "<") or text[end : end + 1] in ("]", "}", ">"):
         return None  # the inside of a blank: "[PROVIDER NAME]"
     return start, end
 
@@ -134,14 +243,14 @@ def name_before(text: str, position: int, *, vendor_like: bool = False) -> tuple
         if not token.group(0)[:1].isupper():
             continue
         span = name_at(text, token.start(), position)
-        if span and not text[span[1]:position].strip(" *_,"):
+        if span and not text[span[1] : position].strip(" *_,"):
             if not vendor_like:
                 return span
             # "… of Relevant Personal Data and Retool is a Processor": the subject is the last conjunct.
             last_and = max(text.rfind(" and ", *span), text.rfind(" et ", *span))
             if last_and >= 0:
                 span = (text.index(" ", last_and + 1) + 1, span[1])
-            if vendor_name_problem(text[span[0]:span[1]]) is None:
+            if vendor_name_problem(text[span[0] : span[1]]) is None:
                 return span
     return None
 
@@ -174,13 +283,16 @@ def _looks_like_name(name: str) -> bool:
 def vendor_name_problem(name: str) -> str | None:
     """Why `name` cannot be a vendor's name ('generic', 'place', 'acronym', 'fragment', 'placeholder'), or
     None when it can. Used on every candidate before it is reported."""
-    from vendorcheck.declarations.countries import is_place_name
+    from vendorcheck.countries import is_place_name
 
     if PLACEHOLDER.search(name):
         return "placeholder"
     words = re.findall(r"[\w'’&-]+", name)
-    if not words or is_generic(name) or all(fold(w) in GENERIC | DETERMINERS | CONNECTORS or is_legal_form(w)
-                                            for w in words):
+    if (
+        not words
+        or is_generic(name)
+        or all(fold(w) in GENERIC | DETERMINERS | CONNECTORS or is_legal_form(w) for w in words)
+    ):
         return "generic"
     if is_place_name(name) or fold(name).strip() in _NATIONALITIES:
         return "place"
@@ -204,8 +316,10 @@ def _is_fragment(words: list[str]) -> bool:
     if len(words) > 8:
         return True
     folded = [fold(w) for w in words]
-    if any(f in _OPENERS and f not in CONNECTORS and not is_legal_form(w)
-           for w, f in zip(words[1:], folded[1:], strict=True)):
+    if any(
+        f in _OPENERS and f not in CONNECTORS and not is_legal_form(w)
+        for w, f in zip(words[1:], folded[1:], strict=True)
+    ):
         return True
     if folded[0] in _INSTITUTIONS:
         return False

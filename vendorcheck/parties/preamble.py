@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from vendorcheck.hds.names import fold
-from vendorcheck.models import Document, Evidence, Party, VendorIdentity
+from vendorcheck.models import Document, Party, VendorIdentity
 from vendorcheck.parties.legal import siren_in
 from vendorcheck.parties.names import DETERMINERS, name_at, name_before
 from vendorcheck.parties.roles import Role, roles_of, term_role
 from vendorcheck.parties.terms import ALL_QUOTED, HEREINAFTER, PAREN_TERM
+from vendorcheck.text import fold
 
 PREAMBLE_CHARS = 6000
 _BETWEEN = re.compile(r"\b(?:entre(?:\s+les\s+soussign[ée]s)?|between)\b[\s:*_]*+", re.IGNORECASE)
@@ -30,13 +30,20 @@ _SPLITS = (  # where the first party's description ends, most reliable first
     re.compile(r",\s+(?:et|and)\s+", re.IGNORECASE),
     re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE),
 )
-_LABEL = re.compile(r"^[ \t>*_-]*(?:le |la |l['’])?(?P<label>prestataire|client|fournisseur|h[ée]bergeur|"
-                    r"sous-traitant|responsable (?:de|du) traitement|cabinet|[ée]diteur|titulaire|customer|"
-                    r"provider|processor|controller|vendor|supplier)[ \t*_]*:[ \t]*", re.IGNORECASE | re.MULTILINE)
-_PROVIDED_BY = re.compile(r"\b(?:propos[ée]e?s?|[ée]dit[ée]e?s?|fournie?s?|exploit[ée]e?s?|provided|offered|"
-                          r"operated|published)\s+(?:par|by)\s+", re.IGNORECASE)
-_PROVIDER_CUE = re.compile(r"\b(?:propose|[ée]diteur|[ée]dite|fournit|exploite|offers|provides|operates)\b",
-                           re.IGNORECASE)
+_LABEL = re.compile(
+    r"^[ \t>*_-]*(?:le |la |l['’])?(?P<label>prestataire|client|fournisseur|h[ée]bergeur|"
+    r"sous-traitant|responsable (?:de|du) traitement|cabinet|[ée]diteur|titulaire|customer|"
+    r"provider|processor|controller|vendor|supplier)[ \t*_]*:[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PROVIDED_BY = re.compile(
+    r"\b(?:propos[ée]e?s?|[ée]dit[ée]e?s?|fournie?s?|exploit[ée]e?s?|provided|offered|"
+    r"operated|published)\s+(?:par|by)\s+",
+    re.IGNORECASE,
+)
+_PROVIDER_CUE = re.compile(
+    r"\b(?:propose|[ée]diteur|[ée]dite|fournit|exploite|offers|provides|operates)\b", re.IGNORECASE
+)
 _GENERIC_CONTROLLERS = {"personne", "customers", "clients", "users", "responsable"}
 
 
@@ -61,7 +68,7 @@ def extract_parties(document: Document, vendor: VendorIdentity | None = None) ->
         name = document.text[start:end]
         if any(fold(p.name) == fold(name) for p in parties):
             continue
-        parties.append(Party(name=name, role=item.role, siren=item.siren, evidence=evidence(document, start, end)))
+        parties.append(Party(name=name, role=item.role, siren=item.siren, evidence=document.quote(start, end)))
     vendor = vendor or identify_vendor(document)
     if vendor.name is not None and not any(fold(p.name) == fold(vendor.name) for p in parties):
         parties.append(Party(name=vendor.name, role="processor", siren=vendor.siren, evidence=vendor.evidence))
@@ -79,7 +86,7 @@ def preamble_parties(text: str) -> list[Found]:
     for item in found:
         if item.span is not None:
             span = _expand_alias(text, *item.span)
-            siren = item.siren or (siren_in(text[span[1]:span[1] + 500]) if span != item.span else None)
+            siren = item.siren or (siren_in(text[span[1] : span[1] + 500]) if span != item.span else None)
             item = item._replace(span=span, siren=siren)
         expanded.append(item)
     return expanded
@@ -97,7 +104,7 @@ def provider_spans(text: str) -> list[tuple[int, int]]:
 
 def _provider_clause(text: str) -> list[Found]:
     spans = provider_spans(text)[:1]
-    return [Found(span, "processor", siren_in(text[span[1]:span[1] + 400])) for span in spans]
+    return [Found(span, "processor", siren_in(text[span[1] : span[1] + 400])) for span in spans]
 
 
 def _between(text: str) -> list[Found]:
@@ -129,8 +136,9 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Fo
 
 
 def _block_end(text: str, start: int) -> int:
-    heading = re.search(r"\n#+\s|\n\s*(?:article\b|pr[ée]ambule|whereas|1\.\s|ceci expos[ée])", text[start:],
-                        re.IGNORECASE)
+    heading = re.search(
+        r"\n#+\s|\n\s*(?:article\b|pr[ée]ambule|whereas|1\.\s|ceci expos[ée])", text[start:], re.IGNORECASE
+    )
     return start + heading.start() if heading else len(text)
 
 
@@ -141,18 +149,20 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 def _opens_party(text: str, pos: int) -> bool:
     """The text after 'et'/'and' starts a party: a name, or a determiner ('the customer', 'you')."""
-    head = text[pos:pos + 40].lstrip(" \t\n*_:")
+    head = text[pos : pos + 40].lstrip(" \t\n*_:")
     word = re.match(r"[\w'’]+", head)
-    return bool(word) and (head[:1].isupper() or head[:1].isdigit() or fold(word.group(0)) in DETERMINERS
-                           | {"you", "vous", "chaque"})
+    return bool(word) and (
+        head[:1].isupper() or head[:1].isdigit() or fold(word.group(0)) in DETERMINERS | {"you", "vous", "chaque"}
+    )
 
 
 def _describe(text: str, start: int, end: int) -> Found | None:
     """One party description: the name that opens it (or a generic designation), its terms, its SIREN."""
     segment = text[start:end]
     terms = [m.group("term") for m in (*HEREINAFTER.finditer(segment), *PAREN_TERM.finditer(segment))]
-    if re.search(r"en (?:tant que|qualit[ée] de) sous-traitant|as (?:a |the )?(?:data )?processor", segment,
-                 re.IGNORECASE):
+    if re.search(
+        r"en (?:tant que|qualit[ée] de) sous-traitant|as (?:a |the )?(?:data )?processor", segment, re.IGNORECASE
+    ):
         terms.append("sous-traitant")
     span = name_at(text, start, end)
     if span is None:
@@ -170,7 +180,7 @@ def _labels(text: str) -> list[Found]:
         line_end = len(text) if line_end < 0 else line_end
         span = name_at(text, match.end(), line_end)
         if span:
-            found.append(Found(span, term_role(match.group("label")), siren_in(text[match.end():line_end])))
+            found.append(Found(span, term_role(match.group("label")), siren_in(text[match.end() : line_end])))
     return found
 
 
@@ -179,7 +189,7 @@ def _opening_alias(text: str) -> list[Found]:
     what the vendor offers, in terms of service that never say 'between'."""
     for match in PAREN_TERM.finditer(text):
         span = name_before(text, match.start())
-        after = text[match.end():match.end() + 200]
+        after = text[match.end() : match.end() + 200]
         if span and _PROVIDER_CUE.search(after) and term_role(match.group("term")) != "controller":
             return [Found(span, "processor", siren_in(after))]
     return []
@@ -216,12 +226,6 @@ def _expand_alias(text: str, start: int, end: int) -> tuple[int, int]:
         terms = [fold(m.group("term")) for m in ALL_QUOTED.finditer(match.group(0))]
         if name in terms:
             span = name_before(text, match.start())
-            if span and fold(text[span[0]:span[1]]) != name:
+            if span and fold(text[span[0] : span[1]]) != name:
                 return span
     return start, end
-
-
-def evidence(document: Document, start: int, end: int) -> Evidence:
-    section = document.section_at(start)
-    return Evidence(quote=document.text[start:end], start=start, end=end, page=document.location(start),
-                    line=document.line(start), section=section.label if section else None)

@@ -22,15 +22,23 @@ from vendorcheck.hds.names import core_key
 from vendorcheck.models import Document, Signal, VendorIdentity
 from vendorcheck.parties.legal import legal_mentions
 from vendorcheck.parties.names import PLACEHOLDER, has_legal_form, name_at, vendor_name_problem
-from vendorcheck.parties.preamble import PREAMBLE_CHARS, evidence, preamble_parties, provider_spans
+from vendorcheck.parties.preamble import PREAMBLE_CHARS, preamble_parties, provider_spans
 from vendorcheck.parties.roles import roles_of, term_role
 from vendorcheck.parties.terms import DefinedTerm, defined_terms
 
 # Votes. A role the contract states outright weighs most; being often the subject of obligations or
 # named in the title only adds to a name found otherwise or to a name that clearly dominates the text.
 WEIGHTS = {
-    "operator": 3.0, "parties": 3.0, "defined_role": 3.0, "signature_role": 3.0, "statement": 3.0, "legal": 2.0,
-    "provided_by": 2.0, "signature": 1.5, "alias": 1.0, "title": 1.5,
+    "operator": 3.0,
+    "parties": 3.0,
+    "defined_role": 3.0,
+    "signature_role": 3.0,
+    "statement": 3.0,
+    "legal": 2.0,
+    "provided_by": 2.0,
+    "signature": 1.5,
+    "alias": 1.0,
+    "title": 1.5,
 }
 _ACTOR_WEIGHT, _ACTOR_CAP, _ACTOR_MIN = 0.5, 3.0, 3
 _ACTOR_MATCHES = 5000  # enough to rank the actors of a long contract; bounds the cost of a hostile one
@@ -45,12 +53,18 @@ _ACTOR = re.compile(
     r"(?:shall|will|may|must|processes|provides|agrees|warrants|uses|stores|hosts|maintains|offers|reserves|"
     r"collects|notifies|ensures|implements|s['’]engage|garantit|assure|traite|fournit|propose|met|peut|doit|"
     r"h[ée]berge|conserve|informe|notifie|se\s++r[ée]serve|veille|s['’]interdit|ne\s++(?:garantit|peut)|"
-    r"reconna[iî]t|utilise|collecte|poursuit|prend|op[èe]re|est\s++responsable)\b")
-_PROCESSOR_DESIGNATED = re.compile(r"\b(?:le|du|au|the|a|un)\s++(?:prestataire|sous-traitant|fournisseur|h[ée]bergeur|"
-                                   r"processor|provider|supplier|vendor|contractor|contractant|titulaire)\b",
-                                   re.IGNORECASE)
-_SIGNATURE = re.compile(r"(?:^|\n)[ \t*_]*(?:pour|for(?:\s++and)?\s++on\s++behalf\s++of|on\s++behalf\s++of|for)"
-                        r"[ \t]++(?:la\s++soci[ée]t[ée][ \t]++)?(?P<rest>[^\n]{2,80})", re.IGNORECASE)
+    r"reconna[iî]t|utilise|collecte|poursuit|prend|op[èe]re|est\s++responsable)\b"
+)
+_PROCESSOR_DESIGNATED = re.compile(
+    r"\b(?:le|du|au|the|a|un)\s++(?:prestataire|sous-traitant|fournisseur|h[ée]bergeur|"
+    r"processor|provider|supplier|vendor|contractor|contractant|titulaire)\b",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(
+    r"(?:^|\n)[ \t*_]*(?:pour|for(?:\s++and)?\s++on\s++behalf\s++of|on\s++behalf\s++of|for)"
+    r"[ \t]++(?:la\s++soci[ée]t[ée][ \t]++)?(?P<rest>[^\n]{2,80})",
+    re.IGNORECASE,
+)
 _SIGNATURE_ZONE = 4000
 _TITLE_CHARS = 160
 _NAME_LABEL = re.compile(r"[ \t*_]*(?:(?:nom|name|soci[ée]t[ée]|company)[ \t]*:)?[ \t*_]*", re.IGNORECASE)
@@ -97,13 +111,14 @@ class _Votes:
         return key
 
     def add(self, span: tuple[int, int], kind: str, siren: str | None = None) -> None:
-        name = self.text[span[0]:span[1]]
+        name = self.text[span[0] : span[1]]
         if vendor_name_problem(name) is not None:
             return
         candidate = self.candidates.setdefault(self.key(name), _Candidate())
         candidate.spans.append(span)
-        candidate.signals.append(Signal(kind=kind, weight=WEIGHTS.get(kind, -_CONTROLLER_PENALTY), start=span[0],
-                                        end=span[1]))
+        candidate.signals.append(
+            Signal(kind=kind, weight=WEIGHTS.get(kind, -_CONTROLLER_PENALTY), start=span[0], end=span[1])
+        )
         candidate.siren = candidate.siren or siren
 
     def link(self, alias: str, name: str) -> None:
@@ -167,7 +182,7 @@ def _provided_by(text: str) -> list[tuple[int, int]]:
     """'proposé par la société Cloud Temple', 'provided by Nimbus Ltd', anywhere in the text; each name once."""
     spans: dict[str, tuple[int, int]] = {}
     for span in provider_spans(text):
-        spans.setdefault(core_key(text[span[0]:span[1]]), span)
+        spans.setdefault(core_key(text[span[0] : span[1]]), span)
     return list(spans.values())
 
 
@@ -186,7 +201,7 @@ def _signatures(text: str) -> list[tuple[tuple[int, int], bool]]:
             rest = _NAME_LABEL.match(text, rest).end()  # type: ignore[union-attr]
         span = name_at(text, rest, min(len(text), rest + 100))
         if span:
-            after = text[span[1]:match.end()] if not with_role else ""
+            after = text[span[1] : match.end()] if not with_role else ""
             found.append((span, with_role or roles_of(re.findall(r"[\w'’-]+", after)[-2:]) == "processor"))
     return found
 
@@ -197,7 +212,7 @@ def _count_actors(votes: _Votes, text: str) -> None:
         span = name_at(text, match.start("name"), match.end("name"))
         if span is None or span[1] != match.end("name"):
             continue
-        name = text[span[0]:span[1]]
+        name = text[span[0] : span[1]]
         if vendor_name_problem(name) is None:
             candidate = votes.candidates.setdefault(votes.key(name), _Candidate())
             candidate.actor += 1
@@ -214,15 +229,15 @@ def _title(votes: _Votes, text: str) -> None:
     start = text.find(first)
     for key, candidate in votes.candidates.items():
         if key and f" {key} " in title:
-            candidate.signals.append(Signal(kind="title", weight=WEIGHTS["title"], start=start,
-                                            end=start + len(first)))
+            candidate.signals.append(Signal(kind="title", weight=WEIGHTS["title"], start=start, end=start + len(first)))
 
 
 def _decide(document: Document, votes: _Votes) -> VendorIdentity:
     ranked = sorted(votes.candidates.values(), key=lambda c: c.score, reverse=True)
     ranked = [c for c in ranked if c.spans]
-    if _is_template(document.text) and not any(s.kind in ("parties", "defined_role", "legal")
-                                                 for c in ranked[:1] for s in c.signals):
+    if _is_template(document.text) and not any(
+        s.kind in ("parties", "defined_role", "legal") for c in ranked[:1] for s in c.signals
+    ):
         return VendorIdentity(unidentified_because="template")
     if not ranked or ranked[0].score < IDENTIFIED:
         return VendorIdentity(unidentified_because="weak" if ranked and ranked[0].score > 0 else "none")
@@ -232,14 +247,22 @@ def _decide(document: Document, votes: _Votes) -> VendorIdentity:
         return VendorIdentity(unidentified_because="ambiguous")
     names = [document.text[a:b] for a, b in best.spans]
     name = _display_name(names)
-    anchor = next((s for s in sorted(best.signals, key=lambda s: -s.weight)
-                   if document.text[s.start:s.end] == name), None)
-    start, end = (anchor.start, anchor.end) if anchor else next((a, b) for a, b in best.spans
-                                                                 if document.text[a:b] == name)
+    anchor = next(
+        (s for s in sorted(best.signals, key=lambda s: -s.weight) if document.text[s.start : s.end] == name), None
+    )
+    start, end = (
+        (anchor.start, anchor.end) if anchor else next((a, b) for a, b in best.spans if document.text[a:b] == name)
+    )
     aliases = sorted({n for n in {*names, *_aliases_of(votes, best)} if core_key(n) != core_key(name)})
     confidence = (1 - math.exp(-best.score / 4)) * (1 - 0.5 * max(0.0, runner_up) / best.score)
-    return VendorIdentity(name=name, aliases=aliases, siren=best.siren, confidence=round(confidence, 2),
-                          evidence=evidence(document, start, end), signals=best.signals)
+    return VendorIdentity(
+        name=name,
+        aliases=aliases,
+        siren=best.siren,
+        confidence=round(confidence, 2),
+        evidence=document.quote(start, end),
+        signals=best.signals,
+    )
 
 
 def _display_name(names: list[str]) -> str:
@@ -260,5 +283,3 @@ def _aliases_of(votes: _Votes, candidate: _Candidate) -> set[str]:
 def _is_template(text: str) -> bool:
     """A model contract whose parties are left blank ('{{company.name}}', '[NOM]', '______')."""
     return len(PLACEHOLDER.findall(text[:PREAMBLE_CHARS])) >= 2
-
-

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from vendorcheck.errors import RegisterError
+from vendorcheck.errors import NotARegister, RegisterBusy, RegisterError
+from vendorcheck.i18n import Message, message
+from vendorcheck.register.identity import check_identity, stamp
+from vendorcheck.register.lock import LockHeld, batch_lock
 from vendorcheck.register.migrations import migrate
 
 
@@ -35,12 +39,12 @@ def database_url(value: str | Path) -> str:
     return f"sqlite:///{path}"
 
 
-def display_url(url: str) -> str:
+def display_url(url: str) -> str | Message:
     """The URL without its password, for messages; a SQLite register is shown as its file path."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return "(URL illisible)"
+        return message("register.errors.unreadable_url")
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
     return parsed.render_as_string(hide_password=True)
@@ -51,11 +55,14 @@ class Register:
 
     url (str | Path): SQLAlchemy URL (`postgresql+psycopg://user:pw@host/db`) or SQLite file path.
     memory (bool): an in-memory SQLite register, for tests.
+    create (bool): make an empty database a register; without it only an existing register is opened.
+    Any database that is not a register (another application's) is refused (`identity.py`).
     """
 
-    def __init__(self, url: str | Path | None = None, *, memory: bool = False) -> None:
+    def __init__(self, url: str | Path | None = None, *, memory: bool = False, create: bool = True) -> None:
         self.url = "sqlite://" if memory else database_url(url or default_register())
-        self.engine, self.applied = self._connect()  # `applied`: names of the migrations run by this open
+        # `applied`: names of the migrations run by this open
+        self.engine, self.applied = self._connect(create)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -64,21 +71,30 @@ class Register:
         create an empty register and hide the mistake."""
         location = str(location)
         if "://" not in location and not Path(location).is_file():
-            raise RegisterError(location, detail="registre introuvable ; lancez d'abord « vendorcheck batch DOSSIER »"
-                                                 " (il remplit ce registre) ou indiquez le bon --db")
-        return cls(location)
+            raise RegisterError(location, detail=message("register.errors.missing"))
+        return cls(location, create=False)
 
-    def _connect(self) -> tuple[Engine, list[str]]:
+    def _connect(self, create: bool) -> tuple[Engine, list[str]]:
         try:
             engine = _engine(self.url)
-            return engine, migrate(engine)
+            try:
+                check_identity(engine, create=create, shown=display_url(self.url))
+            except NotARegister:
+                engine.dispose()
+                raise
+            applied = migrate(engine)
+            stamp(engine)
+            return engine, applied
         except ModuleNotFoundError as exc:
-            raise RegisterError(detail=f"pilote de base de données absent ({exc.name}) ; pour PostgreSQL : "
-                                       "pip install 'vendorcheck[postgres]'") from None
+            raise RegisterError(detail=message("register.errors.no_driver", module=exc.name)) from None
         except (ArgumentError, NoSuchModuleError) as exc:
-            raise RegisterError(detail=f"adresse de base invalide « {display_url(self.url)} » ({exc})") from None
+            raise RegisterError(
+                detail=message("register.errors.bad_url", url=display_url(self.url), reason=exc)
+            ) from None
         except SQLAlchemyError as exc:
-            raise RegisterError(detail=f"impossible d'ouvrir {display_url(self.url)} ({_first_line(exc)})") from None
+            raise RegisterError(
+                detail=message("register.errors.cannot_open", url=display_url(self.url), reason=_first_line(exc))
+            ) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -88,7 +104,39 @@ class Register:
             with self._sessions() as session, session.begin():
                 yield session
         except SQLAlchemyError as exc:
-            raise RegisterError(detail=f"{display_url(self.url)} : {_first_line(exc)}") from None
+            raise RegisterError(
+                detail=message("register.errors.database", url=display_url(self.url), reason=_first_line(exc))
+            ) from None
+
+    @contextmanager
+    def batch_lock(self) -> Iterator[None]:
+        """The right to run a batch on this register, held until the block ends (see `lock.py`); raises
+        RegisterBusy, naming the run under way, when another process holds it."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(batch_lock(self.engine))
+            except LockHeld:
+                raise self._busy() from None
+            except (OSError, SQLAlchemyError) as exc:  # a read-only folder, a server gone
+                reason = exc.strerror if isinstance(exc, OSError) else _first_line(exc)
+                detail = message("register.errors.lock", url=display_url(self.url), reason=reason)
+                raise RegisterError(detail=detail) from None
+            yield
+
+    def _busy(self) -> RegisterBusy:
+        from vendorcheck.register.store import latest_running
+
+        with self.transaction() as session:
+            run = latest_running(session)
+        if run is None:  # the other batch holds the lock but has not recorded its run yet
+            return RegisterBusy(display_url(self.url))
+        started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
+        return RegisterBusy(
+            display_url(self.url),
+            wording="register_busy_run",
+            root=run.root,
+            started=started.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
 
     def close(self) -> None:
         self.engine.dispose()

@@ -68,14 +68,20 @@ def identities(session: Session, supplier: Supplier) -> list[Identity]:
         document = located.document
         if document is None:
             continue
-        latest = session.scalar(select(ReviewRow).where(ReviewRow.document_id == document.id)
-                                .order_by(ReviewRow.id.desc()).limit(1))
+        latest = session.scalar(
+            select(ReviewRow).where(ReviewRow.document_id == document.id).order_by(ReviewRow.id.desc()).limit(1)
+        )
         if latest is not None and latest.outcome == "declaration" and latest.data:
             declaration = VendorDeclaration.model_validate(latest.data)
             vendor = declaration.vendor
-            declared[located.path] = Identity(query=vendor.siren or vendor.name, name=vendor.name,
-                                              siren=vendor.siren, service=declaration.service,
-                                              claim=declaration.claim(), path=located.path)
+            declared[located.path] = Identity(
+                query=vendor.siren or vendor.name,
+                name=vendor.name,
+                siren=vendor.siren,
+                service=declaration.service,
+                claim=declaration.claim(),
+                path=located.path,
+            )
         if document.vendor_siren:
             sirens.append(document.vendor_siren)
         if document.vendor_name:
@@ -91,43 +97,64 @@ def _distinct(found: list[Identity]) -> list[Identity]:
     """Copies of one declaration (same statements, another file name) count once."""
     kept: list[Identity] = []
     for item in found:
-        facts = item.model_dump(exclude={"path"}) | {"claim": item.claim.model_dump(exclude={"origin"}) if item.claim
-                                                     else None}
-        if not any(facts == k.model_dump(exclude={"path"}) | {"claim": k.claim.model_dump(exclude={"origin"})
-                                                                if k.claim else None} for k in kept):
+        facts = item.model_dump(exclude={"path"}) | {
+            "claim": item.claim.model_dump(exclude={"origin"}) if item.claim else None
+        }
+        if not any(
+            facts
+            == k.model_dump(exclude={"path"}) | {"claim": k.claim.model_dump(exclude={"origin"}) if k.claim else None}
+            for k in kept
+        ):
             kept.append(item)
     return kept
 
 
-def assess_supplier(session: Session, supplier: Supplier, *, run_id: int | None, today: date | None = None,
-                    snapshot: Snapshot | None = None) -> HdsVerdictRow:
+def assess_supplier(
+    session: Session,
+    supplier: Supplier,
+    *,
+    run_id: int | None,
+    today: date | None = None,
+    snapshot: Snapshot | None = None,
+) -> HdsVerdictRow:
     from vendorcheck.hds import assess
     from vendorcheck.hds.messages import reason, verdict_of
 
     candidates = identities(session, supplier)
-    assessed = [(who, assess(who.query, service=who.service, today=today, snapshot=snapshot, claim=who.claim))
-                for who in candidates]
+    assessed = [
+        (who, assess(who.query, service=who.service, today=today, snapshot=snapshot, claim=who.claim))
+        for who in candidates
+    ]
     # Worst verdict first; equal verdicts keep the file order. Deterministic whatever the order of arrival.
     who, assessment = min(assessed, key=lambda pair: pair[1].verdict.rank)
     if len(assessed) > 1:
         files = [PurePath(w.path or w.name).name for w, _ in assessed]
-        reasons = [*assessment.reasons, reason("declarations_conflict", files=files, kept=PurePath(who.path or
-                                                                                                  who.name).name)]
+        reasons = [
+            *assessment.reasons,
+            reason("declarations_conflict", files=files, kept=PurePath(who.path or who.name).name),
+        ]
         assessment = assessment.model_copy(update={"reasons": reasons, "verdict": verdict_of(reasons)})
     supplier.siren = who.siren or supplier.siren
     supplier.service = who.service or supplier.service
-    row = HdsVerdictRow(supplier=supplier, run_id=run_id, assessed_at=now(), snapshot=assessment.snapshot_id,
-                        snapshot_date=assessment.snapshot_date, query=who.query, service=who.service,
-                        verdict=assessment.verdict.value,
-                        entity=assessment.entry.legal_entity if assessment.entry else None,
-                        expires_on=assessment.expiry_date, source=assessment.source,
-                        data=assessment.model_dump(mode="json"))
+    row = HdsVerdictRow(
+        supplier=supplier,
+        run_id=run_id,
+        assessed_at=now(),
+        snapshot=assessment.snapshot_id,
+        snapshot_date=assessment.snapshot_date,
+        query=who.query,
+        service=who.service,
+        verdict=assessment.verdict.value,
+        entity=assessment.entry.legal_entity if assessment.entry else None,
+        expires_on=assessment.expiry_date,
+        source=assessment.source,
+        data=assessment.model_dump(mode="json"),
+    )
     session.add(row)
     return row
 
 
-def assess_suppliers(session: Session, run_id: int, *, root: str, health_data: bool,
-                     today: date | None = None) -> int:
+def assess_suppliers(session: Session, run_id: int, *, root: str, health_data: bool, today: date | None = None) -> int:
     """Assess every supplier with a document under `root`; none when the practice hosts no health data
     with them (the HDS obligation of CSP L.1111-8 applies only to health data)."""
     if not health_data:
@@ -146,6 +173,7 @@ def assess_suppliers(session: Session, run_id: int, *, root: str, health_data: b
 def recheck(session: Session, *, lang: Language = "fr", today: date | None = None) -> list[RecheckLine]:
     """Re-assess every supplier already assessed once, against the current snapshot (after `hds import`)."""
     from vendorcheck.hds import current_snapshot
+    from vendorcheck.hds.messages import headline
     from vendorcheck.hds.models import HdsAssessment
 
     snapshot = current_snapshot()
@@ -155,9 +183,16 @@ def recheck(session: Session, *, lang: Language = "fr", today: date | None = Non
         before = supplier.hds_verdicts[-1].verdict
         row = assess_supplier(session, supplier, run_id=None, today=day, snapshot=snapshot)
         assessment = HdsAssessment.model_validate(row.data)
-        lines.append(RecheckLine(supplier=supplier.name, before=before, after=row.verdict,
-                                 summary=assessment.headline(lang), expires_on=row.expires_on,
-                                 expiring=expiring(row.expires_on, day)))
+        lines.append(
+            RecheckLine(
+                supplier=supplier.name,
+                before=before,
+                after=row.verdict,
+                summary=headline(assessment, lang),
+                expires_on=row.expires_on,
+                expiring=expiring(row.expires_on, day),
+            )
+        )
     return lines
 
 

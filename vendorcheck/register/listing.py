@@ -23,12 +23,29 @@ def supplier_listing(suppliers: list[SupplierLine], lang: Language, *, wide: boo
     'blocking/major'. Wide: the full labels, HDS expiry, counts, documents and errors."""
     if wide:
         keys = ["supplier", "overall", "hds", "hds_expiry", "gaps_blocking", "gaps_major", "documents", "errors"]
-        rows = [[s.name, label(s.overall, lang), s.hds.label if s.hds else label("hds_none", lang),
-                 str(s.hds.expires_on or "") if s.hds else "", str(s.counts["blocking"]), str(s.counts["major"]),
-                 str(len(s.documents)), str(s.errors)] for s in suppliers]
+        rows = [
+            [
+                s.name,
+                label(s.overall, lang),
+                s.hds.label if s.hds else label("hds_none", lang),
+                str(s.hds.expires_on or "") if s.hds else "",
+                str(s.counts["blocking"]),
+                str(s.counts["major"]),
+                str(len(s.documents)),
+                str(s.errors),
+            ]
+            for s in suppliers
+        ]
         return Listing(headers=[label(k, lang) for k in keys], rows=rows, wrap=[True, True, True] + [False] * 5)
-    rows = [[s.name, t(f"register.short.{s.overall}", lang), _hds_short(s, lang),
-             f"{s.counts['blocking']}/{s.counts['major']}"] for s in suppliers]
+    rows = [
+        [
+            s.name,
+            t(f"register.short.{s.overall}", lang),
+            _hds_short(s, lang),
+            f"{s.counts['blocking']}/{s.counts['major']}",
+        ]
+        for s in suppliers
+    ]
     headers = [label("supplier", lang), label("overall", lang), "HDS", t("register.short.gaps", lang)]
     return Listing(headers=headers, rows=rows, wrap=[True, True, True, False])
 

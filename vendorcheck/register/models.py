@@ -33,8 +33,7 @@ class Supplier(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     files: Mapped[list[DocumentFile]] = relationship(back_populates="supplier")
-    hds_verdicts: Mapped[list[HdsVerdictRow]] = relationship(back_populates="supplier",
-                                                          order_by="HdsVerdictRow.id")
+    hds_verdicts: Mapped[list[HdsVerdictRow]] = relationship(back_populates="supplier", order_by="HdsVerdictRow.id")
 
 
 class DocumentRow(Base):
@@ -109,8 +108,9 @@ class ReviewRow(Base):
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the full Review, or the parsed declaration
 
     document: Mapped[DocumentRow | None] = relationship(back_populates="reviews")
-    findings: Mapped[list[FindingRow]] = relationship(back_populates="review", order_by="FindingRow.id",
-                                                      cascade="all, delete-orphan")
+    findings: Mapped[list[FindingRow]] = relationship(
+        back_populates="review", order_by="FindingRow.id", cascade="all, delete-orphan"
+    )
     error: Mapped[ErrorRow | None] = relationship(back_populates="review", cascade="all, delete-orphan")
 
 
@@ -128,8 +128,9 @@ class FindingRow(Base):
     message: Mapped[str] = mapped_column(Text)
 
     review: Mapped[ReviewRow] = relationship(back_populates="findings")
-    evidence: Mapped[list[EvidenceRow]] = relationship(back_populates="finding", order_by="EvidenceRow.id",
-                                                       cascade="all, delete-orphan")
+    evidence: Mapped[list[EvidenceRow]] = relationship(
+        back_populates="finding", order_by="EvidenceRow.id", cascade="all, delete-orphan"
+    )
 
 
 class EvidenceRow(Base):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendorcheck.errors import RegisterError
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 from vendorcheck.register.models import ReviewRow, Supplier
 from vendorcheck.register.store import supplier_key
@@ -45,8 +46,12 @@ def find_supplier(session: Session, name: str) -> Supplier:
     """The supplier named `name` (any spelling with the same normalised key), or a RegisterError listing them."""
     supplier = session.scalar(select(Supplier).where(Supplier.key == supplier_key(name)))
     if supplier is None:
-        known = ", ".join(session.scalars(select(Supplier.name).order_by(Supplier.name))) or "aucun"
-        raise RegisterError(detail=f"fournisseur « {name} » introuvable ; fournisseurs du registre : {known}")
+        known = ", ".join(session.scalars(select(Supplier.name).order_by(Supplier.name)))
+        raise RegisterError(
+            detail=message(
+                "register.errors.unknown_supplier", name=name, known=known or message("register.errors.none")
+            )
+        )
     return supplier
 
 
@@ -54,18 +59,38 @@ def supplier_history(session: Session, name: str, lang: Language = "fr") -> Supp
     supplier = find_supplier(session, name)
     document_ids = {f.document_id for f in supplier.files if f.document_id is not None}
     paths = sorted(f.path for f in supplier.files)
-    rows = session.scalars(select(ReviewRow).where(ReviewRow.document_id.in_(document_ids) | ReviewRow.path.in_(paths))
-                           .order_by(ReviewRow.id)).all()
-    reviews = [ReviewEvent(at=row.created_at, document=row.document.name if row.document else row.path,
-                           outcome=row.outcome, verdict=row.verdict, rules_version=row.rules_version,
-                           snapshot=row.snapshot, error=_error_text(row, lang))
-               for row in rows]
-    hds = [HdsEvent(at=v.assessed_at, snapshot_date=v.snapshot_date, verdict=v.verdict, entity=v.entity,
-                    expires_on=v.expires_on, source=v.source) for v in supplier.hds_verdicts]
+    rows = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.document_id.in_(document_ids) | ReviewRow.path.in_(paths))
+        .order_by(ReviewRow.id)
+    ).all()
+    reviews = [
+        ReviewEvent(
+            at=row.created_at,
+            document=row.document.name if row.document else row.path,
+            outcome=row.outcome,
+            verdict=row.verdict,
+            rules_version=row.rules_version,
+            snapshot=row.snapshot,
+            error=_error_text(row, lang),
+        )
+        for row in rows
+    ]
+    hds = [
+        HdsEvent(
+            at=v.assessed_at,
+            snapshot_date=v.snapshot_date,
+            verdict=v.verdict,
+            entity=v.entity,
+            expires_on=v.expires_on,
+            source=v.source,
+        )
+        for v in supplier.hds_verdicts
+    ]
     return SupplierHistory(name=supplier.name, siren=supplier.siren, paths=paths, reviews=reviews, hds=hds)
 
 
 def _error_text(row: ReviewRow, lang: Language) -> str | None:
     if row.error is None:
         return None
-    return row.error.message_en if lang == "en" else row.error.message_fr
+    return getattr(row.error, f"message_{lang}")

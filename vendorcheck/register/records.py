@@ -7,7 +7,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from vendorcheck.errors import DeclarationError, InputError, VendorcheckError
-from vendorcheck.models import Language, Review
+from vendorcheck.escaping import one_line
+from vendorcheck.i18n import LANGUAGES, t
+from vendorcheck.models import Language
+from vendorcheck.review import Review
 
 DocumentKind = Literal["contract", "declaration"]
 
@@ -37,24 +40,37 @@ class Failure(BaseModel):
     message_fr: str
     message_en: str
     retryable: bool = False
+    kind: str | None = None  # the exception's type, for an unexpected failure
 
     @classmethod
     def from_error(cls, exc: VendorcheckError) -> Failure:
         # Only a problem of the file itself is final; a broken rule file or registry is fixed and retried.
-        return cls(code=exc.code, message_fr=exc.message("fr"), message_en=exc.message("en"),
-                   retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES)
+        return cls(
+            code=exc.code,
+            **{f"message_{lang}": exc.message(lang) for lang in LANGUAGES},
+            retryable=not isinstance(exc, InputError | DeclarationError) or exc.code in RETRIED_CODES,
+        )
 
     @classmethod
     def unexpected(cls, path: str, exc: BaseException) -> Failure:
         kind = type(exc).__name__
-        return cls(code=UNEXPECTED_CODE, retryable=True,
-                   message_fr=f"[{UNEXPECTED_CODE}] {path} : erreur inattendue pendant l'analyse ({kind}) ; "
-                              "le document sera réessayé au prochain lancement, signalez-la si elle persiste",
-                   message_en=f"[{UNEXPECTED_CODE}] {path}: unexpected error during the review ({kind}); "
-                              "the document is retried on the next run, report it if it persists")
+        return cls(code=UNEXPECTED_CODE, retryable=True, kind=kind, **_both("register.errors.unexpected", path, kind))
+
+    def repeated(self, path: str) -> Failure:
+        """This unexpected failure, seen a second time in a row on the same file with the same rules and
+        options: a defect that will recur, so it is recorded as final instead of costing every later run."""
+        messages = _both("hardening.errors.unexpected_again", path, self.kind or "?", code=self.code)
+        return self.model_copy(update={"retryable": False, **messages})
 
     def message(self, lang: Language) -> str:
-        return self.message_en if lang == "en" else self.message_fr
+        return getattr(self, f"message_{lang}")
+
+
+def _both(key: str, path: str, kind: str, code: str = UNEXPECTED_CODE) -> dict[str, str]:
+    """The stored message of a failure in every language (`message_fr`, `message_en`): a register is read
+    in either."""
+    params = {"code": code, "path": one_line(path), "kind": kind}
+    return {f"message_{lang}": t(key, lang, **params) for lang in LANGUAGES}
 
 
 class Outcome(BaseModel):

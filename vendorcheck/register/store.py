@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from vendorcheck.hds.names import core_key
@@ -24,7 +24,7 @@ from vendorcheck.register.models import (
     Run,
     Supplier,
 )
-from vendorcheck.register.records import RETRIED_CODES, FileRef, Outcome, ReviewKey
+from vendorcheck.register.records import RETRIED_CODES, UNEXPECTED_CODE, Failure, FileRef, Outcome, ReviewKey
 
 _CHUNK = 500  # bound on IN (...) lists
 
@@ -40,16 +40,40 @@ def supplier_key(name: str) -> str:
 
 
 def start_run(session: Session, root: str, key: ReviewKey, jobs: int) -> Run:
-    run = Run(root=root, started_at=now(), status="running", rules_version=key.rules_version,
-              snapshot=key.snapshot, health_data=key.health_data, lang=key.lang, jobs=jobs,
-              total=0, reviewed=0, skipped=0, failed=0)
+    run = Run(
+        root=root,
+        started_at=now(),
+        status="running",
+        rules_version=key.rules_version,
+        snapshot=key.snapshot,
+        health_data=key.health_data,
+        lang=key.lang,
+        jobs=jobs,
+        total=0,
+        reviewed=0,
+        skipped=0,
+        failed=0,
+    )
     session.add(run)
     session.flush()
     return run
 
 
-def finish_run(session: Session, run_id: int, status: str, *, total: int, reviewed: int, skipped: int,
-               failed: int) -> None:
+def abandon_dead_runs(session: Session) -> int:
+    """Mark `abandoned` the runs still `running`: called under the batch lock, which a live run holds, so
+    their process died without closing them (SIGKILL, power cut). What they recorded stays recorded."""
+    result = session.execute(update(Run).where(Run.status == "running").values(status="abandoned", finished_at=now()))
+    return result.rowcount or 0
+
+
+def latest_running(session: Session) -> Run | None:
+    """The most recent run still marked `running`: the one holding the lock, when another process asks."""
+    return session.scalars(select(Run).where(Run.status == "running").order_by(Run.id.desc()).limit(1)).first()
+
+
+def finish_run(
+    session: Session, run_id: int, status: str, *, total: int, reviewed: int, skipped: int, failed: int
+) -> None:
     run = session.get_one(Run, run_id)
     run.status, run.finished_at = status, now()
     run.total, run.reviewed, run.skipped, run.failed = total, reviewed, skipped, failed
@@ -65,8 +89,10 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
     documents: dict[int, DocumentRow] = {}
     for i in range(0, len(wanted), _CHUNK):
         rows = session.execute(
-            select(DocumentRow, ReviewRow).join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
-            .where(DocumentRow.sha256.in_(wanted[i:i + _CHUNK])).order_by(ReviewRow.id)
+            select(DocumentRow, ReviewRow)
+            .join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
+            .where(DocumentRow.sha256.in_(wanted[i : i + _CHUNK]))
+            .order_by(ReviewRow.id)
             .options(selectinload(ReviewRow.error))
         ).all()
         for document, review in rows:
@@ -75,7 +101,11 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
     done: dict[str, DocumentRow] = {}
     for document_id, review in latest.items():
         same = (review.rules_version, review.snapshot, review.health_data, review.lang) == (
-            key.rules_version, key.snapshot, key.health_data, key.lang)
+            key.rules_version,
+            key.snapshot,
+            key.health_data,
+            key.lang,
+        )
         retry = review.error is not None and (review.error.retryable or review.error.code in RETRIED_CODES)
         if same and not retry:
             done[documents[document_id].sha256] = documents[document_id]
@@ -85,37 +115,80 @@ def still_valid(session: Session, hashes: Iterable[str], key: ReviewKey) -> dict
 def record(session: Session, run_id: int, key: ReviewKey, outcome: Outcome, files: list[FileRef]) -> None:
     """Store one outcome (review with findings and evidence, declaration, or failure) and link its files."""
     document = _document(session, outcome) if outcome.sha256 else None
+    failure = outcome.failure
+    if failure is not None and document is not None and _failed_alike_before(session, document, key, failure):
+        failure = failure.repeated(outcome.path)
     # The version the worker actually used: if the rules changed on disk during the run, the next run
     # sees the mismatch and reviews the document again.
     rules_version = outcome.review.rules_version if outcome.review else key.rules_version
-    row = ReviewRow(run_id=run_id, document=document, path=outcome.path, outcome=outcome.label,
-                    rules_version=rules_version, snapshot=key.snapshot, health_data=key.health_data,
-                    lang=key.lang, page_count=outcome.page_count, seconds=outcome.seconds, created_at=now())
+    row = ReviewRow(
+        run_id=run_id,
+        document=document,
+        path=outcome.path,
+        outcome=outcome.label,
+        rules_version=rules_version,
+        snapshot=key.snapshot,
+        health_data=key.health_data,
+        lang=key.lang,
+        page_count=outcome.page_count,
+        seconds=outcome.seconds,
+        created_at=now(),
+    )
     if outcome.review is not None:
         row.verdict = outcome.review.verdict.value
         row.data = outcome.review.model_dump(mode="json")
         row.findings = [
-            FindingRow(requirement=f.requirement, title=f.title, citation=f.citation, status=f.status.value,
-                       severity=f.severity.value, confidence=f.confidence, message=f.message,
-                       evidence=[EvidenceRow(quote=e.quote, start=e.start, end=e.end, page=e.page, line=e.line,
-                                             section=e.section) for e in f.evidence])
+            FindingRow(
+                requirement=f.requirement,
+                title=f.title,
+                citation=f.citation,
+                status=f.status.value,
+                severity=f.severity.value,
+                confidence=f.confidence,
+                message=f.message,
+                evidence=[
+                    EvidenceRow(quote=e.quote, start=e.start, end=e.end, page=e.page, line=e.line, section=e.section)
+                    for e in f.evidence
+                ],
+            )
             for f in outcome.review.findings
         ]
     elif outcome.declaration is not None:
         row.data = outcome.declaration
-    if outcome.failure is not None:
-        failure = outcome.failure
-        row.error = ErrorRow(code=failure.code, message_fr=failure.message_fr, message_en=failure.message_en,
-                             retryable=failure.retryable)
+    if failure is not None:
+        row.error = ErrorRow(
+            code=failure.code, message_fr=failure.message_fr, message_en=failure.message_en, retryable=failure.retryable
+        )
     session.add(row)
     link(session, run_id, document, files)
+
+
+def _failed_alike_before(session: Session, document: DocumentRow, key: ReviewKey, failure: Failure) -> bool:
+    """Whether the document's previous attempt, with the same rules and options, failed with this same
+    unexpected error: a second identical crash is deterministic, not bad luck."""
+    if not (failure.retryable and failure.code == UNEXPECTED_CODE) or document.id is None:
+        return False
+    previous = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.document_id == document.id)
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+        .options(selectinload(ReviewRow.error))
+    ).first()
+    return (
+        previous is not None
+        and previous.error is not None
+        and (previous.rules_version, previous.snapshot, previous.health_data, previous.lang)
+        == (key.rules_version, key.snapshot, key.health_data, key.lang)
+        and previous.error.code == failure.code
+        and previous.error.message_en == failure.message_en
+    )
 
 
 def _document(session: Session, outcome: Outcome) -> DocumentRow:
     document = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == outcome.sha256))
     if document is None:
-        document = DocumentRow(sha256=outcome.sha256, kind=outcome.kind, name=Path(outcome.path).name,
-                               created_at=now())
+        document = DocumentRow(sha256=outcome.sha256, kind=outcome.kind, name=Path(outcome.path).name, created_at=now())
         session.add(document)
     # A later outcome may detect the vendor where a failed one could not.
     document.vendor_name = outcome.vendor_name or document.vendor_name

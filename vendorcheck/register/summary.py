@@ -17,10 +17,11 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from vendorcheck.hds.messages import verdict_label
+from vendorcheck.hds.messages import headline, verdict_label
 from vendorcheck.hds.models import HdsAssessment
 from vendorcheck.i18n import location
 from vendorcheck.models import Finding, Language, Severity, Status, Verdict
+from vendorcheck.ranking import overall_rank
 from vendorcheck.register.models import DocumentFile, FindingRow, HdsVerdictRow, ReviewRow, Supplier
 from vendorcheck.register.store import now
 from vendorcheck.verdict import overall_verdict
@@ -28,8 +29,13 @@ from vendorcheck.verdict import overall_verdict
 Overall = Literal["signable", "verify_certification", "signable_with_addendum", "not_signable", "unchecked"]
 
 # Which finding speaks for the supplier when its documents disagree (lower wins); see the module docstring.
-_PRECEDENCE = {Status.non_compliant: 0, Status.present: 1, Status.partial: 2, Status.missing: 3,
-               Status.not_applicable: 4}
+_PRECEDENCE = {
+    Status.non_compliant: 0,
+    Status.present: 1,
+    Status.partial: 2,
+    Status.missing: 3,
+    Status.not_applicable: 4,
+}
 
 
 class Cell(BaseModel):
@@ -108,8 +114,9 @@ class Dashboard(BaseModel):
 
 def build_dashboard(session: Session, lang: Language = "fr") -> Dashboard:
     """Read the current state of every supplier: latest outcome of each current document, latest HDS verdict."""
-    files = session.scalars(select(DocumentFile).options(selectinload(DocumentFile.supplier),
-                                                         selectinload(DocumentFile.document))).all()
+    files = session.scalars(
+        select(DocumentFile).options(selectinload(DocumentFile.supplier), selectinload(DocumentFile.document))
+    ).all()
     latest = _latest_reviews(session, files)
     by_supplier: dict[int, list[DocumentFile]] = defaultdict(list)
     for located in files:
@@ -130,17 +137,38 @@ def build_dashboard(session: Session, lang: Language = "fr") -> Dashboard:
             reviews[row.id] = row
             copies[row.id].append(located_file.path)
             if row.error is not None:
-                errors.append(ErrorLine(supplier=supplier.name, path=located_file.path, code=row.error.code,
-                                        message=row.error.message_en if lang == "en" else row.error.message_fr))
+                errors.append(
+                    ErrorLine(
+                        supplier=supplier.name,
+                        path=located_file.path,
+                        code=row.error.code,
+                        message=getattr(row.error, f"message_{lang}"),
+                    )
+                )
         for row in reviews.values():
             for f in row.findings:
-                requirements.setdefault(f.requirement, Requirement(id=f.requirement, title=f.title,
-                                                                   citation=f.citation))
+                requirements.setdefault(
+                    f.requirement, Requirement(id=f.requirement, title=f.title, citation=f.citation)
+                )
                 evidence.extend(_evidence_lines(supplier.name, row, f, lang))
         suppliers.append(_supplier_line(supplier, list(reviews.values()), copies, lang))
     versions = sorted({r.rules_version for r in latest.values() if r.outcome == "reviewed"})
-    return Dashboard(generated_at=now(), lang=lang, requirements=_ordered(requirements, lang),
-                     suppliers=suppliers, evidence=evidence, errors=errors, rules_versions=versions)
+    return Dashboard(
+        generated_at=now(),
+        lang=lang,
+        requirements=_ordered(requirements, lang),
+        suppliers=suppliers,
+        evidence=evidence,
+        errors=errors,
+        rules_versions=versions,
+    )
+
+
+def chase_order(suppliers: list[SupplierLine]) -> list[SupplierLine]:
+    """Worst first (`ranking.OVERALL`), then by blocking and major gaps: the order a practice chases them in."""
+    return sorted(
+        suppliers, key=lambda s: (overall_rank(s.overall), -s.counts["blocking"], -s.counts["major"], s.name.casefold())
+    )
 
 
 def _review_key(located: DocumentFile) -> tuple[str, int | str]:
@@ -149,13 +177,20 @@ def _review_key(located: DocumentFile) -> tuple[str, int | str]:
 
 def _latest_reviews(session: Session, files: list[DocumentFile]) -> dict[tuple[str, int | str], ReviewRow]:
     """The latest outcome of each current document (or, for an unreadable file, of its path)."""
-    by_document = select(func.max(ReviewRow.id)).where(ReviewRow.document_id.is_not(None)).group_by(
-        ReviewRow.document_id)
+    by_document = (
+        select(func.max(ReviewRow.id)).where(ReviewRow.document_id.is_not(None)).group_by(ReviewRow.document_id)
+    )
     by_path = select(func.max(ReviewRow.id)).where(ReviewRow.document_id.is_(None)).group_by(ReviewRow.path)
     ids = set(session.scalars(by_document)) | set(session.scalars(by_path))
-    rows = session.scalars(select(ReviewRow).where(ReviewRow.id.in_(ids)).options(
-        selectinload(ReviewRow.findings).selectinload(FindingRow.evidence), selectinload(ReviewRow.error),
-        selectinload(ReviewRow.document))).all()
+    rows = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.id.in_(ids))
+        .options(
+            selectinload(ReviewRow.findings).selectinload(FindingRow.evidence),
+            selectinload(ReviewRow.error),
+            selectinload(ReviewRow.document),
+        )
+    ).all()
     wanted = {_review_key(f) for f in files}
     out: dict[tuple[str, int | str], ReviewRow] = {}
     for row in rows:
@@ -166,12 +201,20 @@ def _latest_reviews(session: Session, files: list[DocumentFile]) -> dict[tuple[s
 
 
 def _finding(row: FindingRow) -> Finding:
-    return Finding(requirement=row.requirement, title=row.title, citation=row.citation, status=Status(row.status),
-                   severity=Severity(row.severity), confidence=row.confidence, message=row.message)
+    return Finding(
+        requirement=row.requirement,
+        title=row.title,
+        citation=row.citation,
+        status=Status(row.status),
+        severity=Severity(row.severity),
+        confidence=row.confidence,
+        message=row.message,
+    )
 
 
-def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[int, list[str]],
-                   lang: Language) -> SupplierLine:
+def _supplier_line(
+    supplier: Supplier, reviews: list[ReviewRow], copies: dict[int, list[str]], lang: Language
+) -> SupplierLine:
     names = {r.id: r.document.name if r.document else r.path for r in reviews}
     chosen: dict[str, tuple[Finding, str]] = {}
     for review in reviews:
@@ -186,34 +229,66 @@ def _supplier_line(supplier: Supplier, reviews: list[ReviewRow], copies: dict[in
     for f, _ in chosen.values():
         if f.is_violation:
             counts[f.severity.value] += 1
-    documents = [DocumentLine(name=names[r.id], paths=sorted(copies[r.id]),
-                              kind=r.document.kind if r.document else "contract", outcome=r.outcome,
-                              verdict=Verdict(r.verdict) if r.verdict else None, pages=r.page_count,
-                              reviewed_at=r.created_at) for r in reviews]
-    return SupplierLine(name=supplier.name, overall=overall, hds=_hds(supplier, assessment, lang), counts=counts,
-                        cells={req: Cell(status=f.status, severity=f.severity, message=f.message, document=doc)
-                               for req, (f, doc) in chosen.items()},
-                        documents=documents, errors=sum(1 for r in reviews if r.error is not None))
+    documents = [
+        DocumentLine(
+            name=names[r.id],
+            paths=sorted(copies[r.id]),
+            kind=r.document.kind if r.document else "contract",
+            outcome=r.outcome,
+            verdict=Verdict(r.verdict) if r.verdict else None,
+            pages=r.page_count,
+            reviewed_at=r.created_at,
+        )
+        for r in reviews
+    ]
+    return SupplierLine(
+        name=supplier.name,
+        overall=overall,
+        hds=_hds(supplier, assessment, lang),
+        counts=counts,
+        cells={
+            req: Cell(status=f.status, severity=f.severity, message=f.message, document=doc)
+            for req, (f, doc) in chosen.items()
+        },
+        documents=documents,
+        errors=sum(1 for r in reviews if r.error is not None),
+    )
 
 
 def _hds(supplier: Supplier, assessment: HdsAssessment | None, lang: Language) -> HdsInfo | None:
     if assessment is None:
         return None
     last: HdsVerdictRow = supplier.hds_verdicts[-1]
-    return HdsInfo(verdict=last.verdict, label=verdict_label(assessment.verdict, lang,
-                                                             partial_list=assessment.snapshot_partial),
-                   summary=assessment.headline(lang), entity=last.entity, expires_on=last.expires_on,
-                   snapshot=last.snapshot_date.isoformat(), source=last.source, assessed_at=last.assessed_at,
-                   ok=assessment.verdict.is_clear, partial_list=assessment.snapshot_partial)
+    return HdsInfo(
+        verdict=last.verdict,
+        label=verdict_label(assessment.verdict, lang, partial_list=assessment.snapshot_partial),
+        summary=headline(assessment, lang),
+        entity=last.entity,
+        expires_on=last.expires_on,
+        snapshot=last.snapshot_date.isoformat(),
+        source=last.source,
+        assessed_at=last.assessed_at,
+        ok=assessment.verdict.is_clear,
+        partial_list=assessment.snapshot_partial,
+    )
 
 
 def _evidence_lines(supplier: str, row: ReviewRow, finding: FindingRow, lang: Language) -> list[EvidenceLine]:
     unit = (row.data or {}).get("document", {}).get("unit", "page")
     name = row.document.name if row.document else row.path
-    return [EvidenceLine(supplier=supplier, document=name, requirement=finding.requirement,
-                         status=Status(finding.status), severity=Severity(finding.severity),
-                         where=" · ".join(p for p in (location(unit, e.page, e.line, lang), _short(e.section)) if p),
-                         quote=e.quote, message=finding.message) for e in finding.evidence]
+    return [
+        EvidenceLine(
+            supplier=supplier,
+            document=name,
+            requirement=finding.requirement,
+            status=Status(finding.status),
+            severity=Severity(finding.severity),
+            where=" · ".join(p for p in (location(unit, e.page, e.line, lang), _short(e.section)) if p),
+            quote=e.quote,
+            message=finding.message,
+        )
+        for e in finding.evidence
+    ]
 
 
 def _ordered(requirements: dict[str, Requirement], lang: Language) -> list[Requirement]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vendorcheck.i18n import label, location, t
-from vendorcheck.models import Evidence, Finding, Review, Severity, Status
+from vendorcheck.models import Evidence, Finding, Severity, Status
+from vendorcheck.review import Review
 
 
 @dataclass
@@ -21,8 +22,12 @@ def grouped(review: Review) -> list[Group]:
     minor = [f for f in review.violations if f.severity is Severity.minor]
     met = [f for f in review.findings if f.status is Status.present]
     na = [f for f in review.findings if f.status is Status.not_applicable]
-    groups = [Group("serious", label("blocking_major", lang), serious), Group("others", label("others", lang), minor),
-              Group("met", label("met", lang), met), Group("not_applicable", label("group_not_applicable", lang), na)]
+    groups = [
+        Group("serious", label("blocking_major", lang), serious),
+        Group("others", label("others", lang), minor),
+        Group("met", label("met", lang), met),
+        Group("not_applicable", label("group_not_applicable", lang), na),
+    ]
     return [g for g in groups if g.findings]
 
 
@@ -37,6 +42,18 @@ def cause_lines(review: Review) -> list[str]:
     from vendorcheck.verdict import cause_text
 
     return [cause_text(cause, review.lang, review.hds) for cause in review.verdict_causes]
+
+
+def footer(review: Review) -> str:
+    """'Analyse automatique d'aide à la décision… (version des règles 3f2a…)'."""
+    lang = review.lang
+    return t(
+        "report.footer",
+        lang,
+        disclaimer=label("disclaimer", lang),
+        version_label=label("rules_version", lang),
+        version=review.rules_version,
+    )
 
 
 def where(review: Review, evidence: Evidence) -> str:

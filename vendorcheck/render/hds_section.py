@@ -6,8 +6,9 @@ and the source of the entry.
 
 from __future__ import annotations
 
+from vendorcheck.hds.messages import headline, reason_lines
 from vendorcheck.i18n import location, t
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 
 
 def hds_lines(review: Review) -> tuple[str, list[str]] | None:
@@ -15,9 +16,9 @@ def hds_lines(review: Review) -> tuple[str, list[str]] | None:
     first reason says who was looked up and how sure the reading of the contract is."""
     if review.hds is None:
         return None
-    lines = review.hds.reason_lines(review.lang)
+    lines = reason_lines(review.hds, review.lang, review.document.unit)
     vendor = vendor_line(review)
-    return review.hds.headline(review.lang), [vendor, *lines] if vendor else lines
+    return headline(review.hds, review.lang), [vendor, *lines] if vendor else lines
 
 
 def vendor_line(review: Review) -> str | None:
@@ -34,5 +35,4 @@ def vendor_line(review: Review) -> str | None:
     where = ""
     if identity.evidence is not None:
         where = location(review.document.unit, identity.evidence.page, identity.evidence.line, lang)
-    return t("vendor.identified", lang, name=identity.name, confidence=round(identity.confidence * 100),
-             where=where)
+    return t("vendor.identified", lang, name=identity.name, confidence=round(identity.confidence * 100), where=where)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 
 
 def render(review: Review, out: TextIO) -> None:

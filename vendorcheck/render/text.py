@@ -9,23 +9,34 @@ from rich.panel import Panel
 from rich.text import Text
 
 from vendorcheck.i18n import label, next_steps, t
-from vendorcheck.models import Review, Status, Verdict
+from vendorcheck.models import Status, Verdict
 from vendorcheck.recognition import finding_note
-from vendorcheck.render.groups import cause_lines, counts_line, grouped, where
+from vendorcheck.render.groups import cause_lines, counts_line, footer, grouped, where
 from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.review import Review
 
-STATUS_STYLE = {Status.present: "green", Status.partial: "yellow", Status.non_compliant: "bold red",
-                Status.missing: "red", Status.not_applicable: "dim"}
-VERDICT_STYLE = {Verdict.signable: "green", Verdict.verify_certification: "cyan",
-                 Verdict.signable_with_addendum: "yellow", Verdict.not_signable: "red"}
+STATUS_STYLE = {
+    Status.present: "green",
+    Status.partial: "yellow",
+    Status.non_compliant: "bold red",
+    Status.missing: "red",
+    Status.not_applicable: "dim",
+}
+VERDICT_STYLE = {
+    Verdict.signable: "green",
+    Verdict.verify_certification: "cyan",
+    Verdict.signable_with_addendum: "yellow",
+    Verdict.not_signable: "red",
+}
 
 
 def render(review: Review, out: TextIO) -> None:
-    console = Console(file=out, width=100, highlight=False, soft_wrap=False,
-                      force_terminal=getattr(out, "isatty", lambda: False)())
+    console = Console(
+        file=out, width=100, highlight=False, soft_wrap=False, force_terminal=getattr(out, "isatty", lambda: False)()
+    )
     lang = review.lang
     summary = Text()
-    summary.append(f"{label('verdict', lang)} : ", style="bold")
+    summary.append(t("report.label_colon", lang, label=label("verdict", lang)), style="bold")
     summary.append(label(review.verdict, lang), style=f"bold {VERDICT_STYLE[review.verdict]}")
     for cause in cause_lines(review):
         summary.append(f"\n• {cause}")
@@ -35,12 +46,12 @@ def render(review: Review, out: TextIO) -> None:
     hds = hds_lines(review)
     if hds:
         headline, reasons = hds
-        console.print(Text("HDS : " + headline, style="bold"))
+        console.print(Text(t("report.hds", lang, headline=headline), style="bold"))
         for reason in reasons:
             console.print(Text(f"  • {reason}"))
         console.print()
     if review.document.warnings:
-        console.print(Text(t("ocr.notes_title", lang) + " :", style="bold"))
+        console.print(Text(t("report.label_colon", lang, label=t("ocr.notes_title", lang)).rstrip(), style="bold"))
         for warning in review.document.warnings:
             console.print(Text(f"  • {warning}", style="yellow"))
         console.print()
@@ -61,8 +72,11 @@ def render(review: Review, out: TextIO) -> None:
                 console.print(Text(f"    ⚠ {note}", style="yellow"))
             for ev in f.evidence[:2]:
                 quote = " ".join(ev.quote.split())
-                console.print(Text(f"    « {quote} » — {where(review, ev)}", style="italic"))
+                console.print(
+                    Text("    " + t("report.quote", lang, quote=quote, where=where(review, ev)), style="italic")
+                )
             if f.advice:
-                console.print(Text(f"    → {label('advice', lang)} : {f.advice}", style="cyan"))
-    console.print(Text(f"\n{label('disclaimer', lang)} ({label('rules_version', lang)} {review.rules_version})",
-                       style="dim"))
+                console.print(
+                    Text("    " + t("report.advice", lang, label=label("advice", lang), advice=f.advice), style="cyan")
+                )
+    console.print(Text("\n" + footer(review), style="dim"))

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from vendorcheck.i18n import Message, message
 from vendorcheck.models import Severity, Status
 
 Pattern = str | list[dict[str, Any]]
@@ -26,7 +27,7 @@ class Text(_Strict):
     en: str
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
+        return getattr(self, lang)
 
 
 class Patterns(_Strict):
@@ -34,7 +35,7 @@ class Patterns(_Strict):
     en: list[Pattern] = Field(default_factory=list)
 
     def get(self, lang: str) -> list[Pattern]:
-        return self.en if lang == "en" else self.fr
+        return getattr(self, lang)
 
 
 class Citation(_Strict):
@@ -97,7 +98,8 @@ class Durations(_Strict):
     # which delays count, by the words around them: a breach notice reads deadlines, an audit clause
     # advance notice; a frequency ("once a year") or a retention period never grades either
     kinds: list[Literal["deadline", "advance", "frequency", "period", "unknown"]] = Field(
-        default_factory=lambda: ["deadline", "advance", "unknown"], min_length=1)
+        default_factory=lambda: ["deadline", "advance", "unknown"], min_length=1
+    )
 
     @field_validator("bands")
     @classmethod
@@ -176,23 +178,25 @@ class Rule(_Strict):
         groups: list[tuple[str, str, Patterns]] = [("topic", "topic", self.topic), ("exclude", "exclude", self.exclude)]
         groups += [(f"elements[{e.id}]", f"el:{e.id}", e.patterns) for e in self.elements]
         for flag in self.flags:
-            groups += [(f"flags[{flag.id}]", f"flag:{flag.id}", flag.patterns),
-                       (f"flags[{flag.id}].unless", f"unless:{flag.id}", flag.unless)]
+            groups += [
+                (f"flags[{flag.id}]", f"flag:{flag.id}", flag.patterns),
+                (f"flags[{flag.id}].unless", f"unless:{flag.id}", flag.unless),
+            ]
         return groups
 
 
-def pattern_problems(rule: Rule) -> list[tuple[str, str]]:
+def pattern_problems(rule: Rule) -> list[tuple[str, str | Message]]:
     """Token patterns checked against spaCy's own schema: (location, message) for each problem."""
     from spacy.schemas import validate_token_pattern
 
-    problems = []
+    problems: list[tuple[str, str | Message]] = []
     for where, _, patterns in rule.pattern_groups():
         for lang in ("fr", "en"):
             for i, pattern in enumerate(patterns.get(lang)):
                 if isinstance(pattern, str):
                     if not pattern.strip():
-                        problems.append((f"{where} → {lang}[{i}]", "motif vide"))
+                        problems.append((f"{where} → {lang}[{i}]", message("rules.problems.empty_pattern")))
                     continue
-                for message in validate_token_pattern(pattern):
-                    problems.append((f"{where} → {lang}[{i}]", message))
+                for problem in validate_token_pattern(pattern):
+                    problems.append((f"{where} → {lang}[{i}]", problem))
     return problems

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vendorcheck.models import Finding, Review, Severity, Status
+from vendorcheck.models import Finding, Severity, Status
+from vendorcheck.ranking import SEVERITIES
+from vendorcheck.review import Review
 
 
 @dataclass(frozen=True)
@@ -19,8 +21,9 @@ class Group:
 
 def checklist(review: Review) -> list[Group]:
     """Non-empty groups; findings keep the review's order (contradictions before gaps)."""
-    groups = [Group(severity.value, [f for f in review.violations if f.severity is severity])
-              for severity in sorted(Severity, key=lambda s: -s.rank)]
+    groups = [
+        Group(severity.value, [f for f in review.violations if f.severity is severity]) for severity in SEVERITIES
+    ]
     groups.append(Group("met", [f for f in review.findings if f.status is Status.present]))
     groups.append(Group("not_applicable", [f for f in review.findings if f.status is Status.not_applicable]))
     return [g for g in groups if g.findings]

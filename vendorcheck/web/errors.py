@@ -39,10 +39,18 @@ def error_response(request: Request, exc: errors.VendorcheckError, status: int |
     status = status or status_of(exc)
     lang = visitor_lang(request)
     if wants_json(request):
-        return JSONResponse({"ok": False, "error": exc.reason(lang), "code": exc.code, "status": status},
-                            status_code=status)
+        return JSONResponse(
+            {"ok": False, "error": exc.reason(lang), "code": exc.code, "status": status}, status_code=status
+        )
     # The error page names the uploaded file (exc.path is the client's label, never a path on disk). Its
     # language switch leads to the start page: the failed address may accept only a POST.
     reason = exc.reason(lang)
-    return page(request, "error.html.j2", status_code=status, code=exc.code, reason=reason[:1].upper() + reason[1:],
-                file=exc.path, path="/")
+    return page(
+        request,
+        "error.html.j2",
+        status_code=status,
+        code=exc.code,
+        reason=reason[:1].upper() + reason[1:],
+        file=exc.path,
+        path="/",
+    )

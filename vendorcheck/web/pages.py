@@ -9,18 +9,30 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from vendorcheck.i18n import label, t
+from vendorcheck.i18n import LANGUAGES, label, t
 from vendorcheck.models import Language
 from vendorcheck.recognition import finding_note
-from vendorcheck.web.texts import next_step, text
 
 LANG_COOKIE = "vendorcheck_lang"
 
 
+def text(key: str, lang: Language, **values: Any) -> str:
+    """A sentence of the pages (`web.<key>` in the catalogues)."""
+    return t(f"web.{key}", lang, **values)
+
+
+def next_step(verdict: str, lang: Language) -> str:
+    return t(f"web.next_step.{verdict}", lang)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("vendorcheck.web", "templates"), autoescape=select_autoescape(["j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("vendorcheck.web", "templates"),
+        autoescape=select_autoescape(["j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(text=text, label=label, next_step=next_step, finding_note=finding_note, t=t)
     return env
 
@@ -36,8 +48,11 @@ def visitor_lang(request: Request) -> Language:
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = visitor_lang(request)
     context.setdefault("path", request.url.path)  # the language switch reloads this address
-    html = environment().get_template(template).render(
-        lang=lang, other_lang="en" if lang == "fr" else "fr", **context)
+    html = (
+        environment()
+        .get_template(template)
+        .render(lang=lang, other_lang=next(other for other in LANGUAGES if other != lang), **context)
+    )
     response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") == lang:
         response.set_cookie(LANG_COOKIE, lang, httponly=True, samesite="lax", path="/")

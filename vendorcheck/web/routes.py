@@ -14,9 +14,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from vendorcheck.errors import PageNotFound
-from vendorcheck.models import Review
-from vendorcheck.render.groups import cause_lines, where
-from vendorcheck.render.hds_section import hds_lines
+from vendorcheck.memory import give_back
+from vendorcheck.register import views as register_views
+from vendorcheck.render.html import context as report_context
+from vendorcheck.review import Review
 from vendorcheck.verdict import needs_addendum
 from vendorcheck.web import service
 from vendorcheck.web.checklist import checklist
@@ -31,6 +32,7 @@ router = APIRouter()
 # Only these files are served from /static; the requested name is a key, never a path.
 STATIC_FILES = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
 
+REDLINE_NAME = "contrat-annote.docx"
 # One review at a time: spaCy pipelines are shared, and two cores are all a practice's PC offers.
 _REVIEW_LOCK = threading.Lock()
 
@@ -48,14 +50,25 @@ async def submit(request: Request) -> Response:
     try:
         form = await receive_review_form(request, workdir, settings.max_upload_bytes, visitor_lang(request))
         review = await run_in_threadpool(_locked_review, form, settings, request.app.state.progress)
+        docx = form.contract.path.read_bytes() if review.document.format == "docx" else None
     finally:
-        # Deleted before the response is even sent: only the in-memory review outlives the request.
+        # Deleted before the response is even sent: only the in-memory review (and a Word contract's bytes,
+        # for its annotated copy) outlive the request.
         shutil.rmtree(workdir, ignore_errors=True)
-    key = request.app.state.results.put(review)
+    key = request.app.state.results.put(review, docx)
     url = f"/results/{key}"
     if wants_json(request):
-        return JSONResponse({"ok": True, "id": key, "result": url, "addendum": f"{url}/avenant.docx",
-                             "report": f"{url}/rapport.html", "review": review.model_dump(mode="json")})
+        return JSONResponse(
+            {
+                "ok": True,
+                "id": key,
+                "result": url,
+                "addendum": f"{url}/avenant.docx",
+                "redline": f"{url}/{REDLINE_NAME}" if docx else None,
+                "report": f"{url}/rapport.html",
+                "review": review.model_dump(mode="json"),
+            }
+        )
     # Post/redirect/get: reloading the result page does not upload the contract again.
     return RedirectResponse(url, status_code=303)
 
@@ -69,6 +82,8 @@ def _locked_review(form: ReviewForm, settings: WebSettings, board: ProgressBoard
         with _REVIEW_LOCK:
             return service.review_upload(form, settings)
     finally:
+        # The server runs for days: a long or refused document must not leave it at its peak size.
+        give_back()
         stop_reporting(token)
         if key:
             board.discard(key)
@@ -85,10 +100,16 @@ async def progress(request: Request, key: str) -> Response:
 async def result(request: Request, key: str) -> Response:
     entry = request.app.state.results.get(key)
     review = entry.review
-    return page(request, "result.html.j2", key=key, review=review, groups=checklist(review),
-                where=lambda ev: where(review, ev), hds=hds_lines(review), counts=review.counts(),
-                causes=cause_lines(review), addendum=needs_addendum(review.verdict, review.findings),
-                expires_at=entry.expires_at)
+    return page(
+        request,
+        "result.html.j2",
+        **report_context(review),
+        key=key,
+        groups=checklist(review),
+        addendum=needs_addendum(review.verdict, review.findings),
+        expires_at=entry.expires_at,
+        redline=REDLINE_NAME if entry.docx and review.violations else None,
+    )
 
 
 @router.get("/results/{key}/avenant.docx")
@@ -96,6 +117,16 @@ async def addendum(request: Request, key: str) -> Response:
     review = request.app.state.results.get(key).review
     data = await run_in_threadpool(service.addendum_docx, review)
     return _attachment(data, service.DOCX_MEDIA_TYPE, service.download_name(review, "avenant", ".docx"))
+
+
+@router.get("/results/{key}/" + REDLINE_NAME)
+async def annotated(request: Request, key: str) -> Response:
+    """The vendor's own Word contract with every fix as a tracked change (a DOCX upload only)."""
+    entry = request.app.state.results.get(key)
+    if entry.docx is None:
+        raise PageNotFound()
+    data = await run_in_threadpool(service.redline_docx, entry.review, entry.docx, request.app.state.settings)
+    return _attachment(data, service.DOCX_MEDIA_TYPE, service.download_name(entry.review, "contrat-annote", ".docx"))
 
 
 @router.get("/results/{key}/rapport.html")
@@ -133,10 +164,9 @@ async def suppliers(request: Request) -> Response:
 
     db = request.app.state.settings.db
     lang = visitor_lang(request)
-    rows = None if db is None else await run_in_threadpool(service.list_suppliers, db, lang)
+    rows = None if db is None else await run_in_threadpool(register_views.suppliers, db, lang)
     return page(request, "suppliers.html.j2", suppliers=rows, register_label=register_label)
 
 
 def _attachment(data: bytes, media_type: str, filename: str) -> Response:
-    return Response(data, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

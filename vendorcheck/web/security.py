@@ -15,8 +15,10 @@ from vendorcheck.web.settings import WebSettings, is_loopback
 ACCESS_COOKIE = "vendorcheck_access"
 
 # No inline script or style anywhere: the page's own CSS and JS are served from /static.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -42,6 +44,17 @@ def access_cookie(token: str) -> str:
     return hmac.new(token.encode(), b"vendorcheck web access", hashlib.sha256).hexdigest()
 
 
+def same_secret(offered: bytes, secret: str) -> bool:
+    """Constant-time comparison of what a request offers with the secret, as bytes: `compare_digest` raises
+    on a str holding anything but ASCII, which made one request with an accented token answer 500."""
+    return hmac.compare_digest(offered, secret.encode("utf-8"))
+
+
+def _text_bytes(value: str) -> bytes:
+    """A query parameter or cookie as bytes: Starlette decoded it as UTF-8 (lone surrogates kept as such)."""
+    return value.encode("utf-8", "surrogatepass")
+
+
 class AccessGuard:
     """Checks each request before any route runs; raises the refusal that the error page shows."""
 
@@ -56,7 +69,7 @@ class AccessGuard:
         if self._has_valid_credentials(request, self.token):
             return None
         offered = request.query_params.get("token")
-        if offered is not None and request.method in SAFE_METHODS and hmac.compare_digest(offered, self.token):
+        if offered is not None and request.method in SAFE_METHODS and same_secret(_text_bytes(offered), self.token):
             return self._store_in_cookie(request, self.token)
         raise TokenRequired()
 
@@ -82,9 +95,11 @@ class AccessGuard:
     @staticmethod
     def _has_valid_credentials(request: Request, token: str) -> bool:
         authorization = request.headers.get("authorization", "")
-        if authorization.startswith("Bearer ") and hmac.compare_digest(authorization[7:], token):
+        # Header values reach us decoded as Latin-1, byte for byte: encoding them back gives the bytes sent,
+        # so a token with accents sent in UTF-8 (as curl does) matches.
+        if authorization.startswith("Bearer ") and same_secret(authorization[7:].encode("latin-1"), token):
             return True
-        return hmac.compare_digest(request.cookies.get(ACCESS_COOKIE, ""), access_cookie(token))
+        return same_secret(_text_bytes(request.cookies.get(ACCESS_COOKIE, "")), access_cookie(token))
 
     @staticmethod
     def _store_in_cookie(request: Request, token: str) -> Response:
@@ -93,6 +108,5 @@ class AccessGuard:
         response = RedirectResponse(request.url.path + (f"?{query}" if query else ""), status_code=303)
         # Lax, not Strict: the first visit often comes from a link in another application, and the redirect
         # that follows must carry the cookie; cross-site posts are refused by _check_origin anyway.
-        response.set_cookie(ACCESS_COOKIE, access_cookie(token), httponly=True, samesite="lax",
-                            path="/")
+        response.set_cookie(ACCESS_COOKIE, access_cookie(token), httponly=True, samesite="lax", path="/")
         return response

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import io
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vendorcheck.errors import DeclarationError
-from vendorcheck.models import Language, Review
+from vendorcheck.review import Review
+from vendorcheck.text import ascii_slug
 from vendorcheck.web.settings import WebSettings
 from vendorcheck.web.uploads import ReviewForm
-
-if TYPE_CHECKING:
-    from vendorcheck.register.summary import SupplierLine
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,8 +29,13 @@ def review_upload(form: ReviewForm, settings: WebSettings) -> Review:
     document = load_bytes(Path(form.contract.label), form.contract.path.read_bytes(), options)
     declaration = form.declaration
     try:
-        return review(document, health_data=form.health_data, lang=form.lang, rules=load_rules(settings.rules_dir),
-                      declaration=declaration.path if declaration else None)
+        return review(
+            document,
+            health_data=form.health_data,
+            lang=form.lang,
+            rules=load_rules(settings.rules_dir),
+            declaration=declaration.path if declaration else None,
+        )
     except DeclarationError as exc:
         # The reader names the file it was given, our private copy: name the doctor's file instead.
         raise DeclarationError(declaration.label if declaration else None, form.lang, **exc.details) from None
@@ -55,6 +55,20 @@ def addendum_docx(review: Review) -> bytes:
     return build_addendum(review, lang=review.lang, fmt="docx")
 
 
+def redline_docx(review: Review, docx: bytes, settings: WebSettings) -> bytes:
+    """The uploaded Word contract annotated with the review's fixes, comments in the page's language."""
+    from vendorcheck.addendum.redline import redline_docx as annotate
+    from vendorcheck.rulebook import load_rules
+
+    return annotate(
+        docx,
+        name=review.document.name,
+        lang=review.lang,
+        health_data=review.health_data,
+        rules=load_rules(settings.rules_dir),
+    ).content
+
+
 def report_html(review: Review) -> str:
     from vendorcheck.render.html import render
 
@@ -65,18 +79,5 @@ def report_html(review: Review) -> str:
 
 def download_name(review: Review, prefix: str, suffix: str) -> str:
     """'avenant-contrat-hebergeur.docx': ASCII only, so it is safe in a Content-Disposition header."""
-    stem = Path(review.document.name).stem
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_stem).strip("-").lower()[:60]
+    slug = ascii_slug(Path(review.document.name).stem)
     return f"{prefix}-{slug or 'contrat'}{suffix}"
-
-
-def list_suppliers(db: str, lang: Language) -> list[SupplierLine]:
-    """Every supplier of the register, the most urgent to chase first."""
-    from vendorcheck.register import Register
-    from vendorcheck.register.export.style import chase_order
-    from vendorcheck.register.summary import build_dashboard
-
-    with Register.existing(db) as register, register.transaction() as session:
-        dashboard = build_dashboard(session, lang)
-    return chase_order(dashboard.suppliers)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from vendorcheck.errors import OptionError
+from vendorcheck.i18n import message
 from vendorcheck.models import Language
 
 MIN_TOKEN_LENGTH = 16
@@ -54,9 +55,6 @@ def check_exposure(settings: WebSettings) -> None:
     reachable on the network), so any address other than loopback requires a shared secret.
     """
     if settings.token is not None and len(settings.token) < MIN_TOKEN_LENGTH:
-        raise OptionError(detail=f"--token : au moins {MIN_TOKEN_LENGTH} caractères, par exemple "
-                                 "la sortie de « python -c 'import secrets; print(secrets.token_urlsafe(24))' »")
+        raise OptionError(detail=message("web.errors.short_token", length=MIN_TOKEN_LENGTH))
     if not is_loopback(settings.host) and settings.token is None:
-        raise OptionError(detail=f"--host {settings.host} rendrait vos contrats accessibles depuis le réseau ; "
-                                 "gardez 127.0.0.1 ou ajoutez --token avec un secret d'au moins "
-                                 f"{MIN_TOKEN_LENGTH} caractères")
+        raise OptionError(detail=message("web.errors.exposed", host=settings.host, length=MIN_TOKEN_LENGTH))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from vendorcheck.errors import ResultExpired
-from vendorcheck.models import Review
+from vendorcheck.review import Review
 
 
 @dataclass(frozen=True)
@@ -19,13 +19,15 @@ class StoredReview:
     review: Review
     deadline: float  # on the monotonic clock
     expires_at: datetime  # wall clock, shown to the doctor
+    docx: bytes | None = None  # a Word contract, kept with its review for the annotated copy (the redline)
 
 
 class ResultStore:
     """Reviews under unguessable keys, dropped after `ttl_seconds` or when `capacity` is exceeded.
 
-    Only the Review (verdict, findings, short quotes) is kept, never the uploaded file, and only in this
-    process's memory: a restart forgets everything.
+    Only the Review (verdict, findings, short quotes) is kept, and for a Word contract its bytes, from which
+    the annotated copy is made on request; only in this process's memory, never on disk: a restart forgets
+    everything.
     """
 
     def __init__(self, ttl_seconds: float, capacity: int, clock: Callable[[], float] = time.monotonic) -> None:
@@ -36,10 +38,14 @@ class ResultStore:
         # Reviews run in worker threads while pages are served from the event loop.
         self._lock = threading.Lock()
 
-    def put(self, review: Review) -> str:
+    def put(self, review: Review, docx: bytes | None = None) -> str:
         key = secrets.token_urlsafe(24)
-        entry = StoredReview(review, self._clock() + self.ttl_seconds,
-                             datetime.now().astimezone() + timedelta(seconds=self.ttl_seconds))
+        entry = StoredReview(
+            review,
+            self._clock() + self.ttl_seconds,
+            datetime.now().astimezone() + timedelta(seconds=self.ttl_seconds),
+            docx,
+        )
         with self._lock:
             self._purge()
             self._items[key] = entry

@@ -18,6 +18,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
 from vendorcheck.errors import BadUpload, DeclarationError, NoContract, TooLarge
+from vendorcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, message
 from vendorcheck.models import Language
 from vendorcheck.web.progress import KEY as PROGRESS_KEY
 
@@ -62,8 +63,7 @@ def declaration_suffix(path: Path, label: str) -> str:
         return ".xlsx"
     if head.startswith(b"%PDF-") or b"\x00" in head:
         # The review reads filled questionnaires only; a certificate's PDF is not cross-checked yet.
-        raise DeclarationError(label, detail="joignez le questionnaire rempli par le fournisseur (XLSX, YAML ou "
-                                             "JSON) ; un certificat HDS en PDF n'est pas encore lu")
+        raise DeclarationError(label, detail=message("web.errors.declaration_not_questionnaire"))
     return ".json" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")) else ".yaml"
 
 
@@ -91,15 +91,20 @@ class _FormCollector:
         self._header_value = bytearray()
 
     def callbacks(self) -> dict[str, object]:
-        return {"on_part_begin": self.on_part_begin, "on_part_data": self.on_part_data,
-                "on_part_end": self.on_part_end, "on_header_field": self.on_header_field,
-                "on_header_value": self.on_header_value, "on_header_end": self.on_header_end,
-                "on_headers_finished": self.on_headers_finished}
+        return {
+            "on_part_begin": self.on_part_begin,
+            "on_part_data": self.on_part_data,
+            "on_part_end": self.on_part_end,
+            "on_header_field": self.on_header_field,
+            "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end,
+            "on_headers_finished": self.on_headers_finished,
+        }
 
     def on_part_begin(self) -> None:
         self.parts += 1
         if self.parts > MAX_PARTS:
-            raise BadUpload(detail=f"plus de {MAX_PARTS} champs")
+            raise BadUpload(detail=message("web.errors.too_many_fields", count=MAX_PARTS))
         self._part = _Part()
 
     def on_header_field(self, data: bytes, start: int, end: int) -> None:
@@ -119,13 +124,13 @@ class _FormCollector:
         part.name = options.get(b"name", b"").decode("utf-8", "replace")
         if part.name in FILE_FIELDS:
             if part.name in self.files:
-                raise BadUpload(detail=f"champ {part.name} en double")
+                raise BadUpload(detail=message("web.errors.duplicate_field", name=part.name))
             part.label = clean_label(options.get(b"filename", b"").decode("utf-8", "replace"))
             # The name on disk is ours alone; the client's file name never reaches the file system.
             part.path = self.workdir / part.name
             part.sink = part.path.open("xb")
         elif part.name not in TEXT_FIELDS:
-            raise BadUpload(detail=f"champ inattendu « {part.name[:40]} »")
+            raise BadUpload(detail=message("web.errors.unexpected_field", name=part.name[:40]))
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
@@ -135,7 +140,7 @@ class _FormCollector:
             # Local disk writes of at most the upload limit: not worth a thread hop per chunk.
             part.sink.write(chunk)
         elif part.size > MAX_TEXT_BYTES:
-            raise BadUpload(detail=f"champ {part.name} trop long")
+            raise BadUpload(detail=message("web.errors.field_too_long", name=part.name))
         else:
             part.text += chunk
 
@@ -171,7 +176,7 @@ async def receive_review_form(request: Request, workdir: Path, limit: int, defau
         raise TooLarge(size=_megabytes(int(declared)), limit=limit // 1048576)
     content_type, params = parse_options_header(request.headers.get("content-type", ""))
     if content_type != b"multipart/form-data" or not params.get(b"boundary"):
-        raise BadUpload(detail="multipart/form-data attendu")
+        raise BadUpload(detail=message("web.errors.not_multipart"))
     collector = _FormCollector(workdir)
     parser = MultipartParser(params[b"boundary"], collector.callbacks())  # type: ignore[arg-type]
     received = 0
@@ -183,7 +188,7 @@ async def receive_review_form(request: Request, workdir: Path, limit: int, defau
             parser.write(chunk)
         parser.finalize()
     except FormParserError as exc:
-        raise BadUpload(detail="multipart mal formé") from exc
+        raise BadUpload(detail=message("web.errors.bad_multipart")) from exc
     finally:
         collector.close()
     contract = collector.files.get("contract")
@@ -191,9 +196,13 @@ async def receive_review_form(request: Request, workdir: Path, limit: int, defau
         raise NoContract()
     lang = collector.texts.get("lang", default_lang)
     progress = collector.texts.get("progress", "")
-    return ReviewForm(contract=contract, declaration=collector.files.get("declaration"),
-                      health_data=collector.texts.get("health_data", "") in ("1", "on", "true"),
-                      lang="en" if lang == "en" else "fr", progress=progress if PROGRESS_KEY.match(progress) else None)
+    return ReviewForm(
+        contract=contract,
+        declaration=collector.files.get("declaration"),
+        health_data=collector.texts.get("health_data", "") in ("1", "on", "true"),
+        lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
+        progress=progress if PROGRESS_KEY.match(progress) else None,
+    )
 
 
 def _megabytes(size: int) -> float:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from vendorcheck.bounded import LIST_LIMITS, LimitExceeded, read_regular_file
 from vendorcheck.errors import RegistryError, UndecodableText
+from vendorcheck.i18n import message
 
 
 class RawRow(BaseModel):
@@ -52,7 +53,7 @@ def detect_format(path: Path, data: bytes) -> str:
         return "csv"
     if suffix in ("htm", "html", "xlsx", "json"):
         return {"htm": "html"}.get(suffix, suffix)
-    raise RegistryError(path, detail="format non reconnu ; formats acceptés : HTML, CSV, XLSX, JSON")
+    raise RegistryError(path, detail=message("hds.errors.unrecognised_format"))
 
 
 def read_tables(path: Path, fmt: str | None = None) -> tuple[str, list[RawTable]]:
@@ -61,15 +62,17 @@ def read_tables(path: Path, fmt: str | None = None) -> tuple[str, list[RawTable]
     try:
         data = read_regular_file(path, LIST_LIMITS)
         if not data.strip():
-            raise RegistryError(path, detail="fichier vide")
+            raise RegistryError(path, detail=message("hds.errors.empty_file"))
         available = readers()
         fmt = fmt or detect_format(path, data)
         if fmt not in available:
-            raise RegistryError(path, detail=f"format « {fmt} » inconnu ; disponibles : {', '.join(available)}")
+            raise RegistryError(
+                path, detail=message("hds.errors.unknown_format", format=fmt, known=", ".join(available))
+            )
         return fmt, available[fmt](path, data)
     except OSError as exc:
-        raise RegistryError(path, detail=f"lecture impossible ({exc.strerror or exc})") from exc
+        raise RegistryError(path, detail=message("hds.errors.cannot_read", reason=exc.strerror or exc)) from exc
     except LimitExceeded as exc:
-        raise RegistryError(path, detail=exc.text("fr")) from exc
+        raise RegistryError(path, detail=exc.message) from exc
     except UndecodableText as exc:  # binary content in a text format: a list error, not a contract's
-        raise RegistryError(path, detail=exc.reason("fr")) from exc
+        raise RegistryError(path, detail=exc.as_message()) from exc

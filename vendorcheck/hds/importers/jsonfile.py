@@ -14,6 +14,7 @@ from typing import Any
 from vendorcheck.bounded import LIST_LIMITS, LimitExceeded, check_rows, load_json
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.importers import RawRow, RawTable
+from vendorcheck.i18n import message
 from vendorcheck.ingest.text import decode_text
 
 
@@ -22,10 +23,12 @@ def read(path: Path, data: bytes) -> list[RawTable]:
     try:
         document = load_json(text, LIST_LIMITS)
     except json.JSONDecodeError as exc:
-        raise RegistryError(path, detail=f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}") from exc
+        raise RegistryError(
+            path, detail=message("hds.errors.invalid_json", line=str(exc.lineno), column=str(exc.colno))
+        ) from exc
     key, records = _records(document)
     if records is None:
-        raise RegistryError(path, detail="aucune liste d'enregistrements trouvée dans le JSON")
+        raise RegistryError(path, detail=message("hds.errors.no_records"))
     check_rows(len(records), LIST_LIMITS)
     lines = _record_lines(text, key, len(records))
     headers: dict[str, None] = {}  # ordered set: fields in order of first appearance
@@ -33,8 +36,10 @@ def read(path: Path, data: bytes) -> list[RawTable]:
         headers.update(dict.fromkeys(record if isinstance(record, dict) else ()))
         if len(headers) > LIST_LIMITS.max_columns:
             raise LimitExceeded("columns", limit=LIST_LIMITS.max_columns)
-    rows = [RawRow(line=line, cells=[_cell(record.get(h)) if isinstance(record, dict) else None for h in headers])
-            for line, record in zip(lines, records, strict=True)]
+    rows = [
+        RawRow(line=line, cells=[_cell(record.get(h)) if isinstance(record, dict) else None for h in headers])
+        for line, record in zip(lines, records, strict=True)
+    ]
     return [RawTable(headers=list(headers), rows=rows)]
 
 

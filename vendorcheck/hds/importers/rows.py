@@ -16,13 +16,14 @@ from vendorcheck.hds.importers import RawRow
 from vendorcheck.hds.importers.headers import HeaderMap
 from vendorcheck.hds.messages import reason
 from vendorcheck.hds.models import HdsEntry, Reason
-from vendorcheck.hds.names import fold
+from vendorcheck.i18n import message
+from vendorcheck.text import fold
 
 _TICKED = {"x", "oui", "yes", "true", "vrai", "1", "\u2713", "\u2714", "\u2611", "certifie", "certified", "o", "y"}
 _SINGLE_ACTIVITY = re.compile(r"\s*[1-6]\s*")
 _MAX_NAME = 200
 _MAX_CERTIFICATE_NUMBER = 60
-_FIELD_NAMES = {"issued_on": ("date de délivrance", "issue date"), "valid_until": ("fin de validité", "valid until")}
+_FIELD_NAMES = {"issued_on": message("hds.words.issue_date"), "valid_until": message("hds.words.valid_until")}
 _REFERENTIALS = (
     (re.compile(r"(?<!\d)2018(?!\d)|\bv\s*1(?:[.,]\d+)?\b|^1(?:[.,]\d+)?$"), "2018"),
     (re.compile(r"(?<!\d)2024(?!\d)|\bv\s*2(?:[.,]\d+)?\b|^2(?:[.,]\d+)?$"), "2024"),
@@ -47,8 +48,11 @@ def text_of(value: Any) -> str:
 
 
 def raw_dict(headers: list[Any], cells: list[Any]) -> dict[str, str]:
-    return {text_of(h) or f"#{i + 1}": text_of(c) for i, (h, c) in enumerate(zip(headers, cells, strict=False))
-            if text_of(c)}
+    return {
+        text_of(h) or f"#{i + 1}": text_of(c)
+        for i, (h, c) in enumerate(zip(headers, cells, strict=False))
+        if text_of(c)
+    }
 
 
 def shaped_cells(row: RawRow, width: int, mapping: HeaderMap, delimiter: str | None) -> list[Any]:
@@ -59,8 +63,12 @@ def shaped_cells(row: RawRow, width: int, mapping: HeaderMap, delimiter: str | N
     '1,2,3' without quotes in a comma-separated file spill into the next columns: they are joined back
     when nothing else explains the extra cells."""
     cells = row.cells
-    if delimiter and row.end_line and row.end_line > row.line and any(
-            isinstance(c, str) and "\n" in c and delimiter in c for c in cells):
+    if (
+        delimiter
+        and row.end_line
+        and row.end_line > row.line
+        and any(isinstance(c, str) and "\n" in c and delimiter in c for c in cells)
+    ):
         raise RowRejected([reason("row_merged_lines", first=row.line, last=row.end_line)])
     extra = [c for c in cells[width:] if text_of(c)]
     if extra:
@@ -77,10 +85,10 @@ def _rejoin_activities(cells: list[Any], width: int, mapping: HeaderMap) -> list
     spill = len(cells) - width
     if column is None or spill <= 0:
         return None
-    run = cells[column:column + spill + 1]
+    run = cells[column : column + spill + 1]
     if not all(isinstance(c, str) and _SINGLE_ACTIVITY.fullmatch(c) for c in run):
         return None
-    return [*cells[:column], ", ".join(c.strip() for c in run), *cells[column + spill + 1:]]
+    return [*cells[:column], ", ".join(c.strip() for c in run), *cells[column + spill + 1 :]]
 
 
 def build_entry(cells: list[Any], mapping: HeaderMap) -> HdsEntry:
@@ -134,7 +142,7 @@ def _plausible_name(name: str) -> bool:
 
 def _excerpt(value: str, size: int = 60) -> str:
     flat = " ".join(value.split())
-    return flat if len(flat) <= size else flat[:size - 1] + "…"
+    return flat if len(flat) <= size else flat[: size - 1] + "…"
 
 
 def _activities(cells: list[Any], mapping: HeaderMap, text: str) -> tuple[list[int], list[Reason]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from vendorcheck.bounded import LIST_LIMITS, check_rows, check_zip
 from vendorcheck.errors import RegistryError
 from vendorcheck.hds.importers import RawRow, RawTable
+from vendorcheck.i18n import message
 
 
 def read(path: Path, data: bytes) -> list[RawTable]:
@@ -19,7 +20,7 @@ def read(path: Path, data: bytes) -> list[RawTable]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RegistryError(path, detail=f"classeur XLSX illisible ({type(exc).__name__})") from exc
+        raise RegistryError(path, detail=message("hds.errors.unreadable_xlsx", kind=type(exc).__name__)) from exc
     tables = []
     count = 0
     try:

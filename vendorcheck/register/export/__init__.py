@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from vendorcheck.errors import OptionError
+from vendorcheck.i18n import message
 from vendorcheck.register.summary import Dashboard
 
 FORMATS = ("xlsx", "csv", "html")
 # French file names by default: the doctor opens them from the file manager.
-FILE_NAMES = {"xlsx": "fournisseurs.xlsx", "html": "tableau-de-bord.html",
-              "csv": ("fournisseurs.csv", "exigences.csv")}
+FILE_NAMES = {"xlsx": "fournisseurs.xlsx", "html": "tableau-de-bord.html", "csv": ("fournisseurs.csv", "exigences.csv")}
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -22,8 +22,11 @@ def parse_formats(text: str) -> tuple[str, ...]:
     formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise OptionError(detail=f"format d'export « {', '.join(unknown) or text} » inconnu ; "
-                                 f"disponibles : {', '.join(FORMATS)}")
+        raise OptionError(
+            detail=message(
+                "register.errors.unknown_export", format=", ".join(unknown) or text, known=", ".join(FORMATS)
+            )
+        )
     return formats
 
 

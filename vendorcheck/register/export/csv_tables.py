@@ -6,9 +6,9 @@ import csv
 from datetime import date
 from typing import TextIO
 
-from vendorcheck.register.export.style import SUMMARY_COLUMNS, chase_order, plain, summary_row
+from vendorcheck.register.export.style import SUMMARY_COLUMNS, plain, summary_row
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard
+from vendorcheck.register.summary import Dashboard, chase_order
 
 
 def render_summary(dashboard: Dashboard, out: TextIO) -> None:
@@ -23,14 +23,23 @@ def render_matrix(dashboard: Dashboard, out: TextIO) -> None:
     """Long form (one line per cell of the matrix), which filters and pivots well."""
     lang = dashboard.lang
     writer = csv.writer(out, delimiter=";")
-    writer.writerow([label(h, lang) for h in ("supplier", "requirement", "status", "severity", "document")]
-                    + ["status_code"])
+    writer.writerow(
+        [label(h, lang) for h in ("supplier", "requirement", "status", "severity", "document")] + ["status_code"]
+    )
     for s in chase_order(dashboard.suppliers):
         for requirement in dashboard.requirements:
             cell = s.cells.get(requirement.id)
             if cell is not None:
-                writer.writerow([plain(s.name), requirement.id, label(cell.status, lang), label(cell.severity, lang),
-                                 plain(cell.document), cell.status.value])
+                writer.writerow(
+                    [
+                        plain(s.name),
+                        requirement.id,
+                        label(cell.status, lang),
+                        label(cell.severity, lang),
+                        plain(cell.document),
+                        cell.status.value,
+                    ]
+                )
 
 
 def _cell(value: object) -> object:

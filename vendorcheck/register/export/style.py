@@ -11,13 +11,20 @@ from vendorcheck.register.labels import label
 from vendorcheck.register.summary import HdsInfo, SupplierLine
 
 # Background colours (RGB hex) by requirement status and by overall supplier status.
-STATUS_COLOURS = {"present": "C8E6C9", "partial": "FFE0B2", "missing": "FFCDD2", "non_compliant": "E57373",
-                  "not_applicable": "ECEFF1"}
-OVERALL_COLOURS = {"signable": "C8E6C9", "verify_certification": "BBDEFB", "signable_with_addendum": "FFE0B2",
-                   "not_signable": "FFCDD2", "unchecked": "ECEFF1"}
-# Worst first: the order in which a practice should chase its suppliers.
-OVERALL_ORDER = {"not_signable": 0, "unchecked": 1, "signable_with_addendum": 2, "verify_certification": 3,
-                 "signable": 4}
+STATUS_COLOURS = {
+    "present": "C8E6C9",
+    "partial": "FFE0B2",
+    "missing": "FFCDD2",
+    "non_compliant": "E57373",
+    "not_applicable": "ECEFF1",
+}
+OVERALL_COLOURS = {
+    "signable": "C8E6C9",
+    "verify_certification": "BBDEFB",
+    "signable_with_addendum": "FFE0B2",
+    "not_signable": "FFCDD2",
+    "unchecked": "ECEFF1",
+}
 
 # A cell starting with one of these is run as a formula by spreadsheet programs ("CSV injection"):
 # contract quotes and file names are untrusted text.
@@ -29,17 +36,25 @@ def plain(text: str) -> str:
     return "'" + text if _FORMULA_START.match(text) else text
 
 
-def chase_order(suppliers: list[SupplierLine]) -> list[SupplierLine]:
-    return sorted(suppliers, key=lambda s: (OVERALL_ORDER[s.overall], -s.counts["blocking"], -s.counts["major"],
-                                            s.name.casefold()))
-
-
 def hds_text(hds: HdsInfo | None, lang: Language) -> str:
     return hds.summary if hds else label("hds_none", lang)
 
 
-SUMMARY_COLUMNS = ("supplier", "overall", "hds", "hds_detail", "hds_expiry", "hds_snapshot", "hds_source",
-                   "gaps_blocking", "gaps_major", "gaps_minor", "documents", "errors", "last_review")
+SUMMARY_COLUMNS = (
+    "supplier",
+    "overall",
+    "hds",
+    "hds_detail",
+    "hds_expiry",
+    "hds_snapshot",
+    "hds_source",
+    "gaps_blocking",
+    "gaps_major",
+    "gaps_minor",
+    "documents",
+    "errors",
+    "last_review",
+)
 
 
 def summary_row(s: SupplierLine, lang: Language) -> list[str | int | date | None]:
@@ -47,10 +62,21 @@ def summary_row(s: SupplierLine, lang: Language) -> list[str | int | date | None
     verdict always comes with the date and the source of the list it rests on."""
     hds = s.hds
     last = max((doc.reviewed_at for doc in s.documents), default=None)
-    return [s.name, label(s.overall, lang), hds.label if hds else label("hds_none", lang),
-            hds.summary if hds else "", hds.expires_on if hds else None, hds.snapshot if hds else None,
-            hds.source if hds else "", s.counts["blocking"], s.counts["major"], s.counts["minor"],
-            len(s.documents), s.errors, last.date() if last else None]
+    return [
+        s.name,
+        label(s.overall, lang),
+        hds.label if hds else label("hds_none", lang),
+        hds.summary if hds else "",
+        hds.expires_on if hds else None,
+        hds.snapshot if hds else None,
+        hds.source if hds else "",
+        s.counts["blocking"],
+        s.counts["major"],
+        s.counts["minor"],
+        len(s.documents),
+        s.errors,
+        last.date() if last else None,
+    ]
 
 
 def expiring(hds: HdsInfo | None, today: date) -> bool:

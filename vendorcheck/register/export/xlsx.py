@@ -5,21 +5,20 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from vendorcheck.escaping import xml_safe
 from vendorcheck.register.export.style import (
     OVERALL_COLOURS,
     STATUS_COLOURS,
     SUMMARY_COLUMNS,
-    chase_order,
     summary_row,
 )
 from vendorcheck.register.labels import label
-from vendorcheck.register.summary import Dashboard
+from vendorcheck.register.summary import Dashboard, chase_order
 
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -41,8 +40,9 @@ def render(dashboard: Dashboard, out: BinaryIO) -> None:
 
 def _summary(sheet: Worksheet, d: Dashboard) -> None:
     lang = d.lang
-    _header(sheet, [label(h, lang) for h in SUMMARY_COLUMNS],
-            widths=[28, 24, 26, 60, 14, 14, 40, 10, 10, 10, 10, 9, 14])
+    _header(
+        sheet, [label(h, lang) for h in SUMMARY_COLUMNS], widths=[28, 24, 26, 60, 14, 14, 40, 10, 10, 10, 10, 9, 14]
+    )
     dates = [i for i, name in enumerate(SUMMARY_COLUMNS) if name in ("hds_expiry", "hds_snapshot", "last_review")]
     for number, s in enumerate(chase_order(d.suppliers), start=2):
         row = _write(sheet, number, summary_row(s, lang))
@@ -55,8 +55,7 @@ def _summary(sheet: Worksheet, d: Dashboard) -> None:
 
 def _matrix(sheet: Worksheet, d: Dashboard) -> None:
     lang = d.lang
-    _header(sheet, [label("supplier", lang)] + [r.id for r in d.requirements],
-            widths=[28] + [16] * len(d.requirements))
+    _header(sheet, [label("supplier", lang)] + [r.id for r in d.requirements], widths=[28] + [16] * len(d.requirements))
     for column, requirement in enumerate(d.requirements, start=2):
         sheet.cell(1, column).comment = Comment(f"{requirement.title}\n{requirement.citation}", "vendorcheck")
     for number, s in enumerate(chase_order(d.suppliers), start=2):
@@ -65,7 +64,7 @@ def _matrix(sheet: Worksheet, d: Dashboard) -> None:
         for target, cell in zip(row[1:], cells, strict=True):
             if cell is not None:
                 _fill(target, STATUS_COLOURS[cell.status])
-                target.comment = Comment(f"{label(cell.severity, lang)} — {cell.document}", "vendorcheck")
+                target.comment = Comment(xml_safe(f"{label(cell.severity, lang)} — {cell.document}"), "vendorcheck")
 
 
 def _evidence(sheet: Worksheet, d: Dashboard) -> None:
@@ -73,8 +72,21 @@ def _evidence(sheet: Worksheet, d: Dashboard) -> None:
     heads = ["supplier", "document", "requirement", "status", "severity", "where", "quote", "analysis"]
     _header(sheet, [label(h, lang) for h in heads], widths=[24, 28, 20, 20, 10, 24, 80, 60])
     for number, e in enumerate(d.evidence, start=2):
-        row = _write(sheet, number, [e.supplier, e.document, e.requirement, label(e.status, lang),
-                                     label(e.severity, lang), e.where, e.quote, e.message], wrap=True)
+        row = _write(
+            sheet,
+            number,
+            [
+                e.supplier,
+                e.document,
+                e.requirement,
+                label(e.status, lang),
+                label(e.severity, lang),
+                e.where,
+                e.quote,
+                e.message,
+            ],
+            wrap=True,
+        )
         _fill(row[3], STATUS_COLOURS[e.status])
 
 
@@ -107,8 +119,8 @@ def _write(sheet: Worksheet, number: int, values: list[Any], *, wrap: bool = Fal
 
 
 def _safe(value: Any) -> Any:
-    # Control characters from PDF text layers are not allowed in XLSX XML.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    # Control characters from PDF text layers (stored before ingestion removed them) are not allowed in XLSX XML.
+    return xml_safe(value) if isinstance(value, str) else value
 
 
 def _fill(cell: Any, colour: str) -> None:

@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import re
 
-from vendorcheck.hds.names import fold
+from vendorcheck.text import fold
 
 # EU member states plus Iceland, Liechtenstein and Norway (Art. 44 ff. GDPR apply outside this area).
 EEA = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split())
 
 _NAMES: dict[str, tuple[str, ...]] = {
-    "FR": ("france", "paris", "lyon", "marseille", "rennes", "nantes", "lille",
-           "roubaix", "gravelines", "strasbourg", "toulouse", "bordeaux", "lannion", "saint-denis", "aubervilliers"),
+    "FR": (
+        "france",
+        "paris",
+        "lyon",
+        "marseille",
+        "rennes",
+        "nantes",
+        "lille",
+        "roubaix",
+        "gravelines",
+        "strasbourg",
+        "toulouse",
+        "bordeaux",
+        "lannion",
+        "saint-denis",
+        "aubervilliers",
+    ),
     "DE": ("allemagne", "germany", "frankfurt", "francfort", "berlin", "munich", "falkenstein"),
     "IE": ("irlande", "ireland", "dublin"),
     "NL": ("pays-bas", "pays bas", "netherlands", "the netherlands", "amsterdam", "hollande"),
@@ -26,8 +41,18 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "AT": ("autriche", "austria", "vienne", "vienna"),
     "PT": ("portugal", "lisbonne", "lisbon"),
     "NO": ("norvege", "norway", "oslo"),
-    "US": ("etats-unis", "etats unis", "united states", "usa", "amerique", "virginie", "virginia",
-           "oregon", "californie", "california"),
+    "US": (
+        "etats-unis",
+        "etats unis",
+        "united states",
+        "usa",
+        "amerique",
+        "virginie",
+        "virginia",
+        "oregon",
+        "californie",
+        "california",
+    ),
     "GB": ("royaume-uni", "royaume uni", "united kingdom", "angleterre", "england", "londres", "london"),
     "CH": ("suisse", "switzerland", "zurich", "geneve", "geneva"),
     "CA": ("canada", "montreal", "toronto"),
@@ -46,12 +71,24 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "MG": ("madagascar",),
 }
 _LOOKUP = {name: code for code, names in _NAMES.items() for name in names}
-_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _LOOKUP), key=len, reverse=True)) +
-                      r")(?![\w-])")
+_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _LOOKUP), key=len, reverse=True)) + r")(?![\w-])")
 _CODE = re.compile(r"^[A-Za-z]{2}$")
 _PLACES = frozenset(name.replace("-", " ") for name in _LOOKUP) | {
-    "europe", "union europeenne", "european union", "eu", "ue", "eee", "eea", "emea", "amerique du nord",
-    "north america", "asie", "asia", "royaume uni", "etats unis"}
+    "europe",
+    "union europeenne",
+    "european union",
+    "eu",
+    "ue",
+    "eee",
+    "eea",
+    "emea",
+    "amerique du nord",
+    "north america",
+    "asie",
+    "asia",
+    "royaume uni",
+    "etats unis",
+}
 
 
 def country_code(value: str) -> str | None:
