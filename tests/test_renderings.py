@@ -65,4 +65,3 @@ def test_docx_evidence_names_its_paragraph(reviews):
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
-

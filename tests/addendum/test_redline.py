@@ -217,3 +217,52 @@ def test_a_heading_whose_whole_section_is_struck_goes_with_it() -> None:
     assert "propres besoins du Fournisseur" not in accepted and "Article 2 bis – Données du Client" in accepted
     assert_accept_leaves_no_violation(result)
     assert_every_change_is_commented(result)
+
+
+# Our own English contract: the supplier keeps the data for its own purposes, and beside it reuses them
+# anonymised; one contradiction and one weakening of the same requirement, in two sentences.
+OWN_USE_EN = """# Hosted records service agreement
+
+This agreement is made between **Medisoft Hosting Ltd**, a company registered in Leeds (the "Supplier"), \
+and **Riverside Family Practice**, a general practice (the "Customer").
+
+## 1. Service
+
+The Supplier provides the Customer with hosted patient-record software and its maintenance.
+
+## 2. Customer data
+
+2.1 The Supplier hosts the Customer's patient records, which contain health data.
+
+2.2 The Supplier may use the hosted data for its own purposes, including improving its products and \
+compiling commercial statistics.
+
+2.3 The Supplier may also reuse the data in anonymised form to compile statistics on its market.
+
+## 3. Price
+
+The monthly fee is 150 pounds.
+
+Signed in Leeds on 3 March 2026.
+"""
+OWN_USE_FR = WEAK_CONTRACT.replace(
+    "## Article 3 – Sécurité",
+    "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme anonymisée pour ses études de marché."
+    "\n\n## Article 3 – Sécurité",
+)
+
+
+@pytest.mark.parametrize(
+    ("contract", "lang", "weakening"),
+    [(OWN_USE_FR, "fr", "forme anonymisée"), (OWN_USE_EN, "en", "anonymised form")],
+    ids=["fr", "en"],
+)
+def test_a_weakening_beside_the_contradiction_is_struck_with_it(contract: str, lang: str, weakening: str) -> None:
+    """A contradicted finding names its contradicting flags only; the weakening it quotes after them would
+    still leave the requirement partial once the contradiction is replaced."""
+    result = redline_docx(python_docx(contract), name="contract.docx", lang=lang, today=TODAY)
+    finding = result.review.finding("GDPR-28-3-a")
+    assert finding.status.value == "non_compliant" and finding.flags == ["own-purposes"]
+    accepted = accept_all(result.content)
+    assert weakening not in load_bytes(Path("accepted.docx"), accepted, IngestOptions()).text
+    assert_accept_leaves_no_violation(result)

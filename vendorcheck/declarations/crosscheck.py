@@ -6,8 +6,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from vendorcheck.declarations.contract_facts import ContractFacts, contract_facts
 from vendorcheck.countries import country_name, in_eea
+from vendorcheck.declarations.contract_facts import ContractFacts, contract_facts
 from vendorcheck.declarations.models import VendorDeclaration
 from vendorcheck.hds.certificate import read_certificate
 from vendorcheck.hds.identifiers import normalise_certificate_number

@@ -1,9 +1,10 @@
 """What the redline changes, in the Document's offsets: the sentences to strike and, for each gap of the
 review, the clause to insert and whether it replaces, completes or adds.
 
-A sentence is struck when it raises one of the finding's weakening or contradicting flags, or states the
-delay that made the finding fail; every such sentence of the document is found, not only the few a
-finding quotes. Sentences a finding merely quotes as context are kept.
+A sentence is struck when it raises one of the rule's weakening or contradicting flags, or states the delay
+that made the finding fail; every such sentence of the document is found, not only the few a finding quotes
+nor only the flags it names (a contradicted finding names its contradictions, not the weakenings beside
+them). Sentences a finding merely quotes as context are kept.
 """
 
 from __future__ import annotations
@@ -87,15 +88,15 @@ def _offending_spans(finding: Finding, analysis: Analysis, pack: RulePack) -> li
     (a title, table rows: no final punctuation between them) is cut down to those holding the wording."""
     anchors: dict[int, list[int]] = {}  # sentence -> where the flags' wording starts in it
     rule = next((r for r in pack.rules if r.id == finding.requirement), None)
-    if finding.flags and rule is not None:
+    if rule is not None:
+        # a weakening left beside the replaced contradiction would still make the amended contract partial
         groups = analysis.matches.get(rule.id, {})
         for flag, sentence in raised_flags(rule, analysis):
-            if flag.id in finding.flags:
-                anchors.setdefault(sentence, []).extend(
-                    analysis.doc[token].idx
-                    for token in groups.get(f"flag:{flag.id}", [])
-                    if analysis.token_sentence[token] == sentence
-                )
+            anchors.setdefault(sentence, []).extend(
+                analysis.doc[token].idx
+                for token in groups.get(f"flag:{flag.id}", [])
+                if analysis.token_sentence[token] == sentence
+            )
     if DELAY_FLAG in finding.flags:
         starts = [s.start for s in analysis.sentences]
         for evidence in finding.evidence:
