@@ -271,7 +271,9 @@ def _raised_flags(
                 if flag.unless_scope == "sentence"
                 else analysis.window(sentence, rule.window, rule.window_before)
             )
-            if lifting.intersection(near):
+            # a list item reads with its lead-in: "Customer authorises the Supplier to:" lifts each item
+            lead = analysis.clauses.info[sentence].lead
+            if lifting.intersection(near) or (lead is not None and lead in lifting):
                 continue
             raised.append((flag, sentence))
     return raised
