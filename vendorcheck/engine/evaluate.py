@@ -214,6 +214,16 @@ def _counts(analysis: Analysis, sentence: int) -> bool:
     return analysis.kind(sentence) is Kind.body
 
 
+def _lead_in(analysis: Analysis, sentence: int) -> bool:
+    """A clause title run into the lead-in of its list ("**12.2 Return or deletion.** Upon termination, the
+    Supplier shall:"): not a commitment of its own, but its words (the trigger, the party) belong to the items."""
+    return (
+        analysis.kind(sentence) is Kind.heading
+        and analysis.view_of(sentence).strip().strip("*_ ").endswith(":")
+        and analysis.bound(sentence).modality != "statement"
+    )
+
+
 def _add_titled_sections(
     rule: Rule,
     analysis: Analysis,
@@ -303,7 +313,11 @@ def _best_window(
     same topic appears elsewhere; weakenings only count inside the window they belong to.
     """
     by_element = {
-        e.id: {s for s in analysis.sentences_of(groups.get(f"el:{e.id}", [])) if _counts(analysis, s)}
+        e.id: {
+            s
+            for s in analysis.sentences_of(groups.get(f"el:{e.id}", []))
+            if _counts(analysis, s) or _lead_in(analysis, s)
+        }
         for e in rule.elements
     }
     required = {e.id for e in rule.elements if e.required}

@@ -1,0 +1,34 @@
+"""Layouts a GDPR clause is written in: a clause title run into the lead-in of its list."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import document_from_text
+from vendorcheck.api import review
+from vendorcheck.models import Status
+
+RUN_IN_LEAD = {
+    "en": (
+        "## 9. End of the service\n\n"
+        "**9.1 Return or deletion.** Upon expiry of the Agreement, the Supplier shall, at the Practice's choice:\n"
+        "- (a) hand back every record to the Practice in an open format; or\n"
+        "- (b) erase the records and every copy of them.\n\n"
+        "**9.2 Certificate.** On request, the Supplier certifies the erasure in writing.\n"
+    ),
+    "fr": (
+        "## 9. Fin de la prestation\n\n"
+        "**9.1 Restitution ou suppression.** À l'expiration du contrat, le Prestataire s'engage, au choix du "
+        "Cabinet, à :\n"
+        "- (a) remettre l'ensemble des dossiers au Cabinet dans un format ouvert ; ou\n"
+        "- (b) effacer les dossiers et toutes leurs copies.\n\n"
+        "**9.2 Attestation.** Sur demande, le Prestataire atteste l'effacement par écrit.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_trigger_stated_in_a_run_in_lead_in_belongs_to_its_items(lang):
+    finding = review(document_from_text(RUN_IN_LEAD[lang], lang), health_data=True).finding("GDPR-28-3-g")
+    assert finding is not None and finding.status is Status.present, finding.message
+    assert any(("erase" if lang == "en" else "effacer") in e.quote for e in finding.evidence)
