@@ -32,3 +32,25 @@ def test_the_trigger_stated_in_a_run_in_lead_in_belongs_to_its_items(lang):
     finding = review(document_from_text(RUN_IN_LEAD[lang], lang), health_data=True).finding("GDPR-28-3-g")
     assert finding is not None and finding.status is Status.present, finding.message
     assert any(("erase" if lang == "en" else "effacer") in e.quote for e in finding.evidence)
+
+
+DEFINITION_OF_PROCESSING = {
+    "en": (
+        "At the end of the Agreement, the Supplier deletes all the Practice's records and every copy of them. "
+        "The Supplier processes the records (collecting, recording, organising, storing, retrieving, erasing) "
+        "only to host them."
+    ),
+    "fr": (
+        "À la fin du contrat, le Prestataire efface l'ensemble des dossiers du Cabinet et toutes leurs copies. "
+        "Le Prestataire traite les dossiers (collecte, enregistrement, organisation, conservation, extraction, "
+        "restitution) aux seules fins de leur hébergement."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_operations_listed_in_the_definition_of_processing_do_not_complete_an_end_of_contract_clause(lang):
+    """Deletion with no return is partial; 'retrieving' or « restitution » among the operations of processing
+    next to it is no return of the data to the practice."""
+    finding = review(document_from_text(DEFINITION_OF_PROCESSING[lang], lang), health_data=True).finding("GDPR-28-3-g")
+    assert finding is not None and finding.status is Status.partial, finding.message

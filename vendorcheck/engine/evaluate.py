@@ -312,11 +312,14 @@ def _best_window(
     A single clean, complete clause makes the requirement present even if a weaker sentence about the
     same topic appears elsewhere; weakenings only count inside the window they belong to.
     """
+    # a sentence the rule excludes speaks of something else (a sanction, the definition of processing): its
+    # words complete no clause either
+    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
     by_element = {
         e.id: {
             s
             for s in analysis.sentences_of(groups.get(f"el:{e.id}", []))
-            if _counts(analysis, s) or _lead_in(analysis, s)
+            if (_counts(analysis, s) or _lead_in(analysis, s)) and s not in excluded
         }
         for e in rule.elements
     }
