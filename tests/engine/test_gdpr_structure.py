@@ -54,3 +54,27 @@ def test_the_operations_listed_in_the_definition_of_processing_do_not_complete_a
     next to it is no return of the data to the practice."""
     finding = review(document_from_text(DEFINITION_OF_PROCESSING[lang], lang), health_data=True).finding("GDPR-28-3-g")
     assert finding is not None and finding.status is Status.partial, finding.message
+
+
+PENTEST_SECTION = {
+    "en": (
+        "## 12. Penetration tests\n\n"
+        "The Practice may have tests run on the platform by an auditor it mandates. Such tests may only take "
+        "place once an audit agreement has been signed by the Practice, the auditor and the Supplier.\n\n"
+        "## 13. Fees\n\nInvoices are payable within thirty days.\n"
+    ),
+    "fr": (
+        "## 12. Tests d'intrusion\n\n"
+        "Le Cabinet peut faire réaliser des tests sur la plateforme par un auditeur qu'il mandate. Ces tests ne "
+        "peuvent avoir lieu qu'après la signature d'un accord d'audit par le Cabinet, l'auditeur et le Prestataire.\n\n"
+        "## 13. Prix\n\nLes factures sont payables à trente jours.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_section_whose_title_the_rule_excludes_is_excluded_whole(lang):
+    """Under "Penetration tests", 'an audit agreement' and 'an auditor it mandates' speak of a security test,
+    not of an audit of the supplier's compliance."""
+    finding = review(document_from_text(PENTEST_SECTION[lang], lang), health_data=True).finding("GDPR-28-3-h")
+    assert finding is not None and finding.status is Status.missing, finding.message

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from vendorcheck.engine.analysis import Analysis
-from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, Kind
+from vendorcheck.engine.clauses import HEADING_WORDS, TOPIC_SECTION_SENTENCES, Kind
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
 from vendorcheck.engine.roles import Side
@@ -112,7 +112,7 @@ def raised_flags(rule: Rule, analysis: Analysis) -> list[tuple[Flag, int]]:
 def _topics(rule: Rule, analysis: Analysis) -> tuple[dict[str, list[int]], list[int], dict[int, list[int]]]:
     """The rule's matches, its topic sentences and the window of sentences around each."""
     groups = analysis.matches.get(rule.id, {})
-    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    excluded = _excluded(analysis, groups)
     matched = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
     # A topic sentence is a clause of the contract that binds the vendor or no one in particular: not a
     # heading, a definition, a blank, nor a duty of the customer, its users or the patients.
@@ -208,6 +208,21 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
         severity = Severity.minor
     flags = [f.id for f, _ in shown] + (["delay"] if delay_status is Status.partial else [])
     return _Outcome(Status.partial, severity, notes, flags, [s for _, s in shown] + best.quote, 0.6)
+
+
+def _excluded(analysis: Analysis, groups: dict[str, list[int]]) -> set[int]:
+    """Sentences the rule's exclusions take out: each that matches one, and the whole section under a title
+    that does ("Penetration tests" over a clause whose sentences then speak only of "tests" and "the audit
+    agreement")."""
+    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    for sentence in list(excluded):
+        if (
+            analysis.kind(sentence) is Kind.heading
+            and len(analysis.view_of(sentence).split()) <= HEADING_WORDS
+            and (section := analysis.heading_section(sentence)) is not None
+        ):
+            excluded.update(analysis.clauses.sentences_in(section))
+    return excluded
 
 
 def _counts(analysis: Analysis, sentence: int) -> bool:
@@ -314,7 +329,7 @@ def _best_window(
     """
     # a sentence the rule excludes speaks of something else (a sanction, the definition of processing): its
     # words complete no clause either
-    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    excluded = _excluded(analysis, groups)
     by_element = {
         e.id: {
             s
