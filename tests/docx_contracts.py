@@ -76,12 +76,13 @@ def _text(paragraph) -> str:  # noqa: ANN001 - lxml element
 
 
 def weakened_pacs() -> bytes:
-    """The complete PACS contract with its audit and assistance articles removed and its ban on other
-    uses turned into a permission: one weakening, two gaps, in a document Word numbers itself."""
+    """The complete PACS contract with its audit, assistance and breach articles removed and its ban
+    on other uses turned into a permission: one weakening and gaps, one of them a requirement the contract no
+    longer addresses at all (the added article), in a document Word numbers itself."""
 
     def weaken(root: etree._Element) -> None:
         body = root.find(f"{W}body")
-        for title in ("Audits et documentation", "Assistance au Cabinet"):
+        for title in ("Audits et documentation", "Assistance au Cabinet", "Incidents, violations"):
             children = list(body)
             start = next(i for i, p in enumerate(children) if _text(p).startswith(title))
             style = children[start].find(f"{W}pPr/{W}pStyle").get(f"{W}val")

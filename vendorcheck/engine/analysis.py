@@ -164,10 +164,14 @@ class Analysis:
     def heading_section(self, sentence: int) -> int | None:
         """The section a heading sentence opens."""
         for section in self.clauses.section_chain(sentence):
-            first = next((s for s in self.clauses.sentences_in(section) if self.kind(s) is not Kind.blank), None)
+            first = next((s for s in self.clauses.sentences_in(section) if self._titled(s)), None)
             if first == sentence:
                 return section
         return None
+
+    def _titled(self, sentence: int) -> bool:
+        """Whether a sentence has words: not a blank, nor the number the sentencizer cut off a heading ("## 12.")."""
+        return self.kind(sentence) is not Kind.blank and any(c.isalpha() for c in self.view_of(sentence))
 
     def text_of(self, sentence: int) -> str:
         s = self.sentences[sentence]

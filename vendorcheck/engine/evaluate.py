@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from vendorcheck.engine.analysis import Analysis
-from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, Kind
+from vendorcheck.engine.clauses import HEADING_WORDS, TOPIC_SECTION_SENTENCES, Kind
 from vendorcheck.engine.durations import shortest_delay_hours
 from vendorcheck.engine.evidence import evidence_for
 from vendorcheck.engine.roles import Side
@@ -112,7 +112,7 @@ def raised_flags(rule: Rule, analysis: Analysis) -> list[tuple[Flag, int]]:
 def _topics(rule: Rule, analysis: Analysis) -> tuple[dict[str, list[int]], list[int], dict[int, list[int]]]:
     """The rule's matches, its topic sentences and the window of sentences around each."""
     groups = analysis.matches.get(rule.id, {})
-    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    excluded = _excluded(analysis, groups)
     matched = [s for s in analysis.sentences_of(groups.get("topic", [])) if s not in excluded]
     # A topic sentence is a clause of the contract that binds the vendor or no one in particular: not a
     # heading, a definition, a blank, nor a duty of the customer, its users or the patients.
@@ -210,8 +210,33 @@ def _decide(rule: Rule, analysis: Analysis, lang: Language) -> _Outcome:
     return _Outcome(Status.partial, severity, notes, flags, [s for _, s in shown] + best.quote, 0.6)
 
 
+def _excluded(analysis: Analysis, groups: dict[str, list[int]]) -> set[int]:
+    """Sentences the rule's exclusions take out: each that matches one, and the whole section under a title
+    that does ("Penetration tests" over a clause whose sentences then speak only of "tests" and "the audit
+    agreement")."""
+    excluded = set(analysis.sentences_of(groups.get("exclude", [])))
+    for sentence in list(excluded):
+        if (
+            analysis.kind(sentence) is Kind.heading
+            and len(analysis.view_of(sentence).split()) <= HEADING_WORDS
+            and (section := analysis.heading_section(sentence)) is not None
+        ):
+            excluded.update(analysis.clauses.sentences_in(section))
+    return excluded
+
+
 def _counts(analysis: Analysis, sentence: int) -> bool:
     return analysis.kind(sentence) is Kind.body
+
+
+def _lead_in(analysis: Analysis, sentence: int) -> bool:
+    """A clause title run into the lead-in of its list ("**12.2 Return or deletion.** Upon termination, the
+    Supplier shall:"): not a commitment of its own, but its words (the trigger, the party) belong to the items."""
+    return (
+        analysis.kind(sentence) is Kind.heading
+        and analysis.view_of(sentence).strip().strip("*_ ").endswith(":")
+        and analysis.bound(sentence).modality != "statement"
+    )
 
 
 def _add_titled_sections(
@@ -271,7 +296,9 @@ def _raised_flags(
                 if flag.unless_scope == "sentence"
                 else analysis.window(sentence, rule.window, rule.window_before)
             )
-            if lifting.intersection(near):
+            # a list item reads with its lead-in: "Customer authorises the Supplier to:" lifts each item
+            lead = analysis.clauses.info[sentence].lead
+            if lifting.intersection(near) or (lead is not None and lead in lifting):
                 continue
             raised.append((flag, sentence))
     return raised
@@ -300,8 +327,15 @@ def _best_window(
     A single clean, complete clause makes the requirement present even if a weaker sentence about the
     same topic appears elsewhere; weakenings only count inside the window they belong to.
     """
+    # a sentence the rule excludes speaks of something else (a sanction, the definition of processing): its
+    # words complete no clause either
+    excluded = _excluded(analysis, groups)
     by_element = {
-        e.id: {s for s in analysis.sentences_of(groups.get(f"el:{e.id}", [])) if _counts(analysis, s)}
+        e.id: {
+            s
+            for s in analysis.sentences_of(groups.get(f"el:{e.id}", []))
+            if (_counts(analysis, s) or _lead_in(analysis, s)) and s not in excluded
+        }
         for e in rule.elements
     }
     required = {e.id for e in rule.elements if e.required}
