@@ -60,6 +60,8 @@ def test_links_and_template_blanks_never_match():
         ('"Personal Data Breach" means a breach of security.', "means", Kind.definition),
         ("« Violation de données » désigne toute atteinte à la sécurité.", "désigne", Kind.definition),
         ("Le Cabinet désigne un référent chargé des incidents.", "référent", Kind.body),
+        ("Le terme « Données de santé » désigne les données relatives à la santé.", "santé", Kind.definition),
+        ("Les termes des présentes peuvent être modifiés à tout moment.", "modifiés", Kind.body),
         ("The Processor shall notify the Customer of any breach.", "notify", Kind.body),
     ],
 )

@@ -47,7 +47,8 @@ _DEFINITION = re.compile(
     r"\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}(?:means|shall mean|refers to|has the meaning|includes)\b|"
     r"^[\W\d]{0,12}(?:(?:le |la |les |l')?" + _QUOTED_TERM + r")\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}"
     r"(?:d[ée]signe|d[ée]signent|signifie|signifient|s'entend|s’entend|s'entendent|est d[ée]fini)|"
-    r"^[\W\d]{0,12}(?:on entend par|par [«\"“]|le terme|les termes)\b",
+    # « Le terme "X" désigne … », not « Les termes des présentes peuvent être modifiés … »
+    r"^[\W\d]{0,12}(?:on entend par\b|par [«\"“]|(?:le terme|les termes)\s{0,3}[«\"“*])",
     re.IGNORECASE,
 )
 _DEFINITIONS_HEADING = re.compile(r"(?i)\b(?:d[ée]finitions?|interpr[ée]tation|glossaire|glossary|terminolog)")
