@@ -53,6 +53,33 @@ def test_links_and_template_blanks_never_match():
 
 
 @pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("Référent du Cabinet : ________ (nom, téléphone, courriel).", ["nom", "téléphone"], ["Référent du Cabinet"]),
+        ("Nom : ____ ; Téléphone : [●] ; Courriel : ______", ["Nom", "Téléphone", "Courriel"], []),
+        ("Incident contact. Name: ____ (to be completed)", ["Name", "completed"], ["Incident contact"]),
+        ("Le délai est de 48 heures (voir annexe).", [], ["48 heures (voir annexe)"]),
+    ],
+)
+def test_a_blank_field_its_label_and_its_hint_are_no_content(text, hidden, kept):
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert not any(word in view for word in hidden)
+    assert all(words in view for words in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'Hébergeur est certifié HDS. Périmètre : ____ ; Date de délivrance : [●] ; Validité : [●]", "fr"),
+        ("The Host is HDS certified. Scope: ____ ; Issued: [●] ; Valid until: ____ (date)", "en"),
+    ],
+)
+def test_the_labels_of_a_blank_certificate_form_do_not_complete_the_clause(text, lang):
+    assert _status(text, lang, "CSP-R1111-11-1") is Status.partial
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "kind"),
     [
         ("## 7. Sub-processors\n\nThe Processor shall not engage another processor.", "Sub-processors", Kind.heading),

@@ -26,11 +26,19 @@ _WRAP_LINK_WORD = re.compile(
     r"for|with|in|on|at|from|a|an|any|such|its|their|this|that)([ \t]*+\n(?:[ \t]*+\n){0,2}+[ \t]*+)(?=\w)"
 )
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]\"']{1,500}|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# A template blank together with the hint of what goes in it ("____ (nom, téléphone)"): the hint is no content.
+_BLANK_MARK = r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}"
 _BLANK = re.compile(
-    r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}|\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
+    r"(?:" + _BLANK_MARK + r")(?:[ \t]{0,3}\([^()\n]{0,60}\))?|"
+    r"\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
     r"\[(?:insert|insérer|inserer|nom|name|date|adresse|address|à compléter|to be completed)"
     r"[^\]\n]{0,60}\]",
     re.IGNORECASE,
+)
+# The one-word label of a form field left blank, at a line start or after a separator ("Nom : ____ ;
+# Téléphone : [●]"): it names what is missing, not a value. "Référent du Client : ____" keeps its words.
+_FIELD_LABEL = re.compile(
+    r"(?m)(?:^|(?<=[;,.|(]))[ \t*_-]{0,4}[\w'’-]{2,20}[ \t*_]{0,3}:[ \t*_]{0,3}(?=" + _BLANK_MARK + r")"
 )
 _ITEM = re.compile(r"^[ \t>]*+(?:[-–•*▪●◦‣]|\(?(?:[a-zA-Z]|\d{1,3}|[ivxIVX]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]")
 _LINE_PREFIX = re.compile(
@@ -100,6 +108,7 @@ def reading_view(text: str) -> str:
     """The text the engine reads, one character for one: `len(reading_view(t)) == len(t)`."""
     view = join_hyphenated_lines_in_place(fold_typography(text), vocabulary([text]))
     view = _URL.sub(lambda m: "l" * len(m.group()), view)  # one inert word in place of a link
+    view = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), view)
     view = _BLANK.sub(lambda m: " " * len(m.group()), view)
     view = _WRAP_LOWER.sub(_spaces, view)
     view = _WRAP_LINK_WORD.sub(lambda m: m.group()[: m.start(1) - m.start()] + _spaces_for(m.group(1)), view)
