@@ -80,6 +80,31 @@ def test_the_labels_of_a_blank_certificate_form_do_not_complete_the_clause(text,
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "entry", "after"),
+    [
+        (
+            "##Article 1. Définitions\n\n**Sauvegarde :** copie des données réalisée par le Prestataire.\n\n"
+            "## Article 2. Objet\n\nLe Prestataire fournit le logiciel.\n",
+            "fr",
+            "copie des données",
+            "fournit le logiciel",
+        ),
+        (
+            "Definitions\n\n**Backup:** a copy of the data made by the Provider.\n\n"
+            "2. Purpose\n\nThe Provider supplies the software.\n",
+            "en",
+            "a copy of the data",
+            "supplies the software",
+        ),
+    ],
+)
+def test_a_definitions_title_the_outline_missed_still_opens_a_glossary(text, lang, entry, after):
+    analysis = _analysis(text, lang)
+    assert analysis.kind(_sentence(analysis, entry)) is Kind.definition
+    assert analysis.kind(_sentence(analysis, after)) is Kind.body
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "kind"),
     [
         ("## 7. Sub-processors\n\nThe Processor shall not engage another processor.", "Sub-processors", Kind.heading),

@@ -63,6 +63,7 @@ _DEFINITIONS_HEADING = re.compile(r"(?i)\b(?:d[ée]finitions?|interpr[ée]tation
 _FINAL = ".;!?"
 HEADING_WORDS = 14  # a line this short, with no final punctuation, is a title rather than a clause
 TOPIC_SECTION_SENTENCES = 40  # a section whose heading names the topic is read whole up to this size
+GLOSSARY_SENTENCES = 40  # a definitions title outside the outline covers at most this many sentences
 
 
 class Kind(StrEnum):
@@ -176,6 +177,7 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
     header: int | None = None  # header row of the current table
     lead: int | None = None  # lead-in of the current list
     question: int | None = None  # the question a Q&A or FAQ answer follows
+    glossary_left = 0  # sentences still read as a glossary after a definitions title outside the outline
     for index, (start, end) in enumerate(spans):
         line_start = view.rfind("\n", 0, start) + 1
         at_line_start = bool(_LINE_PREFIX.match(view[line_start:start]))  # but for markup and numbering
@@ -185,15 +187,19 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
         line_end = view.find("\n", start + len(view[start:end].rstrip()))
         line = view[line_start : len(view) if line_end < 0 else line_end]
         section = innermost(start)
-        kind = _kind(
-            text,
-            line,
-            at_line_start,
-            line_start in heading_starts,
+        in_section = (
             section >= 0
             and section in definition_sections
-            or any(p in definition_sections for p in _ancestors(section, parents)),
+            or any(p in definition_sections for p in _ancestors(section, parents))
         )
+        kind = _kind(text, line, at_line_start, line_start in heading_starts, in_section)
+        # A "Définitions" title the document's outline missed ("##Article 1. Définitions", a bare line) opens a
+        # glossary all the same, up to the next title (or a bound, if no other title is found).
+        if kind is Kind.heading:
+            glossary_left = GLOSSARY_SENTENCES if _DEFINITIONS_HEADING.search(text) and not in_section else 0
+        elif glossary_left > 0:
+            glossary_left -= 1
+            kind = _kind(text, line, at_line_start, line_start in heading_starts, True)
         row = at_line_start and bool(_TABLE_ROW.match(line))
         item = at_line_start and bool(_ITEM.match(line)) and line_start not in heading_starts
         this_lead: int | None = None
