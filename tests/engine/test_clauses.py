@@ -96,6 +96,13 @@ def test_the_labels_of_a_blank_certificate_form_do_not_complete_the_clause(text,
             "a copy of the data",
             "supplies the software",
         ),
+        (  # no other title: a paragraph that is not an entry ends the glossary
+            'Definitions\n\n- "Backup" means a copy of the data made by the Provider.\n\n'
+            "How we protect your files\nThe Provider supplies the software.\n",
+            "en",
+            "a copy of the data",
+            "supplies the software",
+        ),
     ],
 )
 def test_a_definitions_title_the_outline_missed_still_opens_a_glossary(text, lang, entry, after):

@@ -59,6 +59,8 @@ _DEFINITION = re.compile(
     r"^[\W\d]{0,12}(?:on entend par\b|par [«\"“]|(?:le terme|les termes)\s{0,3}[«\"“*])",
     re.IGNORECASE,
 )
+# The opening of a glossary entry: a defined term, quoted or bold or followed by a colon ("**Backup:** …")
+_GLOSSARY_ENTRY = re.compile(r"^[\W\d]{0,12}(?:" + _QUOTED_TERM + r"|[^\W\d][\w'’ -]{0,40}[ \t*_]{0,3}:)")
 _DEFINITIONS_HEADING = re.compile(r"(?i)\b(?:d[ée]finitions?|interpr[ée]tation|glossaire|glossary|terminolog)")
 _FINAL = ".;!?"
 HEADING_WORDS = 14  # a line this short, with no final punctuation, is a title rather than a clause
@@ -193,15 +195,18 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
             or any(p in definition_sections for p in _ancestors(section, parents))
         )
         kind = _kind(text, line, at_line_start, line_start in heading_starts, in_section)
+        row = at_line_start and bool(_TABLE_ROW.match(line))
+        item = at_line_start and bool(_ITEM.match(line)) and line_start not in heading_starts
         # A "Définitions" title the document's outline missed ("##Article 1. Définitions", a bare line) opens a
-        # glossary all the same, up to the next title (or a bound, if no other title is found).
+        # glossary all the same, as long as each new paragraph reads as an entry (a list item, "Term: …",
+        # « "X" désigne … ») and up to a bound: a paragraph of another shape is the next clause.
         if kind is Kind.heading:
             glossary_left = GLOSSARY_SENTENCES if _DEFINITIONS_HEADING.search(text) and not in_section else 0
+        elif glossary_left > 0 and at_line_start and not (item or _GLOSSARY_ENTRY.match(text)):
+            glossary_left = 0
         elif glossary_left > 0:
             glossary_left -= 1
             kind = _kind(text, line, at_line_start, line_start in heading_starts, True)
-        row = at_line_start and bool(_TABLE_ROW.match(line))
-        item = at_line_start and bool(_ITEM.match(line)) and line_start not in heading_starts
         this_lead: int | None = None
         if row:
             if kind is Kind.table_rule:
