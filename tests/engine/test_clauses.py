@@ -119,6 +119,12 @@ def test_a_definitions_title_the_outline_missed_still_opens_a_glossary(text, lan
         ('"Personal Data Breach" means a breach of security.', "means", Kind.definition),
         ("« Violation de données » désigne toute atteinte à la sécurité.", "désigne", Kind.definition),
         ("Le Cabinet désigne un référent chargé des incidents.", "référent", Kind.body),
+        (
+            "Avant la fin du Contrat, le Cabinet pourra exporter ses Dossiers\n\nMédicaux au format PDF.",
+            "Avant",
+            Kind.body,
+        ),
+        ("Continuité du service\n\nLe Prestataire maintient un plan de continuité.", "Continuité", Kind.heading),
         ("Le terme « Données de santé » désigne les données relatives à la santé.", "santé", Kind.definition),
         ("Les termes des présentes peuvent être modifiés à tout moment.", "modifiés", Kind.body),
         ("The Processor shall notify the Customer of any breach.", "notify", Kind.body),

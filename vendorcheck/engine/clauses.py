@@ -264,10 +264,18 @@ def _kind(text: str, line: str, at_line_start: bool, opens_section: bool, in_def
     return Kind.body
 
 
+# A verb of obligation or permission makes a short unpunctuated line a wrapped sentence, not a title
+# (« Avant la fin du Contrat, l'Utilisateur pourra récupérer ses Données » cut before « Utilisateur »).
+_OBLIGATION_VERB = re.compile(
+    r"(?i)\b(?:shall|must|may|will|cannot|peut|peuvent|pourra|pourront|doit|doivent|devra|devront|"
+    r"s'engage|s'engagent|s’engage|s’engagent)\b"
+)
+
+
 def _title_like(text: str) -> bool:
-    """A short unpunctuated line is a title when it starts with a capital, a number or markup."""
+    """A short unpunctuated line is a title when it starts with a capital, a number or markup and binds no one."""
     stripped = text.lstrip("#*_>|[( ")
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()) and not _OBLIGATION_VERB.search(text)
 
 
 def _usable_sections(document: Document) -> list[Section]:
