@@ -70,6 +70,10 @@ def test_english_subject_before_the_modal(sentence, side, modality):
         # a title without final punctuation runs into the sentence under it: its words are not the subject
         ("How we keep your files\nYou can delete your account at any time.", "en", Side.customer, "permission"),
         ("Comment nous gardons vos fichiers\nVous pouvez supprimer votre compte.", "fr", Side.customer, "permission"),
+        # public procurement: the supplier holding the contract and the buyer
+        ("Le contractant doit assister le pouvoir adjudicateur.", "fr", Side.vendor, "duty"),
+        ("Le titulaire s'engage à chiffrer les données.", "fr", Side.vendor, "duty"),
+        ("The contracting authority may audit the contractor.", "en", Side.customer, "permission"),
         # the « vous » and « nous » of general terms
         ("Vous devez conserver une copie de vos fichiers.", "fr", Side.customer, "duty"),
         ("Nous nous engageons à chiffrer vos fichiers.", "fr", Side.vendor, "duty"),

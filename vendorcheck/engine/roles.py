@@ -40,7 +40,7 @@ Modality = Literal["duty", "permission", "prohibition", "statement"]
 _VENDOR_WORDS = PROCESSOR_TERMS | frozenset(
     """processors prestataires fournisseurs hebergeurs sous-traitants
     providers suppliers hoster company societe sub-processor sub-processors subprocessor subprocessors
-    personnel staff employees employes salaries""".split()
+    personnel staff employees employes salaries contractant titulaire contractor""".split()
 )
 _CUSTOMER_WORDS = CONTROLLER_TERMS | frozenset(
     """controllers practice praticiens medecins abonnes users
@@ -59,6 +59,9 @@ _MULTI = {
     "personnes concernees": Side.customer,
     "end user": Side.customer,
     "end users": Side.customer,
+    # public procurement: the buyer and the supplier holding the contract
+    "pouvoir adjudicateur": Side.customer,
+    "contracting authority": Side.customer,
 }
 
 _QUOTED_TERM = r"[«“\"']\s?(?:the |le |la |l'|les )?(?P<term>[^»”\"'\n]{1,40}?)\s?[»”\"']"
