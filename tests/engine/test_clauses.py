@@ -53,6 +53,65 @@ def test_links_and_template_blanks_never_match():
 
 
 @pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("Référent du Cabinet : ________ (nom, téléphone, courriel).", ["nom", "téléphone"], ["Référent du Cabinet"]),
+        ("Nom : ____ ; Téléphone : [●] ; Courriel : ______", ["Nom", "Téléphone", "Courriel"], []),
+        ("Incident contact. Name: ____ (to be completed)", ["Name", "completed"], ["Incident contact"]),
+        ("Le délai est de 48 heures (voir annexe).", [], ["48 heures (voir annexe)"]),
+    ],
+)
+def test_a_blank_field_its_label_and_its_hint_are_no_content(text, hidden, kept):
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert not any(word in view for word in hidden)
+    assert all(words in view for words in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'Hébergeur est certifié HDS. Périmètre : ____ ; Date de délivrance : [●] ; Validité : [●]", "fr"),
+        ("The Host is HDS certified. Scope: ____ ; Issued: [●] ; Valid until: ____ (date)", "en"),
+    ],
+)
+def test_the_labels_of_a_blank_certificate_form_do_not_complete_the_clause(text, lang):
+    assert _status(text, lang, "CSP-R1111-11-1") is Status.partial
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entry", "after"),
+    [
+        (
+            "##Article 1. Définitions\n\n**Sauvegarde :** copie des données réalisée par le Prestataire.\n\n"
+            "## Article 2. Objet\n\nLe Prestataire fournit le logiciel.\n",
+            "fr",
+            "copie des données",
+            "fournit le logiciel",
+        ),
+        (
+            "Definitions\n\n**Backup:** a copy of the data made by the Provider.\n\n"
+            "2. Purpose\n\nThe Provider supplies the software.\n",
+            "en",
+            "a copy of the data",
+            "supplies the software",
+        ),
+        (  # no other title: a paragraph that is not an entry ends the glossary
+            'Definitions\n\n- "Backup" means a copy of the data made by the Provider.\n\n'
+            "How we protect your files\nThe Provider supplies the software.\n",
+            "en",
+            "a copy of the data",
+            "supplies the software",
+        ),
+    ],
+)
+def test_a_definitions_title_the_outline_missed_still_opens_a_glossary(text, lang, entry, after):
+    analysis = _analysis(text, lang)
+    assert analysis.kind(_sentence(analysis, entry)) is Kind.definition
+    assert analysis.kind(_sentence(analysis, after)) is Kind.body
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "kind"),
     [
         ("## 7. Sub-processors\n\nThe Processor shall not engage another processor.", "Sub-processors", Kind.heading),
@@ -60,6 +119,14 @@ def test_links_and_template_blanks_never_match():
         ('"Personal Data Breach" means a breach of security.', "means", Kind.definition),
         ("« Violation de données » désigne toute atteinte à la sécurité.", "désigne", Kind.definition),
         ("Le Cabinet désigne un référent chargé des incidents.", "référent", Kind.body),
+        (
+            "Avant la fin du Contrat, le Cabinet pourra exporter ses Dossiers\n\nMédicaux au format PDF.",
+            "Avant",
+            Kind.body,
+        ),
+        ("Continuité du service\n\nLe Prestataire maintient un plan de continuité.", "Continuité", Kind.heading),
+        ("Le terme « Données de santé » désigne les données relatives à la santé.", "santé", Kind.definition),
+        ("Les termes des présentes peuvent être modifiés à tout moment.", "modifiés", Kind.body),
         ("The Processor shall notify the Customer of any breach.", "notify", Kind.body),
     ],
 )

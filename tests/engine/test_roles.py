@@ -65,6 +65,52 @@ def test_english_subject_before_the_modal(sentence, side, modality):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "side", "modality"),
+    [
+        # a title without final punctuation runs into the sentence under it: its words are not the subject
+        ("How we keep your files\nYou can delete your account at any time.", "en", Side.customer, "permission"),
+        ("Comment nous gardons vos fichiers\nVous pouvez supprimer votre compte.", "fr", Side.customer, "permission"),
+        # public procurement: the supplier holding the contract and the buyer
+        ("Le contractant doit assister le pouvoir adjudicateur.", "fr", Side.vendor, "duty"),
+        ("Le titulaire s'engage à chiffrer les données.", "fr", Side.vendor, "duty"),
+        ("The contracting authority may audit the contractor.", "en", Side.customer, "permission"),
+        # the « vous » and « nous » of general terms
+        ("Vous devez conserver une copie de vos fichiers.", "fr", Side.customer, "duty"),
+        ("Nous nous engageons à chiffrer vos fichiers.", "fr", Side.vendor, "duty"),
+        ("Nous pouvons suspendre votre compte.", "fr", Side.vendor, "permission"),
+        # a modal in a relative clause is not the sentence's
+        ("Helio notifies the Customer of any change that may affect the service.", "en", Side.vendor, "statement"),
+        (
+            "Le Prestataire informe le Client de toute évolution qui peut affecter le service.",
+            "fr",
+            Side.vendor,
+            "statement",
+        ),
+        # the subject after an opening phrase set off by commas
+        (
+            "Upon expiry or termination of this agreement for any reason whatsoever, the Processor returns the data.",
+            "en",
+            Side.vendor,
+            "statement",
+        ),
+        (
+            "À l'expiration ou à la résiliation du contrat, pour quelque cause que ce soit, le Prestataire restitue "
+            "les données.",
+            "fr",
+            Side.vendor,
+            "statement",
+        ),
+    ],
+)
+def test_titles_relative_clauses_and_opening_phrases_do_not_hide_the_subject(sentence, lang, side, modality):
+    lexicon = resolve_roles(PREAMBLE_EN) if lang == "en" else RoleLexicon()
+    lexicon.words.setdefault("vous", Side.customer)
+    lexicon.words.setdefault("nous", Side.vendor)
+    bound = bound_side(sentence, lexicon, lang)
+    assert (bound.side, bound.modality) == (side, modality)
+
+
+@pytest.mark.parametrize(
     ("sentence", "side", "customer_duty"),
     [
         ("Le Client s'engage à notifier au Prestataire toute faille qu'il découvre.", Side.customer, True),

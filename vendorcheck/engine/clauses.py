@@ -26,11 +26,19 @@ _WRAP_LINK_WORD = re.compile(
     r"for|with|in|on|at|from|a|an|any|such|its|their|this|that)([ \t]*+\n(?:[ \t]*+\n){0,2}+[ \t]*+)(?=\w)"
 )
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]\"']{1,500}|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# A template blank together with the hint of what goes in it ("____ (nom, téléphone)"): the hint is no content.
+_BLANK_MARK = r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}"
 _BLANK = re.compile(
-    r"\[[\s●•.…_x*-]{0,20}\]|_{3,}|\.{5,}|…{2,}|\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
+    r"(?:" + _BLANK_MARK + r")(?:[ \t]{0,3}\([^()\n]{0,60}\))?|"
+    r"\{\{[^{}\n]{0,80}\}\}|<[a-zA-Zà-ÿ][\w ’'.-]{0,40}>|"
     r"\[(?:insert|insérer|inserer|nom|name|date|adresse|address|à compléter|to be completed)"
     r"[^\]\n]{0,60}\]",
     re.IGNORECASE,
+)
+# The one-word label of a form field left blank, at a line start or after a separator ("Nom : ____ ;
+# Téléphone : [●]"): it names what is missing, not a value. "Référent du Client : ____" keeps its words.
+_FIELD_LABEL = re.compile(
+    r"(?m)(?:^|(?<=[;,.|(]))[ \t*_-]{0,4}[\w'’-]{2,20}[ \t*_]{0,3}:[ \t*_]{0,3}(?=" + _BLANK_MARK + r")"
 )
 _ITEM = re.compile(r"^[ \t>]*+(?:[-–•*▪●◦‣]|\(?(?:[a-zA-Z]|\d{1,3}|[ivxIVX]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]")
 _LINE_PREFIX = re.compile(
@@ -47,13 +55,17 @@ _DEFINITION = re.compile(
     r"\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}(?:means|shall mean|refers to|has the meaning|includes)\b|"
     r"^[\W\d]{0,12}(?:(?:le |la |les |l')?" + _QUOTED_TERM + r")\s{0,3}(?:\([^)\n]{0,60}\)\s{0,3})?[:,-]?\s{0,3}"
     r"(?:d[ée]signe|d[ée]signent|signifie|signifient|s'entend|s’entend|s'entendent|est d[ée]fini)|"
-    r"^[\W\d]{0,12}(?:on entend par|par [«\"“]|le terme|les termes)\b",
+    # « Le terme "X" désigne … », not « Les termes des présentes peuvent être modifiés … »
+    r"^[\W\d]{0,12}(?:on entend par\b|par [«\"“]|(?:le terme|les termes)\s{0,3}[«\"“*])",
     re.IGNORECASE,
 )
+# The opening of a glossary entry: a defined term, quoted or bold or followed by a colon ("**Backup:** …")
+_GLOSSARY_ENTRY = re.compile(r"^[\W\d]{0,12}(?:" + _QUOTED_TERM + r"|[^\W\d][\w'’ -]{0,40}[ \t*_]{0,3}:)")
 _DEFINITIONS_HEADING = re.compile(r"(?i)\b(?:d[ée]finitions?|interpr[ée]tation|glossaire|glossary|terminolog)")
 _FINAL = ".;!?"
 HEADING_WORDS = 14  # a line this short, with no final punctuation, is a title rather than a clause
 TOPIC_SECTION_SENTENCES = 40  # a section whose heading names the topic is read whole up to this size
+GLOSSARY_SENTENCES = 40  # a definitions title outside the outline covers at most this many sentences
 
 
 class Kind(StrEnum):
@@ -99,6 +111,7 @@ def reading_view(text: str) -> str:
     """The text the engine reads, one character for one: `len(reading_view(t)) == len(t)`."""
     view = join_hyphenated_lines_in_place(fold_typography(text), vocabulary([text]))
     view = _URL.sub(lambda m: "l" * len(m.group()), view)  # one inert word in place of a link
+    view = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), view)
     view = _BLANK.sub(lambda m: " " * len(m.group()), view)
     view = _WRAP_LOWER.sub(_spaces, view)
     view = _WRAP_LINK_WORD.sub(lambda m: m.group()[: m.start(1) - m.start()] + _spaces_for(m.group(1)), view)
@@ -166,6 +179,7 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
     header: int | None = None  # header row of the current table
     lead: int | None = None  # lead-in of the current list
     question: int | None = None  # the question a Q&A or FAQ answer follows
+    glossary_left = 0  # sentences still read as a glossary after a definitions title outside the outline
     for index, (start, end) in enumerate(spans):
         line_start = view.rfind("\n", 0, start) + 1
         at_line_start = bool(_LINE_PREFIX.match(view[line_start:start]))  # but for markup and numbering
@@ -175,17 +189,24 @@ def clause_map(document: Document, view: str, spans: list[tuple[int, int]]) -> C
         line_end = view.find("\n", start + len(view[start:end].rstrip()))
         line = view[line_start : len(view) if line_end < 0 else line_end]
         section = innermost(start)
-        kind = _kind(
-            text,
-            line,
-            at_line_start,
-            line_start in heading_starts,
+        in_section = (
             section >= 0
             and section in definition_sections
-            or any(p in definition_sections for p in _ancestors(section, parents)),
+            or any(p in definition_sections for p in _ancestors(section, parents))
         )
+        kind = _kind(text, line, at_line_start, line_start in heading_starts, in_section)
         row = at_line_start and bool(_TABLE_ROW.match(line))
         item = at_line_start and bool(_ITEM.match(line)) and line_start not in heading_starts
+        # A "Définitions" title the document's outline missed ("##Article 1. Définitions", a bare line) opens a
+        # glossary all the same, as long as each new paragraph reads as an entry (a list item, "Term: …",
+        # « "X" désigne … ») and up to a bound: a paragraph of another shape is the next clause.
+        if kind is Kind.heading:
+            glossary_left = GLOSSARY_SENTENCES if _DEFINITIONS_HEADING.search(text) and not in_section else 0
+        elif glossary_left > 0 and at_line_start and not (item or _GLOSSARY_ENTRY.match(text)):
+            glossary_left = 0
+        elif glossary_left > 0:
+            glossary_left -= 1
+            kind = _kind(text, line, at_line_start, line_start in heading_starts, True)
         this_lead: int | None = None
         if row:
             if kind is Kind.table_rule:
@@ -243,10 +264,18 @@ def _kind(text: str, line: str, at_line_start: bool, opens_section: bool, in_def
     return Kind.body
 
 
+# A verb of obligation or permission makes a short unpunctuated line a wrapped sentence, not a title
+# (« Avant la fin du Contrat, l'Utilisateur pourra récupérer ses Données » cut before « Utilisateur »).
+_OBLIGATION_VERB = re.compile(
+    r"(?i)\b(?:shall|must|may|will|cannot|peut|peuvent|pourra|pourront|doit|doivent|devra|devront|"
+    r"s'engage|s'engagent|s’engage|s’engagent)\b"
+)
+
+
 def _title_like(text: str) -> bool:
-    """A short unpunctuated line is a title when it starts with a capital, a number or markup."""
+    """A short unpunctuated line is a title when it starts with a capital, a number or markup and binds no one."""
     stripped = text.lstrip("#*_>|[( ")
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()) and not _OBLIGATION_VERB.search(text)
 
 
 def _usable_sections(document: Document) -> list[Section]:

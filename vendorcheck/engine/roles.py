@@ -40,7 +40,7 @@ Modality = Literal["duty", "permission", "prohibition", "statement"]
 _VENDOR_WORDS = PROCESSOR_TERMS | frozenset(
     """processors prestataires fournisseurs hebergeurs sous-traitants
     providers suppliers hoster company societe sub-processor sub-processors subprocessor subprocessors
-    personnel staff employees employes salaries""".split()
+    personnel staff employees employes salaries contractant titulaire contractor""".split()
 )
 _CUSTOMER_WORDS = CONTROLLER_TERMS | frozenset(
     """controllers practice praticiens medecins abonnes users
@@ -59,6 +59,9 @@ _MULTI = {
     "personnes concernees": Side.customer,
     "end user": Side.customer,
     "end users": Side.customer,
+    # public procurement: the buyer and the supplier holding the contract
+    "pouvoir adjudicateur": Side.customer,
+    "contracting authority": Side.customer,
 }
 
 _QUOTED_TERM = r"[«“\"']\s?(?:the |le |la |l'|les )?(?P<term>[^»”\"'\n]{1,40}?)\s?[»”\"']"
@@ -83,8 +86,10 @@ _EN_MODALS = re.compile(
     re.IGNORECASE,
 )
 _FR_VERBS = re.compile(
-    r"\b(?P<m>ne (?:peut|peuvent|pourra|pourront|doit|doivent|saurait)|s'interdit|s'interdisent|"
-    r"s'engage|s'engagent|s'oblige|s'obligent|s'abstient|s'abstiennent|doit|doivent|devra|devront|"
+    r"\b(?P<m>ne (?:peut|peuvent|pourra|pourront|pouvez|pouvons|doit|doivent|devez|devons|saurait)|s'interdit|"
+    r"s'interdisent|s'engage|s'engagent|s'oblige|s'obligent|s'abstient|s'abstiennent|doit|doivent|devra|devront|"
+    # the CGU's « vous » and « nous »: « vous pouvez », « nous nous engageons », « vous devez »
+    r"devez|devons|devrez|devrons|engageons|engagez|pouvez|pouvons|pourrez|pourrons|"
     r"est tenue?|sont tenue?s|(?:est|sont|demeure|reste) (?:seule?s? |entierement |pleinement )?responsables?|"
     r"incombe|veille|veillent|garantit|garantissent|assure|assurent|"
     r"peut|peuvent|pourra|pourront|a le droit|ont le droit|est autorisee?|sont autorisee?s|"
@@ -117,6 +122,8 @@ _DUTY_WORDS = (
     "s'oblige",
     "responsable",
     "s'abstien",
+    "dev",
+    "engag",
 )
 _PERMISSION_WORDS = (
     "may",
@@ -128,6 +135,8 @@ _PERMISSION_WORDS = (
     "peut",
     "peuvent",
     "pourra",
+    "pouv",
+    "pourr",
     "droit",
     "autorise",
     "reserve",
@@ -142,6 +151,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;:,]|\b(?:if|si|when|lorsque|where|unless|sauf|except|provided|but|mais|while|"
     r"whereas|tandis|that|que|qu'|because|parce)\b"
 )
+# a modal verb right after a relative pronoun belongs to a relative clause ("any change that may affect the
+# service", « toute modification qui peut affecter le service »), not to the sentence's subject
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|qui|lequel|laquelle|lesquels|lesquelles)\s{1,3}$")
+RELATIVE_REACH = 14  # characters before a modal in which a relative pronoun is looked for
+SUBJECT_AFTER_INTRO_WORDS = 30  # an opening phrase set off by a comma ("Upon expiry of …,") is this long at most
 # "Il appartient au Client de…", "it is the Customer's responsibility to…": a duty whose bearer follows
 _CHARGE = re.compile(
     r"\b(?:il (?:appartient|incombe)|incombe|(?:est|sont|reste|restent) a la charge|"
@@ -269,11 +283,37 @@ def _side_of_named(text: str, end: int) -> Side | None:
 
 def bound_side(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bound:
     """The side a sentence binds (the subject of its first obligation or permission) and how."""
+    sentence = _without_title(sentence, lang)
     if lang == "fr":
         parsed = _french_subject(sentence, lexicon)
         if parsed is not None:
             return parsed
     return _pattern_subject(sentence, lexicon, lang)
+
+
+TITLE_WORDS = 14  # a line this short, with no final punctuation and no verb of obligation, is a title
+
+
+def _without_title(sentence: str, lang: Language) -> str:
+    """The sentence without a title line that ran into it ("How we keep your files\nYou can delete…"): a title
+    has no final punctuation and binds no one, so its words ("we") are not the subject."""
+    lines = sentence.strip().split("\n")
+    modals = _FR_VERBS if lang == "fr" else _EN_MODALS
+    while len(lines) > 1 and _is_title(lines[0], modals):
+        lines = lines[1:]
+        while len(lines) > 1 and not lines[0].strip():
+            lines = lines[1:]
+    return "\n".join(lines)
+
+
+def _is_title(line: str, modals: re.Pattern[str]) -> bool:
+    text = line.strip(" \t#*_")
+    return (
+        bool(text)
+        and not text.endswith((".", ";", ":", "!", "?", ","))
+        and len(text.split()) <= TITLE_WORDS
+        and modals.search(fold(text)) is None
+    )
 
 
 _PASSIVE = re.compile(
@@ -289,10 +329,9 @@ def _pattern_subject(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bou
     charge = _CHARGE.search(folded) or _POSSESSIVE_DUTY.search(folded)
     if charge and lexicon.side_of(charge.group("party")) is not None:
         return Bound(lexicon.side_of(charge.group("party")), "duty")
-    modal = (_FR_VERBS if lang == "fr" else _EN_MODALS).search(folded)
+    modal = _main_modal(folded, lang)
     if modal is None:
-        opening = " ".join(_WORD.findall(folded)[:SUBJECT_WORDS])
-        return Bound(_first_party(opening, lexicon), "statement")
+        return Bound(_opening_party(folded, lexicon), "statement")
     modality = _modality(modal.group("m"))
     if _PASSIVE.match(folded, modal.end()):
         return Bound(None, modality)  # "Customers will be informed": the customer receives, it does not owe
@@ -300,6 +339,26 @@ def _pattern_subject(sentence: str, lexicon: RoleLexicon, lang: Language) -> Bou
     for brk in _CLAUSE_BREAK.finditer(folded, 0, modal.start()):
         span_start = brk.end()
     return Bound(_first_party(folded[span_start : modal.start()], lexicon), modality)
+
+
+def _main_modal(folded: str, lang: Language) -> re.Match[str] | None:
+    """The first modal verb of the sentence that is not in a relative clause."""
+    for modal in (_FR_VERBS if lang == "fr" else _EN_MODALS).finditer(folded):
+        if not _RELATIVE.search(folded[max(0, modal.start() - RELATIVE_REACH) : modal.start()]):
+            return modal
+    return None
+
+
+def _opening_party(folded: str, lexicon: RoleLexicon) -> Side | None:
+    """Without a modal verb, the subject among the first words, or among the first words after an opening
+    phrase set off by commas (« À l'expiration du contrat, pour quelque cause que ce soit, le Prestataire
+    restitue … »)."""
+    side = _first_party(" ".join(_WORD.findall(folded)[:SUBJECT_WORDS]), lexicon)
+    for comma in re.finditer(",", folded):
+        if side is not None or len(_WORD.findall(folded[: comma.start()])) > SUBJECT_AFTER_INTRO_WORDS:
+            break
+        side = _first_party(" ".join(_WORD.findall(folded[comma.end() :])[:SUBJECT_WORDS]), lexicon)
+    return side
 
 
 def _modality(modal: str) -> Modality:
