@@ -5,6 +5,7 @@ office ("Cloud Temple, une Société par Actions Simplifiée …, enregistrée a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -47,6 +48,7 @@ def siren_in(segment: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)  # read by the vendor and the parties of one review: once; read-only
 def legal_mentions(text: str) -> list[LegalMention]:
     """Each company the text describes with legal mentions, with its SIREN when written and valid. A run
     of mentions describes one company: the name written just before the first of them."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -112,6 +113,7 @@ class RoleWords(NamedTuple):
         return "unknown"
 
 
+@lru_cache(maxsize=4)  # read by the vendor, the parties and the role words of one review: once; read-only
 def defined_terms(text: str) -> list[DefinedTerm]:
     """Every party name the text defines, in order of appearance (a name may appear several times). Each
     pattern is read at most `MAX_MATCHES` times: a contract defines its parties early and a few times, and
