@@ -266,3 +266,27 @@ def test_a_weakening_beside_the_contradiction_is_struck_with_it(contract: str, l
     accepted = accept_all(result.content)
     assert weakening not in load_bytes(Path("accepted.docx"), accepted, IngestOptions()).text
     assert_accept_leaves_no_violation(result)
+
+
+WRAPPED_EN = OWN_USE_EN.replace(
+    "2.3 The Supplier may also reuse the data in anonymised form to compile statistics on its market.",
+    "2.3 The Supplier may also reuse the data in anonymised\nform to compile statistics on its market\nand to improve its products.",
+)
+WRAPPED_FR = OWN_USE_FR.replace(
+    "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme anonymisée pour ses études de marché.",
+    "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme\nanonymisée pour ses études de marché\net pour améliorer ses services.",
+)
+
+
+@pytest.mark.parametrize(
+    ("contract", "lang", "tail"),
+    [(WRAPPED_FR, "fr", "et pour améliorer ses services."), (WRAPPED_EN, "en", "and to improve its products.")],
+    ids=["fr", "en"],
+)
+def test_a_hard_wrapped_weakening_is_struck_on_every_line(contract: str, lang: str, tail: str) -> None:
+    """A sentence hard-wrapped over several Word paragraphs (each line going on in lower case) is struck
+    whole: its last line, left alone, would read as another weakening."""
+    result = redline_docx(python_docx(contract), name="contract.docx", lang=lang, today=TODAY)
+    accepted = load_bytes(Path("accepted.docx"), accept_all(result.content), IngestOptions()).text
+    assert tail not in accepted
+    assert_accept_leaves_no_violation(result)
