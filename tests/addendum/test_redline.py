@@ -270,11 +270,13 @@ def test_a_weakening_beside_the_contradiction_is_struck_with_it(contract: str, l
 
 WRAPPED_EN = OWN_USE_EN.replace(
     "2.3 The Supplier may also reuse the data in anonymised form to compile statistics on its market.",
-    "2.3 The Supplier may also reuse the data in anonymised\nform to compile statistics on its market\nand to improve its products.",
+    "2.3 The Supplier may also reuse the data in anonymised\nform to compile statistics on its market\n"
+    "and to improve its products.",
 )
 WRAPPED_FR = OWN_USE_FR.replace(
     "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme anonymisée pour ses études de marché.",
-    "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme\nanonymisée pour ses études de marché\net pour améliorer ses services.",
+    "2.4 Le Fournisseur peut en outre réutiliser les données sous une forme\nanonymisée pour ses études de marché\n"
+    "et pour améliorer ses services.",
 )
 
 
