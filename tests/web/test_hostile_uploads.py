@@ -89,6 +89,10 @@ def test_the_server_memory_returns_to_rest_after_refused_uploads(tmp_path: Path)
 
         for _ in range(2):  # rules, spaCy and the first review's caches: the resting size of a used server
             assert post("cgu.md", SAMPLE.read_bytes()) == 200
+        # Each reader is imported when its format first comes in: small refused files of each format first,
+        # so that the resting size holds the readers but not what the dense page leaves behind.
+        for name, data in (("abime.pdf", b"%PDF-1.4\n%%EOF\n"), ("court.txt", b"\x01"), ("pas-un-zip.docx", b"PK")):
+            assert 400 <= post(name, data) < 500
         resting, _ = _memory_mb(server.pid)
         for name, data, status, *_ in REFUSED * 2:
             assert post(name, data) == status
