@@ -38,9 +38,9 @@ def review(
     from vendorcheck.recognition import reading_notes, temper
 
     pack = rules or load_rules()
-    findings = temper(review_findings(document, pack, health_data=health_data, lang=lang), document)
     identity = identify_vendor(document)
     parties = extract_parties(document, identity)
+    findings = temper(review_findings(document, pack, health_data=health_data, lang=lang, parties=parties), document)
     hds = (
         assess_contract(document, parties, vendor=vendor, declaration=declaration, today=today) if health_data else None
     )

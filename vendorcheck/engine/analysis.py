@@ -15,7 +15,7 @@ from vendorcheck.engine.clauses import TOPIC_SECTION_SENTENCES, ClauseMap, Kind,
 from vendorcheck.engine.nlp import pipeline
 from vendorcheck.engine.patterns import compile_pack
 from vendorcheck.engine.roles import Bound, RoleLexicon, Side, bound_side
-from vendorcheck.models import Document
+from vendorcheck.models import Document, Party
 from vendorcheck.rulebook.loader import RulePack
 from vendorcheck.text import fold
 
@@ -37,6 +37,7 @@ class Analysis:
     view: str  # the reading view the sentences were split and matched in (same offsets as the text)
     clauses: ClauseMap
     matches: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # rule -> group -> match starts
+    parties: list[Party] | None = None  # as the review read them; None: read from the document when needed
     _bound: dict[int, Bound] = field(default_factory=dict)
     _lexicon: RoleLexicon | None = None
     _heading_topics: dict[int, frozenset[str]] | None = None
@@ -121,7 +122,7 @@ class Analysis:
         """Who the sentence binds (its lead-in's subject for a list item that has none of its own)."""
         if sentence not in self._bound:
             if self._lexicon is None:
-                self._lexicon = RoleLexicon.from_document(self.document)
+                self._lexicon = RoleLexicon.from_document(self.document, self.parties)
             result = bound_side(self.view_of(sentence), self._lexicon, self.document.language)
             lead = self.clauses.info[sentence].lead
             if result.side is None and lead is not None and lead != sentence:
@@ -204,7 +205,7 @@ def annex_key(label: str) -> str | None:
 WINDOW_SECTION_SENTENCES = 6  # sentences: a section smaller than this is one paragraph of its parent
 
 
-def analyse(document: Document, pack: RulePack) -> Analysis:
+def analyse(document: Document, pack: RulePack, parties: list[Party] | None = None) -> Analysis:
     nlp = pipeline(document.language)
     view = reading_view(document.text)
     doc = parse(nlp, view, document.sections)
@@ -222,7 +223,7 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     for key, start in compiled.patterns(doc):
         rule_id, group = compiled.keys[key]
         matches[rule_id][group].append(start)
-    return Analysis(document, doc, sentences, token_sentence, view, clauses, matches)
+    return Analysis(document, doc, sentences, token_sentence, view, clauses, matches, parties)
 
 
 def _section_keys(document: Document) -> Callable[[int], int]:

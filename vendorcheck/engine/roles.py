@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from vendorcheck.cache import compiled_regexes
-from vendorcheck.models import Document, Language
+from vendorcheck.models import Document, Language, Party
 from vendorcheck.parties.roles import CONTROLLER_TERMS, PROCESSOR_TERMS
 from vendorcheck.text import fold
 
@@ -175,8 +175,9 @@ class RoleLexicon:
     words: dict[str, Side] = field(default_factory=dict)
 
     @classmethod
-    def from_document(cls, document: Document) -> RoleLexicon:
-        """Role words, the names the document defines, and the parties named in its preamble."""
+    def from_document(cls, document: Document, parties: list[Party] | None = None) -> RoleLexicon:
+        """Role words, the names the document defines, and the parties named in its preamble (`parties`
+        when the review has read them already)."""
         from vendorcheck.parties import extract_parties, role_words
 
         lexicon = resolve_roles(document.text)
@@ -185,7 +186,7 @@ class RoleLexicon:
             lexicon.words.setdefault(word, Side.vendor)
         for word in words.controller - words.processor:
             lexicon.words.setdefault(word, Side.customer)
-        for party in extract_parties(document):
+        for party in extract_parties(document) if parties is None else parties:
             side = {"processor": Side.vendor, "controller": Side.customer}.get(party.role)
             if side is None:
                 continue

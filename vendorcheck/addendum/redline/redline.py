@@ -175,7 +175,7 @@ def annotate(
         return Redline(data, review, (), 0, 0, ())
     pack = rules or load_rules()
     package = DocxPackage(Path(document.name), data, ingest)
-    plan = plan_changes(review, analyse(document, pack), pack)
+    plan = plan_changes(review, analyse(document, pack, review.parties), pack)
     plan.clauses += displaced(plan, review, document, pack)
     writer = _Writer(
         package, document, review, pack, review.lang, library, details or AddendumDetails(), today or date.today()
