@@ -170,10 +170,8 @@ def _segments(analysis: Analysis, index: int, anchors: list[int]) -> list[tuple[
         for anchor in anchors:
             start, end = sentence.start, sentence.end
             for mark in _UNIT_BREAKS:
-                before, after = (
-                    _unit_break_before(text, mark, start, anchor),
-                    _unit_break_after(text, mark, anchor, end),
-                )
+                # in the reading view, lines a converter wrapped are already joined: a wrapped sentence is one piece
+                before, after = analysis.view.rfind(mark, start, anchor), analysis.view.find(mark, anchor, end)
                 start = before + len(mark) if before != -1 else start
                 end = after if after != -1 else end
             pieces.add((start, end))
@@ -186,27 +184,6 @@ def _segments(analysis: Analysis, index: int, anchors: list[int]) -> list[tuple[
         if end - start >= 3:
             out.append((start, end))
     return out
-
-
-def _is_wrap(text: str, position: int) -> bool:
-    """A line end inside running prose (the next line goes on in lower case): the same paragraph of the
-    author's, hard-wrapped, whose every line the struck wording belongs to."""
-    rest = text[position + 1 : position + 40].lstrip(" \t")
-    return bool(rest) and rest[0].islower()
-
-
-def _unit_break_before(text: str, mark: str, start: int, anchor: int) -> int:
-    found = text.rfind(mark, start, anchor)
-    while found != -1 and mark == "\n" and _is_wrap(text, found):
-        found = text.rfind(mark, start, found)
-    return found
-
-
-def _unit_break_after(text: str, mark: str, anchor: int, end: int) -> int:
-    found = text.find(mark, anchor, end)
-    while found != -1 and mark == "\n" and _is_wrap(text, found):
-        found = text.find(mark, found + 1, end)
-    return found
 
 
 def _merge(spans: dict[tuple[int, int], list[str]]) -> list[Strike]:
